@@ -1,0 +1,127 @@
+"""Development settings for the Bunte Lebenswelten homepage.
+
+`make build` and `make serve` use this file; `publishconf.py` imports it and
+overrides only what the production build needs. Facts about the association
+(name, address, board, register entry) are not here: they live once in
+`content/verein.toml`, which the `association` plugin reads.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+# Our plugins share small helper modules (plugins/sitekit); make them importable.
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+SITENAME = "Bunte Lebenswelten e.V."  # replaced by `name` from content/verein.toml
+SITEURL = ""  # root-relative links while previewing; publishconf.py sets the real one
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+# Dates are rendered by the `german_date` filter, independent of the machine's locale.
+LOCALE = ("C",)
+
+PLUGIN_PATHS = ["plugins"]
+# Order matters: receivers of one signal run in this order.
+PLUGINS = [
+    # 1. Reads content/verein.toml (facts used by pages and templates), maps each
+    #    file's `Layout` to its template and category, hides expired calls.
+    #    First, because content_check validates against the facts it loaded.
+    "association",
+    # 2. Checks every Markdown source before Pelican reads it and reports
+    #    problems in German with file and line; in production it stops the build.
+    "content_check",
+]
+
+# Content layout: pages in content/pages/, articles (interviews, calls, news)
+# in their own folders. The category follows from the layout, not the folder.
+ARTICLE_PATHS = ["interviews", "aufrufe", "neuigkeiten"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Neuigkeiten"
+
+# German-friendly slugs: "Verstärkung" becomes "verstaerkung", not "verstarkung".
+SLUG_REGEX_SUBSTITUTIONS = [
+    ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss"),
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]
+
+# Short, readable URLs without ".html".
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "thema/{slug}/"
+CATEGORY_SAVE_AS = "thema/{slug}/index.html"
+TAG_URL = "schlagwort/{slug}/"
+TAG_SAVE_AS = "schlagwort/{slug}/index.html"
+ARCHIVES_SAVE_AS = "archiv/index.html"
+# The start page is content/pages/start.md; the list of all articles lives here.
+INDEX_SAVE_AS = "beitraege/index.html"
+DRAFT_URL = "entwurf/{slug}/"
+DRAFT_SAVE_AS = "entwurf/{slug}/index.html"
+DRAFT_PAGE_URL = "entwurf/seite/{slug}/"
+DRAFT_PAGE_SAVE_AS = "entwurf/seite/{slug}/index.html"
+# Pages nobody needs on a small association site.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{base_name}/", "{base_name}/index.html"),
+    (2, "{base_name}/seite/{number}/", "{base_name}/seite/{number}/index.html"),
+)
+
+# Feeds are written by the production build (publishconf.py), where SITEURL is absolute.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        # Gives every heading an id, so each interview question can be linked.
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+# content_check reports links to missing files in German, with file and line,
+# before Pelican would repeat it in English.
+LOG_FILTER = [(30, "Unable to find '%s', skipping url replacement.")]
+
+# Development: content problems are warnings, the rest of the site still builds.
+CONTENT_CHECK_STRICT = False
+
+# Main navigation and footer links: (label, address below SITEURL).
+NAVIGATION = [
+    ("Start", ""),
+    ("Über uns", "ueber-uns/"),
+    ("IT-Gruppe", "it-gruppe/"),
+    ("Mitmachen", "mitmachen/"),
+    ("Beiträge", "beitraege/"),
+    ("Kontakt", "kontakt/"),
+]
+FOOTER_LINKS = [
+    ("Impressum", "impressum/"),
+    ("Datenschutz", "datenschutz/"),
+    ("Barrierefreiheit", "barrierefreiheit/"),
+    ("Kontakt", "kontakt/"),
+]

@@ -1,0 +1,17 @@
+"""association: the association's facts, layouts and calls.
+
+- reads content/verein.toml once (VEREIN in templates, {{ verein.… }} in Markdown);
+- turns each file's `Layout` into its template and category;
+- hides calls past their `Ends` date from listings (their own page stays);
+- `german_date` filter and captioned figures for titled images.
+"""
+
+from pelican import signals
+
+from .plugin import apply_layout, configure
+
+
+def register():
+    signals.initialized.connect(configure)
+    signals.article_generator_context.connect(apply_layout)
+    signals.page_generator_context.connect(apply_layout)

@@ -1,0 +1,38 @@
+"""Pelican glue for the association plugin."""
+
+import datetime
+from pathlib import Path
+
+from pelican.urlwrappers import Category
+
+from sitekit.layouts import LAYOUTS
+
+from . import settings as options
+from .dates import german_date
+from .facts import FactsExtension, load_facts
+from .figures import FigureExtension
+from .layout import layout_metadata
+
+
+def configure(pelican):
+    """Receiver of `initialized`: facts into settings, Jinja filters, Markdown extensions."""
+    settings = pelican.settings
+    facts_file = options.read(settings)["ASSOCIATION_FACTS_FILE"]
+    facts = load_facts(Path(settings["PATH"]) / facts_file)
+    settings["VEREIN"] = facts
+    settings["SITENAME"] = facts.get("name", settings["SITENAME"])
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "german_date": german_date}
+    markdown = dict(settings["MARKDOWN"])
+    extensions = [e for e in markdown.get("extensions", [])
+                  if not isinstance(e, (FactsExtension, FigureExtension))]
+    markdown["extensions"] = [*extensions, FactsExtension(facts), FigureExtension()]
+    settings["MARKDOWN"] = markdown
+
+
+def apply_layout(generator, metadata):
+    """Receiver of `*_generator_context`: template, category and call state from `Layout`."""
+    added = layout_metadata(metadata, datetime.date.today())
+    metadata.update(added)
+    layout = LAYOUTS.get(added.get("layout", ""))
+    if layout and layout.category:
+        metadata["category"] = Category(layout.category, generator.settings)

@@ -1,0 +1,12 @@
+from sitekit.settings import Option, read_options
+
+OPTIONS = {
+    # The association's facts (name, address, contacts, board, register entry),
+    # relative to the content folder. Pages use them as {{ verein.kontakt.email }},
+    # templates as VEREIN.kontakt.email. content_check validates this file.
+    "ASSOCIATION_FACTS_FILE": Option("verein.toml", str, "a file name relative to PATH"),
+}
+
+
+def read(settings):
+    return read_options(settings, "ASSOCIATION_", OPTIONS)

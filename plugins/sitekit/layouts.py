@@ -1,0 +1,64 @@
+"""The layouts an author can choose with `Layout:`, and the metadata each one takes.
+
+One table, read by the association plugin (template and category), by
+content_check (validation) and by `make new` (the file it writes).
+"""
+
+from dataclasses import dataclass
+
+# Metadata every file may carry (keys are case-insensitive, as in Pelican).
+COMMON_KEYS = {"title", "date", "modified", "layout", "slug", "summary", "status", "tags", "lang"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    kind: str  # "article" or "page"
+    folder: str  # where `make new` puts it, below content/
+    template: str  # Jinja template in theme/templates/, without .html
+    category: str | None  # articles only: the category it is listed under
+    required: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    description: str = ""  # German, shown in error messages
+
+    @property
+    def keys(self):
+        return COMMON_KEYS | set(self.required) | set(self.optional)
+
+
+LAYOUTS = {
+    layout.name: layout
+    for layout in (
+        Layout("interview", "article", "interviews", "interview", "Interviews",
+               required=("interviewee",), optional=("role", "image", "image_alt"),
+               description="Interview mit Fragen als Überschriften"),
+        Layout("call", "article", "aufrufe", "call", "Aufrufe",
+               required=("contact", "skills"), optional=("offer", "ends"),
+               description="Aufruf zum Mitmachen"),
+        Layout("news", "article", "neuigkeiten", "article", "Neuigkeiten",
+               optional=("image", "image_alt"),
+               description="Neuigkeit"),
+        Layout("page", "page", "pages", "page", None,
+               optional=("save_as", "url"),
+               description="einfache Seite"),
+        Layout("home", "page", "pages", "home", None,
+               optional=("save_as", "url"),
+               description="Startseite mit neuesten Beiträgen und offenen Aufrufen"),
+        Layout("calls", "page", "pages", "calls", None,
+               optional=("save_as", "url"),
+               description="Seite mit allen offenen Aufrufen (Mitmachen)"),
+        Layout("contact", "page", "pages", "contact", None,
+               optional=("save_as", "url"),
+               description="Seite mit den Kontaktdaten des Vereins"),
+    )
+}
+
+# Metadata keys whose value is a date.
+DATE_KEYS = ("date", "modified", "ends")
+# Metadata keys whose value is a list, separated by semicolons.
+LIST_KEYS = ("skills", "offer")
+
+
+def layouts_for(kind):
+    """Names of the layouts for "article" or "page"."""
+    return [name for name, layout in LAYOUTS.items() if layout.kind == kind]

@@ -1,0 +1,81 @@
+"""`make new`: a new Markdown file with the right metadata for its layout."""
+
+from sitekit.layouts import LAYOUTS
+
+KINDS = ("interview", "call", "news", "page")
+
+# The body each kind starts with. [[…]] marks what the author still has to fill
+# in; the production build refuses to publish while any is left.
+_TEMPLATES = {
+    "interview": """\
+Title: {title}
+Date: {date}
+Layout: interview
+Interviewee: [[Vorname der interviewten Person]]
+Role: [[Rolle, z. B. Mitglied der IT-Gruppe]]
+Summary: [[Ein Satz: Worum geht es im Interview?]]
+
+[[Einleitung: Wer wird interviewt, und warum?]]
+
+## [[Erste Frage?]]
+
+[[Antwort]]
+
+## [[Zweite Frage?]]
+
+[[Antwort]]
+""",
+    "call": """\
+Title: {title}
+Date: {date}
+Layout: call
+Skills: [[Gesuchte Fähigkeit]]; [[weitere Fähigkeit]]
+Offer: [[Was Ehrenamtliche bei uns bekommen]]; [[weiteres]]
+Contact: [[E-Mail-Adresse oder Telefonnummer für Rückfragen]]
+Ends: [[Datum, bis wann gesucht wird, z. B. 2027-03-31 – oder diese Zeile löschen]]
+Summary: [[Ein Satz: Wen suchen wir wofür?]]
+
+[[Worum geht es? Was macht die Gruppe, und wobei brauchen wir Hilfe?]]
+""",
+    "news": """\
+Title: {title}
+Date: {date}
+Layout: news
+Summary: [[Ein Satz: Was ist neu?]]
+
+[[Text der Neuigkeit]]
+""",
+    "page": """\
+Title: {title}
+Layout: page
+Summary: [[Ein Satz: Worum geht es auf dieser Seite?]]
+
+[[Text der Seite]]
+""",
+}
+
+
+class NewContentError(Exception):
+    """A German message for the author; nothing was written."""
+
+
+def new_content_file(content, kind, title, today, slugify):
+    """Write content/<folder>/<slug>.md and return its path. Never overwrites."""
+    if kind not in KINDS:
+        raise NewContentError(
+            f"Fehler: Unbekannte Art „{kind}“. Möglich sind: {', '.join(KINDS)}.\n"
+            f"    Beispiel: make new KIND=interview TITLE=\"Interview mit …\"")
+    if not title.strip():
+        raise NewContentError(
+            "Fehler: Der Titel fehlt.\n"
+            f"    Beispiel: make new KIND={kind} TITLE=\"Die IT-Gruppe sucht Verstärkung\"")
+    slug = slugify(title)
+    path = content / LAYOUTS[kind].folder / f"{slug}.md"
+    if path.exists():
+        raise NewContentError(
+            f"Fehler: {path.relative_to(content.parent)} gibt es schon; nichts wurde überschrieben.\n"
+            "    So beheben: einen anderen Titel wählen oder die vorhandene Datei bearbeiten.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = _TEMPLATES[kind].format(title=title.strip(), date=today.isoformat())
+    path.write_text(text, encoding="utf-8")
+    return path

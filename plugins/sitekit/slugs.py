@@ -1,0 +1,13 @@
+"""Slugs exactly as Pelican makes them from a title, with our settings."""
+
+
+def slugifier(settings):
+    """A function title -> slug using the site's SLUG_REGEX_SUBSTITUTIONS."""
+    from pelican.utils import slugify
+
+    def slug(title):
+        return slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+                       preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+                       use_unicode=settings.get("SLUGIFY_USE_UNICODE", False))
+
+    return slug

@@ -1,0 +1,140 @@
+"""Tasks for the homepage: `invoke --list` shows them, the Makefile calls them.
+
+Every task that builds calls Pelican in-process through `build_site()`, which
+also makes sure every plugin in PLUGINS really loaded (Pelican itself only logs
+a plugin that fails: getpelican/pelican#3172).
+"""
+
+import datetime
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+DEV_SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+
+
+
+class PluginLoadError(Exception):
+    """A plugin listed in PLUGINS did not load or register."""
+
+    exitcode = 1
+
+
+def build_site(settings_file=DEV_SETTINGS, **overrides):
+    """Build the site with Pelican in-process and return the Pelican object."""
+    from pelican import Pelican
+    from pelican.log import console
+    from pelican.settings import read_settings
+
+    console.quiet = True  # Pelican's English "Done: …" line; _build prints a German one
+
+    settings = read_settings(str(settings_file), override=overrides)
+    wanted = list(settings["PLUGINS"])
+    pelican = Pelican(settings)
+    missing = [name for name in wanted if name not in pelican.settings["PLUGINS"]]
+    if missing:
+        raise PluginLoadError(
+            "Fehler: Das Plugin „{}“ konnte nicht geladen werden; der Bau wird abgebrochen. "
+            "Die Meldung darüber steht weiter oben.".format("“, „".join(missing))
+        )
+    pelican.run()
+    return pelican
+
+
+def _build(settings_file, **overrides):
+    """Run build_site for a task: a known build error becomes a German message and exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", force=True)
+    started = time.monotonic()
+    try:
+        build_site(settings_file, **overrides)
+    except Exception as error:  # our plugins' errors carry an exit code, like Pelican's own
+        if not hasattr(error, "exitcode"):
+            raise
+        print(error, file=sys.stderr)
+        raise Exit(code=error.exitcode) from None
+    output = Path(overrides.get("OUTPUT_PATH", "output"))
+    pages = sum(1 for _ in output.rglob("*.html"))
+    seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")  # German decimal comma
+    print(f"Fertig: {pages} Seiten in {output}/ geschrieben ({seconds} Sekunden).")
+
+
+@task
+def build(c):
+    """Build the development site from content/ into output/."""
+    _build(DEV_SETTINGS)
+
+
+@task(name="publish-build")
+def publish_build(c):
+    """Build the production site (publishconf.py); fails on any content problem."""
+    _build(PUBLISH_SETTINGS)
+
+
+@task
+def clean(c):
+    """Delete output/ (the generated site)."""
+    shutil.rmtree(ROOT / "output", ignore_errors=True)
+    print("output/ gelöscht.")
+
+
+@task(help={"port": "Port on 127.0.0.1 (default 8000)"})
+def serve(c, port=8000):
+    """Preview at http://127.0.0.1:8000 and reload the browser on every change."""
+    from livereload import Server
+
+    def rebuild():
+        try:
+            _build(DEV_SETTINGS)
+        except (Exception, Exit) as error:  # keep the preview running while the author fixes it
+            print(f"Bau fehlgeschlagen: {error}", file=sys.stderr)
+
+    os.chdir(ROOT)
+    rebuild()
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "pelicanconf.py"):
+        server.watch(pattern, rebuild)
+    print(f"Vorschau: http://127.0.0.1:{port}/  (beenden mit Strg+C)")
+    server.serve(host="127.0.0.1", port=int(port), root=str(ROOT / "output"))
+
+
+@task(help={"kind": "interview, call, news or page", "title": "Title of the new text"})
+def new(c, kind="", title=""):
+    """Create a Markdown file for a new interview, call, news item or page."""
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(DEV_SETTINGS))  # also makes plugins/sitekit importable
+    from sitekit.newcontent import NewContentError, new_content_file
+    from sitekit.slugs import slugifier
+
+    try:
+        path = new_content_file(ROOT / "content", kind, title, datetime.date.today(),
+                                slugifier(settings))
+    except NewContentError as error:
+        print(error, file=sys.stderr)
+        raise Exit(code=1) from None
+    print(f"Neue Datei angelegt: {path.relative_to(ROOT)}")
+    print("Jetzt die Stellen in [[doppelten eckigen Klammern]] ausfüllen.")
+
+
+@task
+def test(c):
+    """Run the whole test suite (browser tests need Debian's chromium)."""
+    result = subprocess.run([sys.executable, "-m", "pytest"], cwd=ROOT)
+    raise Exit(code=result.returncode)
+
+
+@task
+def lock(c):
+    """Re-pin requirements.lock from pyproject.toml (needs pip-tools)."""
+    c.run(
+        f"{sys.executable} -m piptools compile --quiet --extra test --strip-extras "
+        "--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml"
+    )
