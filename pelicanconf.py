@@ -24,7 +24,7 @@ THEME_STATIC_DIR = "theme"
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "de"
 # Dates are rendered by the `german_date` filter, independent of the machine's locale.
-LOCALE = ("C",)
+LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
 # Order matters: receivers of one signal run in this order.

@@ -31,10 +31,14 @@ class PluginLoadError(Exception):
 def build_site(settings_file=DEV_SETTINGS, **overrides):
     """Build the site with Pelican in-process and return the Pelican object."""
     from pelican import Pelican
-    from pelican.log import console
+    from pelican.log import LimitFilter, console
     from pelican.settings import read_settings
 
     console.quiet = True  # Pelican's English "Done: …" line; _build prints a German one
+    # Pelican drops a message it has logged before in this process; every build
+    # (e.g. each rebuild of `make serve`) must show its warnings again.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
 
     settings = read_settings(str(settings_file), override=overrides)
     wanted = list(settings["PLUGINS"])

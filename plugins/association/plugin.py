@@ -5,6 +5,7 @@ from pathlib import Path
 
 from pelican.urlwrappers import Category
 
+from sitekit.facts import with_required
 from sitekit.layouts import LAYOUTS
 
 from . import settings as options
@@ -18,7 +19,7 @@ def configure(pelican):
     """Receiver of `initialized`: facts into settings, Jinja filters, Markdown extensions."""
     settings = pelican.settings
     facts_file = options.read(settings)["ASSOCIATION_FACTS_FILE"]
-    facts = load_facts(Path(settings["PATH"]) / facts_file)
+    facts = with_required(load_facts(Path(settings["PATH"]) / facts_file))
     settings["VEREIN"] = facts
     settings["SITENAME"] = facts.get("name", settings["SITENAME"])
     settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "german_date": german_date}

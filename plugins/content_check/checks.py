@@ -9,7 +9,7 @@ import difflib
 import posixpath
 import re
 
-from sitekit.facts import REFERENCE, lookup
+from sitekit.facts import REFERENCE, lookup, missing_required
 from sitekit.findings import ERROR, WARNING, Finding
 from sitekit.layouts import DATE_KEYS, LAYOUTS, layouts_for
 
@@ -208,7 +208,7 @@ def check_facts_file(path, text):
     import tomllib
 
     try:
-        return tomllib.loads(text), []
+        facts = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line = re.search(r"line (\d+)", str(error))
         return {}, [Finding(
@@ -217,6 +217,13 @@ def check_facts_file(path, text):
             "Jede Angabe als „name = \"Wert\"“ schreiben, Texte in geraden Anführungszeichen; "
             "Abschnitte als „[abschnitt]“.",
             ERROR, "facts-invalid")]
+    return facts, [Finding(
+        path, None,
+        f"Die Angabe „{dotted}“ fehlt; sie steht auf jeder Seite (Fußzeile oder Kontaktdaten).",
+        f"In {path} ergänzen, z. B. „{dotted.split('.')[-1]} = \"…\"“ im Abschnitt "
+        f"„[{dotted.split('.')[0]}]“." if "." in dotted else f"In {path} ganz oben ergänzen: "
+        f"„{dotted} = \"…\"“.",
+        ERROR, "facts-missing") for dotted in missing_required(facts)]
 
 
 def render_placeholders(found):

@@ -1,0 +1,208 @@
+"""Content errors volunteers will make: one German message each, with file, line and fix.
+
+Previewing (pelicanconf.py): a warning, and the rest of the site still builds.
+Publishing (publishconf.py): the build stops and writes nothing.
+"""
+
+import logging
+
+import pytest
+
+from sitekit.findings import BuildError
+from support import FACTS, build, make_site
+
+NEWS = """\
+Title: Sommerfest
+Date: 2026-07-01
+Layout: news
+Summary: Wir feiern.
+
+Text.
+"""
+
+# (files of the fixture site, the exact message for it)
+CASES = {
+    "title missing": (
+        {"neuigkeiten/fest.md": "Date: 2026-07-01\nLayout: news\n\nText.\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Die Angabe „Title“ (Titel) fehlt. "
+        "Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Ganz oben eine Zeile „Title: …“ mit dem Titel einfügen.",
+    ),
+    "date missing": (
+        {"neuigkeiten/fest.md": "Title: Fest\nLayout: news\n\nText.\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Die Angabe „Date“ (Datum) fehlt. "
+        "Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Oben eine Zeile „Date: {today}“ mit dem Veröffentlichungsdatum einfügen.",
+    ),
+    "date not parsable": (
+        {"neuigkeiten/fest.md": "Title: Fest\nDate: 27.11.2026\nLayout: news\n\nText.\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 2: „Date: 27.11.2026“ ist kein gültiges "
+        "Datum. Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Das Datum als Jahr-Monat-Tag schreiben, z. B. „Date: 2026-11-27“.",
+    ),
+    "layout missing": (
+        {"neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\n\nText.\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Die Angabe „Layout“ fehlt. "
+        "Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Oben eine Zeile „Layout: …“ einfügen; möglich sind hier: "
+        "„interview“, „call“, „news“.",
+    ),
+    "layout unknown": (
+        {"interviews/anna.md": "Title: Anna\nDate: 2026-07-01\nLayout: interwiew\n"
+                               "Interviewee: Anna\n\nText.\n"},
+        "WARNUNG in content/interviews/anna.md, Zeile 3: Das Layout „interwiew“ gibt es nicht. "
+        "Meinten Sie „interview“? Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Eines dieser Layouts verwenden: „interview“, „call“, „news“.",
+    ),
+    "metadata unknown": (
+        {"neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\nSumary: Wir feiern.\n\nText.\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 4: Die Angabe „Sumary“ ist für das Layout "
+        "„news“ unbekannt. Meinten Sie „summary“?\n"
+        "    So beheben: Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: „Date“, "
+        "„Image“, „Image_alt“, „Lang“, „Layout“, „Modified“, „Slug“, „Status“, „Summary“, "
+        "„Tags“, „Title“.",
+    ),
+    "interview without interviewee": (
+        {"interviews/anna.md": "Title: Anna\nDate: 2026-07-01\nLayout: interview\n\nText.\n"},
+        "WARNUNG in content/interviews/anna.md, Zeile 1: Ein Interview braucht die Angabe "
+        "„Interviewee“ (wer interviewt wird). Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Oben eine Zeile „Interviewee: Vorname“ einfügen, z. B. „Interviewee: Stephan“.",
+    ),
+    "call without contact": (
+        {"aufrufe/hilfe.md": "Title: Hilfe gesucht\nDate: 2026-07-01\nLayout: call\n"
+                             "Skills: Social Media\n\nText.\n"},
+        "WARNUNG in content/aufrufe/hilfe.md, Zeile 1: Ein Aufruf braucht die Angabe „Contact“ "
+        "(wie man sich melden kann). Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Oben eine Zeile „Contact: …“ einfügen, z. B. mit der E-Mail-Adresse der Gruppe.",
+    ),
+    "not utf-8": (
+        {"neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\n\nGrüße\n".encode("cp1252")},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 5: Die Datei ist nicht als UTF-8 gespeichert; "
+        "Umlaute würden falsch erscheinen. Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Die Datei im Editor mit der Zeichenkodierung „UTF-8“ speichern "
+        "(z. B. „Speichern unter…“ → Kodierung: UTF-8).",
+    ),
+    "same slug twice": (
+        {"neuigkeiten/fest.md": NEWS, "neuigkeiten/fest-2.md": NEWS.replace("07-01", "07-02")},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Die Adresse „/sommerfest/“ hat schon "
+        "content/neuigkeiten/fest-2.md. Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+    ),
+    "link to a missing page": (
+        {"neuigkeiten/fest.md": NEWS + "\nSiehe [Anfahrt]({filename}/pages/anfahrt.md).\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Der Link „{filename}/pages/anfahrt.md“ "
+        "führt zu keiner Datei (gesucht: content/pages/anfahrt.md).\n"
+        "    So beheben: Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
+        "content/pages/kontakt.md.",
+    ),
+    "unknown fact": (
+        {"neuigkeiten/fest.md": NEWS + "\nSchreiben Sie an {{ verein.kontakt.mail }}.\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: „{{ verein.kontakt.mail }}“ gibt es "
+        "nicht in content/verein.toml.\n"
+        "    So beheben: Den Namen mit content/verein.toml vergleichen (z. B. "
+        "„{{ verein.kontakt.email }}“) oder die Angabe dort ergänzen.",
+    ),
+}
+
+
+def _today():
+    import datetime
+
+    return datetime.date.today().isoformat()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_preview_warns_in_german_and_builds_the_rest(tmp_path, caplog, case):
+    files, message = CASES[case]
+    content = make_site(tmp_path, files)
+    with caplog.at_level(logging.WARNING):
+        output = build(content)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert message.replace("{today}", _today()) in warnings
+    assert "Traceback" not in caplog.text
+    assert (output / "kontakt" / "index.html").is_file()  # the rest of the site still builds
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_publishing_stops_and_writes_nothing(tmp_path, case):
+    files, message = CASES[case]
+    content = make_site(tmp_path, files)
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True)
+    expected = (message.replace("{today}", _today())
+                .replace("WARNUNG", "FEHLER")
+                .replace(" Die Datei wird übersprungen, bis das behoben ist.", ""))
+    assert expected in str(error.value)
+    assert "Es wurde nichts veröffentlicht und nichts nach output/ geschrieben." in str(error.value)
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_file_with_a_mistake_is_skipped_and_the_good_one_is_published(tmp_path):
+    content = make_site(tmp_path, {
+        "neuigkeiten/fest.md": NEWS,
+        "neuigkeiten/kaputt.md": "Title: Kaputt\nDate: gestern\nLayout: news\n\nText.\n",
+    })
+    output = build(content)
+    assert (output / "sommerfest" / "index.html").is_file()
+    assert not (output / "kaputt").exists()
+
+
+PLACEHOLDER_SITE = {"neuigkeiten/fest.md": NEWS + "\nWir treffen uns in [[Ort des Festes]].\n"}
+FACTS_WITH_PLACEHOLDER = (
+    "# [[Platzhalter]] in Kommentaren zählen nicht\n"
+    + FACTS.replace('"info@example.org"', '"[[E-Mail-Adresse des Vereins]]"')
+)
+
+
+def test_placeholders_are_listed_while_previewing(tmp_path, caplog):
+    content = make_site(tmp_path, PLACEHOLDER_SITE, facts=FACTS_WITH_PLACEHOLDER)
+    with caplog.at_level(logging.WARNING):
+        output = build(content)
+    assert (
+        "WARNUNG: 2 Platzhalter sind noch nicht ausgefüllt. Vor der Veröffentlichung jeweils die "
+        "echte Angabe an ihre Stelle schreiben (ohne die eckigen Klammern):\n"
+        "    content/neuigkeiten/fest.md, Zeile 8: [[Ort des Festes]]\n"
+        "    content/verein.toml, Zeile 10: [[E-Mail-Adresse des Vereins]]"
+    ) in caplog.text
+    assert "[[Ort des Festes]]" in (output / "sommerfest" / "index.html").read_text(encoding="utf-8")
+
+
+def test_placeholders_stop_the_production_build(tmp_path):
+    content = make_site(tmp_path, PLACEHOLDER_SITE, facts=FACTS_WITH_PLACEHOLDER)
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True)
+    assert str(error.value) == (
+        "FEHLER: 2 Platzhalter sind noch nicht ausgefüllt. Vor der Veröffentlichung jeweils die "
+        "echte Angabe an ihre Stelle schreiben (ohne die eckigen Klammern):\n"
+        "    content/neuigkeiten/fest.md, Zeile 8: [[Ort des Festes]]\n"
+        "    content/verein.toml, Zeile 10: [[E-Mail-Adresse des Vereins]]\n"
+        "\n"
+        "Der Bau wurde abgebrochen: 2 Fehler im Inhalt. Es wurde nichts veröffentlicht und nichts "
+        "nach output/ geschrieben."
+    )
+    assert not (tmp_path / "output").exists()
+
+
+def test_broken_facts_file_is_reported_with_its_line(tmp_path):
+    content = make_site(tmp_path, {}, facts='name = "Testverein e.V."\nsitz = Göttingen\n')
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True)
+    assert "FEHLER in content/verein.toml, Zeile 2: Die Datei ist kein gültiges TOML." in str(error.value)
+
+
+def test_a_clean_site_publishes(tmp_path):
+    content = make_site(tmp_path, {"neuigkeiten/fest.md": NEWS})
+    output = build(content, strict=True, SITEURL="https://example.org")
+    assert (output / "sommerfest" / "index.html").is_file()
+    assert (output / "feeds" / "atom.xml").is_file()
+
+
+def test_a_missing_fact_the_theme_needs_is_reported(tmp_path, caplog):
+    content = make_site(tmp_path, {}, facts=FACTS.replace('telefon = "0551 000000"\n', ""))
+    with caplog.at_level(logging.WARNING):
+        output = build(content)
+    assert ("WARNUNG in content/verein.toml: Die Angabe „kontakt.telefon“ fehlt; sie steht auf "
+            "jeder Seite (Fußzeile oder Kontaktdaten).\n"
+            "    So beheben: In content/verein.toml ergänzen, z. B. „telefon = \"…\"“ im Abschnitt "
+            "„[kontakt]“.") in caplog.text
+    assert "[[kontakt.telefon]]" in (output / "kontakt" / "index.html").read_text(encoding="utf-8")
