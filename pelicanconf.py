@@ -47,8 +47,11 @@ USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Neuigkeiten"
 
 # German-friendly slugs: "Verstärkung" becomes "verstaerkung", not "verstarkung".
+# (Pelican would transliterate before our substitutions run, so keep Unicode and
+# replace umlauts here; the substitutions ignore case.)
+SLUGIFY_USE_UNICODE = True
 SLUG_REGEX_SUBSTITUTIONS = [
-    ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss"),
+    ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"),
     (r"[^\w\s-]", ""),
     (r"(?u)\A\s*", ""),
     (r"(?u)\s*\Z", ""),

@@ -19,10 +19,9 @@ def layout_metadata(metadata, today):
     for key in LIST_KEYS:
         if key in metadata:
             added[key] = split_list(metadata[key])
-    ends = _date_or_none(metadata.get("ends"))
-    if layout.name == "call" and ends:
-        added["ends"] = ends
-        added["ended"] = ends < today
+    if layout.name == "call" and "ends" in metadata:
+        ends = added["ends"] = _date_or_none(metadata["ends"])
+        added["ended"] = bool(ends) and ends < today
         if added["ended"]:
             # Hidden articles keep their own page but leave every listing and feed.
             added["status"] = "hidden"

@@ -1,0 +1,86 @@
+"""`make new KIND=… TITLE="…"`: a ready-to-fill file, never an overwrite."""
+
+import datetime
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitekit.newcontent import NewContentError, new_content_file
+from sitekit.slugs import slugifier
+from support import build
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = datetime.date(2026, 11, 28)
+SLUG = slugifier({"SLUG_REGEX_SUBSTITUTIONS": [("ä", "ae"), ("ü", "ue"), (r"[^\w\s-]", ""),
+                                                (r"[-\s]+", "-")],
+                  "SLUGIFY_USE_UNICODE": True})
+
+
+@pytest.mark.parametrize("kind, folder, layout", [
+    ("interview", "interviews", "interview"),
+    ("call", "aufrufe", "call"),
+    ("news", "neuigkeiten", "news"),
+    ("page", "pages", "page"),
+])
+def test_new_file_has_metadata_slug_and_date(tmp_path, kind, folder, layout):
+    path = new_content_file(tmp_path, kind, "Die IT-Gruppe sucht Verstärkung", TODAY, SLUG)
+    assert path == tmp_path / folder / "die-it-gruppe-sucht-verstaerkung.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("Title: Die IT-Gruppe sucht Verstärkung\n")
+    assert f"\nLayout: {layout}\n" in text
+    assert ("\nDate: 2026-11-28\n" in text) == (kind != "page")
+
+
+def test_new_refuses_to_overwrite(tmp_path):
+    path = new_content_file(tmp_path, "news", "Sommerfest", TODAY, SLUG)
+    path.write_text("Mein Text", encoding="utf-8")
+    with pytest.raises(NewContentError) as error:
+        new_content_file(tmp_path, "news", "Sommerfest", TODAY, SLUG)
+    assert str(error.value) == (
+        f"Fehler: {tmp_path.name}/neuigkeiten/sommerfest.md gibt es schon; nichts wurde "
+        "überschrieben.\n"
+        "    So beheben: einen anderen Titel wählen oder die vorhandene Datei bearbeiten.")
+    assert path.read_text(encoding="utf-8") == "Mein Text"
+
+
+def test_new_explains_a_wrong_kind_and_a_missing_title(tmp_path):
+    with pytest.raises(NewContentError, match="Unbekannte Art „blog“. Möglich sind: interview, "
+                                              "call, news, page."):
+        new_content_file(tmp_path, "blog", "Sommerfest", TODAY, SLUG)
+    with pytest.raises(NewContentError, match="Der Titel fehlt."):
+        new_content_file(tmp_path, "news", "  ", TODAY, SLUG)
+    assert not list(tmp_path.rglob("*.md"))
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """The project's files in a temporary folder, so the real content/ stays untouched."""
+    for name in ("content", "theme", "plugins"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def invoke(project, *args):
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_make_new_writes_a_file_that_builds(project_copy):
+    result = invoke(project_copy, "new", "--kind", "call", "--title", "Wir suchen Kuchenbäcker*innen")
+    assert result.returncode == 0, result.stderr
+    path = project_copy / "content/aufrufe/wir-suchen-kuchenbaeckerinnen.md"
+    assert "Neue Datei angelegt: content/aufrufe/wir-suchen-kuchenbaeckerinnen.md" in result.stdout
+    assert f"Date: {datetime.date.today().isoformat()}" in path.read_text(encoding="utf-8")
+    # The new file still has [[placeholders]]; previewing works and shows the page.
+    output = build(project_copy / "content")
+    assert (output / "wir-suchen-kuchenbaeckerinnen/index.html").is_file()
+
+    again = invoke(project_copy, "new", "--kind", "call", "--title", "Wir suchen Kuchenbäcker*innen")
+    assert again.returncode == 1
+    assert "gibt es schon; nichts wurde überschrieben." in again.stderr
+    assert "Traceback" not in again.stderr

@@ -1,0 +1,114 @@
+"""Plugin building blocks on small inputs, and plugins that fail to load."""
+
+import datetime
+
+import markdown
+import pytest
+
+import tasks
+from association.dates import german_date
+from association.facts import FactsExtension, fill_in
+from association.figures import FigureExtension
+from association.layout import layout_metadata, split_list
+from content_check.source import NotUtf8, decode, parse
+from sitekit.settings import Option, SettingsError, read_options
+from support import build, make_site
+
+TODAY = datetime.date(2026, 11, 28)
+
+
+def test_german_date_for_every_month():
+    names = [german_date(datetime.date(2026, month, 1)).split()[1] for month in range(1, 13)]
+    assert names == ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                     "September", "Oktober", "November", "Dezember"]
+    assert german_date(datetime.date(2026, 11, 27)) == "27. November 2026"
+
+
+def test_layout_gives_template_and_lists():
+    added = layout_metadata({"layout": "Call", "skills": "Social Media; CRM ;", "ends": "2026-11-28"},
+                            TODAY)
+    assert added == {"template": "call", "layout": "call", "skills": ["Social Media", "CRM"],
+                     "ends": datetime.date(2026, 11, 28), "ended": False}
+
+
+def test_call_past_its_end_date_is_hidden():
+    added = layout_metadata({"layout": "call", "ends": "2026-11-27"}, TODAY)
+    assert added["ended"] and added["status"] == "hidden"
+
+
+def test_unknown_layout_adds_nothing():
+    assert layout_metadata({"layout": "blog"}, TODAY) == {}
+
+
+def test_split_list_ignores_empty_items():
+    assert split_list(" a ;; b ") == ["a", "b"]
+
+
+FACTS = {"name": "Testverein e.V.", "kontakt": {"email": "info@example.org"},
+         "vorstand": {"mitglieder": ["A (Vorsitz)", "B (Kasse)"]}}
+
+
+def test_fill_in_replaces_known_facts_and_keeps_unknown_ones():
+    text = "{{ verein.name }} · {{verein.kontakt.email}} · {{ verein.vorstand.mitglieder }} · {{ verein.x }}"
+    assert fill_in(text, FACTS) == "Testverein e.V. · info@example.org · A (Vorsitz), B (Kasse) · {{ verein.x }}"
+
+
+def test_facts_reach_markdown_metadata_too():
+    md = markdown.Markdown(extensions=[FactsExtension(FACTS), "meta"])
+    html = md.convert("Contact: {{ verein.kontakt.email }}\n\nSchreiben an {{ verein.name }}")
+    assert md.Meta["contact"] == ["info@example.org"]
+    assert html == "<p>Schreiben an Testverein e.V.</p>"
+
+
+def test_titled_image_alone_becomes_a_captioned_figure():
+    md = markdown.Markdown(extensions=[FigureExtension()])
+    html = md.convert('![Drei Menschen am Tisch](a.jpg "Die IT-Gruppe")\n\nText ![x](b.jpg "t") Text')
+    assert html.startswith('<figure class="bl-figure"><img alt="Drei Menschen am Tisch" src="a.jpg" />'
+                           '<figcaption class="bl-figure__caption">Die IT-Gruppe</figcaption></figure>')
+    assert '<p>Text <img alt="x" src="b.jpg" title="t" /> Text</p>' in html
+
+
+def test_source_metadata_keeps_line_numbers():
+    source = parse("content/x.md", "x.md", "article",
+                   "Title: Fest\nSummary: Ein\n    langer Satz\nTitle: Zwei\n\nText: kein Key\n")
+    assert source.meta == {"title": ("Fest", 1), "summary": ("Ein langer Satz", 2)}
+    assert source.duplicates == [("title", 1, 4)]
+
+
+def test_decode_names_the_line_of_a_bad_byte():
+    assert decode("Title: Ä\n".encode()) == "Title: Ä\n"
+    with pytest.raises(NotUtf8) as error:
+        decode(b"Title: x\n\nGr\xfc\xdfe\n")
+    assert error.value.line == 3
+
+
+def test_settings_reject_unknown_keys_and_wrong_types():
+    options = {"DEMO_STRICT": Option(False, bool, "True or False")}
+    assert read_options({"DEMO_STRICT": True}, "DEMO_", options) == {"DEMO_STRICT": True}
+    with pytest.raises(SettingsError, match="„DEMO_STRIKT“ gibt es nicht. Meinten Sie „DEMO_STRICT“?"):
+        read_options({"DEMO_STRIKT": True}, "DEMO_", options)
+    with pytest.raises(SettingsError, match="„DEMO_STRICT = 'ja'“ hat den falschen Typ"):
+        read_options({"DEMO_STRICT": "ja"}, "DEMO_", options)
+
+
+def test_a_plugin_that_cannot_be_imported_fails_the_build(tmp_path):
+    content = make_site(tmp_path, {})
+    with pytest.raises(tasks.PluginLoadError, match="Das Plugin „gibt_es_nicht“ konnte nicht geladen"):
+        build(content, PLUGINS=["association", "content_check", "gibt_es_nicht"])
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_plugin_whose_register_fails_fails_the_build(tmp_path):
+    plugin = tmp_path / "extra_plugins" / "kaputt"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text("def register():\n    raise RuntimeError('kaputt')\n")
+    content = make_site(tmp_path, {})
+    with pytest.raises(tasks.PluginLoadError, match="„kaputt“"):
+        build(content, PLUGINS=["association", "content_check", "kaputt"],
+              PLUGIN_PATHS=[str(tmp_path / "extra_plugins"), "plugins"])
+
+
+def test_a_misspelt_plugin_setting_stops_the_build(tmp_path):
+    content = make_site(tmp_path, {})
+    with pytest.raises(SettingsError, match="„CONTENT_CHECK_STRIKT“ gibt es nicht"):
+        build(content, CONTENT_CHECK_STRIKT=True)

@@ -1,0 +1,184 @@
+"""The real content/ built with the real theme: what a visitor sees."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+import pelicanconf
+import tasks
+from support import build, make_site
+
+ROOT = Path(__file__).resolve().parent.parent
+INTERVIEW = "interview-mit-stephan-ueber-die-it-gruppe/index.html"
+CALL = "die-it-gruppe-sucht-verstaerkung/index.html"
+
+
+def soup(site, rel):
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def test_every_navigation_and_footer_target_exists(built_site):
+    for label, target in pelicanconf.NAVIGATION + pelicanconf.FOOTER_LINKS:
+        assert (built_site / target / "index.html").is_file(), f"{label} → /{target} fehlt"
+
+
+def test_required_pages_exist(built_site):
+    for rel in ("index.html", "ueber-uns/index.html", "it-gruppe/index.html",
+                "mitmachen/index.html", "kontakt/index.html", "impressum/index.html",
+                "datenschutz/index.html", "barrierefreiheit/index.html", "404.html",
+                "beitraege/index.html", "archiv/index.html", INTERVIEW, CALL):
+        assert (built_site / rel).is_file(), rel
+
+
+def test_every_page_has_the_accessible_skeleton(built_site):
+    for rel in html_pages(built_site):
+        page = soup(built_site, rel)
+        assert page.html["lang"] == "de", rel
+        assert page.title.string.strip(), rel
+        assert page.find("meta", attrs={"name": "description"})["content"].strip(), rel
+        assert len(page.find_all("h1")) == 1, rel
+        levels = [int(h.name[1]) for h in page.find_all(re.compile(r"^h[1-6]$"))]
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"{rel}: {levels}"
+        first_link = page.body.find("a")
+        assert first_link["href"] == "#main-content" and first_link.text == "Zum Inhalt springen", rel
+        assert page.find("main", id="main-content"), rel
+        assert page.find("nav", attrs={"aria-label": "Hauptnavigation"}), rel
+        footer_links = {a.text for a in page.find("footer").find_all("a")}
+        assert {"Impressum", "Datenschutz", "Barrierefreiheit", "Kontakt"} <= footer_links, rel
+        if rel != "404.html":  # the 404 page is served at any address
+            assert page.find("link", rel="canonical"), rel
+
+
+def test_navigation_marks_the_current_page(built_site):
+    current = soup(built_site, "ueber-uns/index.html").select('nav [aria-current="page"]')
+    assert [a.text for a in current] == ["Über uns"]
+    assert [a.text for a in soup(built_site, "index.html").select('[aria-current="page"]')] == ["Start"]
+
+
+def test_interview_questions_are_headings_in_order(built_site):
+    source = (ROOT / "content/interviews/interview-stephan-it-gruppe.md").read_text(encoding="utf-8")
+    questions = [line[3:].strip() for line in source.splitlines() if line.startswith("## ")]
+    page = soup(built_site, INTERVIEW)
+    assert len(questions) == 10
+    assert [h.get_text(strip=True) for h in page.main.find_all("h2")] == questions
+    assert "Interview mit Stephan, Mitglied der IT-Gruppe" in page.main.get_text()
+    assert "27. November 2026" in page.main.get_text()
+
+
+def test_interview_photo_is_an_honest_captioned_placeholder(built_site):
+    figure = soup(built_site, INTERVIEW).main.find("figure")
+    assert figure.figcaption.get_text().startswith("IT-Gruppe im Z.a.K., Göttingen")
+    assert figure.img["alt"].startswith("Platzhalterbild")
+    assert (built_site / figure.img["src"].lstrip("/")).is_file()
+
+
+def test_call_shows_skills_offer_and_contact(built_site):
+    card = soup(built_site, CALL).find("section", class_="bl-call")
+    text = card.get_text(" ", strip=True)
+    assert "Social Media" in text and "Customer-Relationship-Management (CRM)" in text
+    assert "interessante kleine Aufgaben" in text
+    assert "So melden Sie sich" in text
+    assert card.find(class_="bl-call__contact").get_text(strip=True)
+
+
+def test_open_call_is_listed_on_start_and_mitmachen(built_site):
+    for rel in ("index.html", "mitmachen/index.html"):
+        links = [a["href"] for a in soup(built_site, rel).main.find_all("a")]
+        assert "/die-it-gruppe-sucht-verstaerkung/" in links, rel
+
+
+def test_no_resource_is_loaded_from_another_host(built_site):
+    for rel in html_pages(built_site):
+        page = soup(built_site, rel)
+        for tag in page.find_all(["img", "script", "link", "source", "iframe", "video", "audio"]):
+            for attribute in ("src", "href", "srcset"):
+                if tag.get(attribute):
+                    assert not urlparse(tag[attribute]).netloc, f"{rel}: {tag}"
+
+
+def test_404_page_works_at_any_address(built_site):
+    page = soup(built_site, "404.html")
+    assert page.h1.get_text() == "Seite nicht gefunden"
+    # served for /any/deep/address, so every link and stylesheet is root-relative
+    for tag in page.find_all(["a", "link"]):
+        href = tag.get("href", "")
+        assert href.startswith(("/", "#", "mailto:")), href
+
+
+CALLS = {
+    "aufrufe/vorbei.md": """\
+        Title: Kassenprüfung gesucht
+        Date: 2020-01-01
+        Layout: call
+        Skills: Zahlen
+        Contact: kasse@example.org
+        Ends: 2020-02-01
+
+        Das ist lange her.
+        """,
+    "aufrufe/offen.md": """\
+        Title: Hilfe beim Sommerfest
+        Date: 2026-06-01
+        Layout: call
+        Skills: Kuchen backen; Aufbauen
+        Offer: gute Laune
+        Contact: fest@example.org
+        Ends: 2999-12-31
+
+        Wir feiern.
+        """,
+    "pages/mitmachen.md": "Title: Mitmachen\nLayout: calls\nSlug: mitmachen\n\nMachen Sie mit.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def calls_site(tmp_path_factory):
+    content = make_site(tmp_path_factory.mktemp("calls"), CALLS)
+    return build(content, SITEURL="https://example.org", FEED_ALL_ATOM="feeds/atom.xml")
+
+
+def test_expired_call_leaves_all_listings(calls_site):
+    for rel in ("mitmachen/index.html", "beitraege/index.html", "archiv/index.html",
+                "thema/aufrufe/index.html"):
+        text = soup(calls_site, rel).main.get_text()
+        assert "Kassenprüfung gesucht" not in text, rel
+        assert "Hilfe beim Sommerfest" in text, rel
+    titles = [entry.title for entry in feedparser.parse(calls_site / "feeds/atom.xml").entries]
+    assert titles == ["Hilfe beim Sommerfest"]
+
+
+def test_expired_call_page_says_it_has_ended(calls_site):
+    ended = soup(calls_site, "kassenpruefung-gesucht/index.html").main.get_text(" ", strip=True)
+    assert "Dieser Aufruf ist beendet. Er lief bis zum 1. Februar 2020." in ended
+    running = soup(calls_site, "hilfe-beim-sommerfest/index.html").main.get_text(" ", strip=True)
+    assert "Wir suchen bis zum 31. Dezember 2999." in running
+    assert "beendet" not in running
+
+
+def test_contact_that_is_an_email_is_a_mailto_link(calls_site):
+    link = soup(calls_site, "hilfe-beim-sommerfest/index.html").select_one(".bl-call__contact a")
+    assert link["href"] == "mailto:fest@example.org"
+
+
+def test_feed_parses_and_lists_the_real_articles(tmp_path):
+    tasks.build_site(tasks.DEV_SETTINGS, OUTPUT_PATH=str(tmp_path / "out"),
+                              SITEURL="https://example.org", FEED_ALL_ATOM="feeds/atom.xml")
+    feed = feedparser.parse(tmp_path / "out/feeds/atom.xml")
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title == "Bunte Lebenswelten e.V."
+    links = {entry.link for entry in feed.entries}
+    assert links == {"https://example.org/interview-mit-stephan-ueber-die-it-gruppe/",
+                     "https://example.org/die-it-gruppe-sucht-verstaerkung/"}
+
+
+def test_dates_are_german_without_a_german_locale(built_site):
+    # pelicanconf.py sets LOCALE to C; the month name still comes out in German.
+    assert "27. November 2026" in soup(built_site, "beitraege/index.html").get_text()
