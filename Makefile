@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Reinstalled whenever the lock file changes.
 READY := $(VENV)/.installed
+# `make serve PORT=8001` if 8000 is taken.
+PORT ?= 8000
 
 .PHONY: help build serve test new clean publish-build setup
 
@@ -24,7 +26,7 @@ build: $(READY)
 	$(BIN)/invoke build
 
 serve: $(READY)
-	$(BIN)/invoke serve
+	$(BIN)/invoke serve --port $(PORT)
 
 test: $(READY)
 	$(BIN)/invoke test

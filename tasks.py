@@ -7,7 +7,6 @@ a plugin that fails: getpelican/pelican#3172).
 
 import datetime
 import logging
-import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +16,8 @@ from pathlib import Path
 from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
+# Helpers shared with the plugins (plugins/sitekit) are imported from there.
+sys.path.insert(0, str(ROOT / "plugins"))
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
@@ -91,22 +92,28 @@ def clean(c):
 
 @task(help={"port": "Port on 127.0.0.1 (default 8000)"})
 def serve(c, port=8000):
-    """Preview at http://127.0.0.1:8000 and reload the browser on every change."""
-    from livereload import Server
+    """Preview at http://127.0.0.1:8000; every saved change shows in the open browser."""
+    from sitekit.preview import serve as serve_preview
 
     def rebuild():
         try:
             _build(DEV_SETTINGS)
         except (Exception, Exit) as error:  # keep the preview running while the author fixes it
-            print(f"Bau fehlgeschlagen: {error}", file=sys.stderr)
+            print(f"Bauen fehlgeschlagen: {error}", file=sys.stderr)
 
-    os.chdir(ROOT)
     rebuild()
-    server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "pelicanconf.py"):
-        server.watch(pattern, rebuild)
-    print(f"Vorschau: http://127.0.0.1:{port}/  (beenden mit Strg+C)")
-    server.serve(host="127.0.0.1", port=int(port), root=str(ROOT / "output"))
+    watched = [ROOT / "content", ROOT / "theme", DEV_SETTINGS]
+    try:
+        serve_preview(ROOT / "output", int(port), rebuild, watched, ready=lambda: print(
+            f"Vorschau: http://127.0.0.1:{port}/  – Änderungen erscheinen nach dem Speichern "
+            "von selbst im Browser. Beenden mit Strg+C."))
+    except OSError as error:
+        print(f"Fehler: Die Vorschau kann Port {port} nicht öffnen ({error.strerror}). Läuft "
+              f"„make serve“ schon in einem anderen Fenster? Sonst einen anderen Port wählen: "
+              f"make serve PORT={int(port) + 1}", file=sys.stderr)
+        raise Exit(code=1) from None
+    except KeyboardInterrupt:
+        print("Vorschau beendet.")
 
 
 @task(help={"kind": "interview, call, news or page", "title": "Title of the new text"})
@@ -114,10 +121,10 @@ def new(c, kind="", title=""):
     """Create a Markdown file for a new interview, call, news item or page."""
     from pelican.settings import read_settings
 
-    settings = read_settings(str(DEV_SETTINGS))  # also makes plugins/sitekit importable
     from sitekit.newcontent import NewContentError, new_content_file
     from sitekit.slugs import slugifier
 
+    settings = read_settings(str(DEV_SETTINGS))
     try:
         path = new_content_file(ROOT / "content", kind, title, datetime.date.today(),
                                 slugifier(settings))
@@ -137,7 +144,8 @@ def test(c):
 
 @task
 def lock(c):
-    """Re-pin requirements.lock from pyproject.toml (needs pip-tools)."""
+    """Re-pin requirements.lock from pyproject.toml (installs pip-tools on first use)."""
+    c.run(f"{sys.executable} -m pip install --quiet pip-tools")
     c.run(
         f"{sys.executable} -m piptools compile --quiet --extra test --strip-extras "
         "--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml"

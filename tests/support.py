@@ -1,9 +1,12 @@
 """Helpers for tests: tiny fixture sites built with the real config, theme and plugins."""
 
+import shutil
 import textwrap
 from pathlib import Path
 
 import tasks
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Facts file for fixture sites: complete, no placeholders.
 FACTS = """\
@@ -49,3 +52,12 @@ def build(content, strict=False, **overrides):
     settings = tasks.PUBLISH_SETTINGS if strict else tasks.DEV_SETTINGS
     tasks.build_site(settings, PATH=str(content), OUTPUT_PATH=str(output), **overrides)
     return output
+
+
+def copy_project(target):
+    """The project's files in a temporary folder, so tests never touch the real content/."""
+    for name in ("content", "theme", "plugins"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, target / name)
+    return target

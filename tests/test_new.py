@@ -1,7 +1,6 @@
 """`make new KIND=… TITLE="…"`: a ready-to-fill file, never an overwrite."""
 
 import datetime
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ import pytest
 
 from sitekit.newcontent import NewContentError, new_content_file
 from sitekit.slugs import slugifier
-from support import build
+from support import build, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date(2026, 11, 28)
@@ -57,12 +56,7 @@ def test_new_explains_a_wrong_kind_and_a_missing_title(tmp_path):
 
 @pytest.fixture
 def project_copy(tmp_path):
-    """The project's files in a temporary folder, so the real content/ stays untouched."""
-    for name in ("content", "theme", "plugins"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def invoke(project, *args):

@@ -1,0 +1,102 @@
+"""`make serve`: a preview on 127.0.0.1 that reloads the open page after an edit."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from support import copy_project
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_served(url, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"invoke serve stopped: {process.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"{url} was not served within {timeout} s")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`invoke serve` running in a copy of the project; yields (project folder, base URL)."""
+    project = copy_project(tmp_path)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_served(f"{base}/kontakt/", process)
+        yield project, base, port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        print(process.stdout.read())  # shown by pytest when the test failed
+
+
+def listening_addresses(port):
+    """IPv4 addresses a local socket listens on for `port`, read from /proc/net/tcp."""
+    addresses = []
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, local_port = local.split(":")
+        if state == "0A" and int(local_port, 16) == port:  # 0A = LISTEN
+            addresses.append(socket.inet_ntoa(bytes.fromhex(address)[::-1]))
+    return addresses
+
+
+def test_preview_listens_on_loopback_only(preview):
+    _, _, port = preview
+    assert listening_addresses(port) == ["127.0.0.1"]
+
+
+@pytest.mark.browser
+def test_edits_show_in_the_open_browser_without_restarting(preview, browser):
+    project, base, _ = preview
+    page = browser.new_page()
+    page.goto(f"{base}/kontakt/")
+
+    markdown = project / "content/pages/kontakt.md"
+    markdown.write_text(markdown.read_text(encoding="utf-8") + "\nEin frisch ergänzter Satz.\n",
+                        encoding="utf-8")
+    page.get_by_text("Ein frisch ergänzter Satz.").wait_for(timeout=20000)
+
+    footer = project / "theme/templates/partials/footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8").replace(
+        "Diese Website setzt keine Cookies", "Geänderte Vorlage: keine Cookies"), encoding="utf-8")
+    page.get_by_text("Geänderte Vorlage: keine Cookies").wait_for(timeout=20000)
+    page.close()
+
+
+def test_unknown_address_gets_the_sites_404_page(preview):
+    _, base, _ = preview
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(f"{base}/gibt-es-nicht/")
+    assert error.value.code == 404
+    assert "Seite nicht gefunden" in error.value.read().decode("utf-8")
+
+
+def test_a_busy_port_gets_a_german_message(preview, tmp_path):
+    project, _, port = preview
+    result = subprocess.run([sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+                            cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"Die Vorschau kann Port {port} nicht öffnen" in result.stderr
+    assert f"make serve PORT={port + 1}" in result.stderr
+    assert "Traceback" not in result.stderr
