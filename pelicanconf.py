@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
+from sitekit.slugs import heading_id  # noqa: E402
+
 SITENAME = "Bunte Lebenswelten e.V."  # replaced by `name` from content/verein.toml
 SITEURL = ""  # root-relative links while previewing; publishconf.py sets the real one
 PATH = "content"
@@ -101,7 +103,7 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
         # Gives every heading an id, so each interview question can be linked.
-        "markdown.extensions.toc": {},
+        "markdown.extensions.toc": {"slugify": heading_id},
     },
     "output_format": "html5",
 }

@@ -11,3 +11,16 @@ def slugifier(settings):
                        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False))
 
     return slug
+
+
+GERMAN_LETTERS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"),
+                  ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"))
+
+
+def heading_id(text, separator):
+    """Anchors of headings like page slugs: "Fähigkeiten?" → "faehigkeiten" (Markdown toc)."""
+    from markdown.extensions.toc import slugify
+
+    for letter, spelled in GERMAN_LETTERS:
+        text = text.replace(letter, spelled)
+    return slugify(text, separator)

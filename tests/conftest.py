@@ -1,0 +1,112 @@
+"""Shared fixtures: the built site, a local HTTP server for it, a browser, Java.
+
+A missing Chromium or Java skips the tests that need it on a laptop,
+but fails them when the environment variable CI is set: CI must never skip.
+"""
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+import tasks
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def skip_or_fail(reason):
+    """Skip on a developer's machine, fail in CI (where CI is set)."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so this is an error, not a skip)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """Dev build of the real content/ into a temporary folder; returns its Path."""
+    out_dir = tmp_path_factory.mktemp("site")
+    tasks.build_site(tasks.DEV_SETTINGS, OUTPUT_PATH=str(out_dir))
+    return out_dir
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass  # no access log lines in the test output
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """Serve built_site on 127.0.0.1 (free port); returns the base URL without trailing slash."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session (never downloads a browser)."""
+    if not CHROMIUM.exists():
+        skip_or_fail(f"Chromium missing at {CHROMIUM}: sudo apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def java():
+    """Path of the java executable (the Nu HTML Checker needs it)."""
+    path = shutil.which("java")
+    if path is None:
+        skip_or_fail("Java missing (needed by the Nu HTML Checker): sudo apt-get install default-jre-headless")
+    return path
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory: new_page(**context_options) opens a page in a fresh browser context.
+
+    Defaults: 1280 × 800 viewport, light colour scheme (independent of the host).
+    All contexts are closed when the test ends.
+    """
+    contexts = []
+
+    def make(**options):
+        options = {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light", **options}
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI a skipped test is a failure: every tool the tests need must be installed."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if os.environ.get("CI") and skipped and session.exitstatus == 0:
+        reporter.write_line(f"CI: {len(skipped)} test(s) skipped; CI must run every test.", red=True)
+        session.exitstatus = 1
