@@ -38,6 +38,9 @@ PLUGINS = [
     # 2. Checks every Markdown source before Pelican reads it and reports
     #    problems in German with file and line; in production it stops the build.
     "content_check",
+    # 3. Turns every image into a responsive <picture> (AVIF, WebP, JPEG/PNG) without
+    #    EXIF/GPS. Runs after all content is read and before any page is written.
+    "image_optimizer",
 ]
 
 # Content layout: pages in content/pages/, articles (interviews, calls, news)
@@ -114,6 +117,9 @@ LOG_FILTER = [(30, "Unable to find '%s', skipping url replacement.")]
 
 # Development: content problems are warnings, the rest of the site still builds.
 CONTENT_CHECK_STRICT = False
+IMAGE_OPTIMIZER_STRICT = False
+# Image variants are cached here (outside output/, git-ignored; CI may restore it).
+IMAGE_OPTIMIZER_CACHE_DIR = str(ROOT / "cache" / "images")
 
 # Main navigation and footer links: (label, address below SITEURL).
 NAVIGATION = [

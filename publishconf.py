@@ -19,3 +19,4 @@ DELETE_OUTPUT_DIRECTORY = True
 
 # Production: any content problem (including an unfilled [[placeholder]]) stops the build.
 CONTENT_CHECK_STRICT = True
+IMAGE_OPTIMIZER_STRICT = True

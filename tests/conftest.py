@@ -37,7 +37,8 @@ def skip_or_fail(reason):
 def built_site(tmp_path_factory):
     """Dev build of the real content/ into a temporary folder; returns its Path."""
     out_dir = tmp_path_factory.mktemp("site")
-    tasks.build_site(tasks.DEV_SETTINGS, OUTPUT_PATH=str(out_dir))
+    tasks.build_site(tasks.DEV_SETTINGS, OUTPUT_PATH=str(out_dir),
+                     IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path_factory.mktemp("image-cache")))
     return out_dir
 
 

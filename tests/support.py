@@ -50,6 +50,7 @@ def build(content, strict=False, **overrides):
     """Build a fixture site into content/../output with the project's settings; return output."""
     output = content.parent / "output"
     settings = tasks.PUBLISH_SETTINGS if strict else tasks.DEV_SETTINGS
+    overrides.setdefault("IMAGE_OPTIMIZER_CACHE_DIR", str(content.parent / "cache"))
     tasks.build_site(settings, PATH=str(content), OUTPUT_PATH=str(output), **overrides)
     return output
 

@@ -1,0 +1,96 @@
+"""The variant cache: keyed by content, not by file dates, so it survives a fresh checkout."""
+
+import dataclasses
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import PIL
+
+from .encode import Result
+
+# Bump when encode.py changes what it makes from the same input.
+RECIPE_VERSION = 1
+INDEX = "index.json"
+
+
+def fingerprint(values):
+    """Hash of everything that shapes the variants: a settings change makes new ones."""
+    shaping = {
+        "version": RECIPE_VERSION,
+        "pillow": PIL.__version__,
+        "widths": values["IMAGE_OPTIMIZER_WIDTHS"],
+        "formats": values["IMAGE_OPTIMIZER_FORMATS"],
+        "quality": values["IMAGE_OPTIMIZER_QUALITY"],
+        "avif_speed": values["IMAGE_OPTIMIZER_AVIF_SPEED"],
+        "max_pixels": values["IMAGE_OPTIMIZER_MAX_PIXELS"],
+    }
+    return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def file_digest(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Cache:
+    """index.json remembers, per source file, its digest (by size and mtime, so unchanged
+    files are not even read), and per key the finished Result."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            data = json.loads((self.folder / INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        self._digests = data.get("digests", {})
+        self._results = data.get("results", {})
+        self.used = set()
+
+    def key(self, path, settings_fingerprint):
+        """Cache key of a source: its content hash combined with the settings."""
+        stat = path.stat()
+        remembered = self._digests.get(str(path))
+        if remembered and remembered[:2] == [stat.st_size, stat.st_mtime_ns]:
+            digest = remembered[2]
+        else:
+            digest = file_digest(path)
+            self._digests[str(path)] = [stat.st_size, stat.st_mtime_ns, digest]
+        return hashlib.sha256(f"{digest}:{settings_fingerprint}".encode()).hexdigest()[:20]
+
+    def get(self, key):
+        """The finished Result for key, if every one of its files is still there."""
+        self.used.add(key)
+        stored = self._results.get(key)
+        if not stored:
+            return None
+        result = Result(**stored)
+        names = [name for variants in result.variants.values() for _w, name, _s in variants]
+        if all((self.folder / name).is_file() for name in names):
+            return result
+        return None
+
+    def put(self, result):
+        self.used.add(result.key)
+        if not result.problem:
+            self._results[result.key] = dataclasses.asdict(result)
+
+    def prune_and_save(self):
+        """Forget and delete what this build did not use, then write the index."""
+        self._results = {key: value for key, value in self._results.items() if key in self.used}
+        self._digests = {path: value for path, value in self._digests.items()
+                         if os.path.exists(path)}
+        keep = {INDEX} | {name for value in self._results.values()
+                          for variants in value["variants"].values() for _w, name, _s in variants}
+        for file in self.folder.iterdir():
+            if file.name not in keep and not file.name.startswith("."):
+                file.unlink()
+        temporary = self.folder / f".{INDEX}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps({"digests": self._digests, "results": self._results}),
+                             encoding="utf-8")
+        temporary.replace(self.folder / INDEX)

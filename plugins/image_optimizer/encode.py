@@ -1,0 +1,147 @@
+"""Decode one source image once and write all its variants into the cache.
+
+Runs in worker processes, so everything in and out is plain, picklable data.
+No Pelican here: tested directly on small generated images.
+"""
+
+import io
+import os
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
+# Formats Pillow decodes that we turn into variants. Everything else is refused.
+RASTER_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP", "AVIF", "MPO"}
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What to make from one source."""
+
+    source: str  # absolute path
+    key: str  # cache key: content hash of the source + the settings that shape the variants
+    widths: tuple  # wanted widths in px, ascending; never wider than the source
+    formats: tuple  # modern formats, e.g. ("avif", "webp"); the fallback is chosen here
+    quality: dict  # per format: {"avif": 55, "webp": 80, "jpeg": 82}
+    avif_speed: int
+    cache_dir: str
+    max_pixels: int
+
+
+@dataclass
+class Result:
+    """What was made (or why not). Stored in the cache index, so a warm build needs no decoding."""
+
+    key: str
+    width: int = 0  # of the source, after applying its EXIF orientation
+    height: int = 0
+    fallback: str = ""  # "jpeg" or "png" (transparency)
+    variants: dict = field(default_factory=dict)  # format -> [[width, file name, bytes], …]
+    passthrough: bool = False  # animated image: published unchanged
+    problem: str = ""  # "unsupported", "corrupt", "too-large": see plugin messages
+    detail: str = ""
+
+
+def variant_name(key, width, fmt):
+    return f"{key}-{width}.{EXTENSIONS[fmt]}"
+
+
+def make_variants(recipe):
+    """Decode the source (draft mode for JPEG), then resize and encode every variant."""
+    result = Result(recipe.key)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            Image.MAX_IMAGE_PIXELS = recipe.max_pixels
+            with Image.open(recipe.source) as image:
+                if image.format not in RASTER_FORMATS:
+                    return _problem(result, "unsupported", image.format or "?")
+                if getattr(image, "is_animated", False) and image.format in ("GIF", "WEBP"):
+                    result.width, result.height, result.passthrough = *image.size, True
+                    return result
+                image = _decode(image, max(recipe.widths))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        return _problem(result, "too-large", str(error))
+    except UnidentifiedImageError as error:
+        return _problem(result, "unsupported", str(error))
+    except (OSError, SyntaxError, ValueError) as error:  # truncated, corrupt, bad ICC profile
+        return _problem(result, "corrupt", str(error))
+
+    has_alpha = "A" in image.mode
+    result.width, result.height = image.size
+    result.fallback = "png" if has_alpha else "jpeg"
+    widths = [w for w in recipe.widths if w <= image.width] or [image.width]
+    current = image
+    for width in sorted(widths, reverse=True):  # each from the next larger, not from the original
+        height = max(1, round(image.height * width / image.width))
+        if current.width != width:
+            current = current.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        for fmt in (*recipe.formats, result.fallback):
+            name = variant_name(recipe.key, width, fmt)
+            size = _save(current, Path(recipe.cache_dir) / name, fmt, recipe)
+            result.variants.setdefault(fmt, []).insert(0, [width, name, size])
+    return result
+
+
+def _problem(result, kind, detail):
+    result.problem, result.detail = kind, detail
+    return result
+
+
+def _decode(image, largest_width):
+    """Full decode to RGB, RGBA or L in sRGB, upright, without any metadata."""
+    if image.format == "JPEG":
+        # DCT scaling: decode at 1/2, 1/4 or 1/8 size where that still covers the
+        # largest variant, so no quality is lost and most of the decoding is saved.
+        rotated = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+        stored_width = image.height if rotated else image.width
+        scale = min(1.0, largest_width / stored_width)
+        image.draft(None, (int(image.width * scale) + 1, int(image.height * scale) + 1))
+    image.load()
+    upright = ImageOps.exif_transpose(image)  # applies the EXIF orientation
+    converted = _to_srgb(upright)
+    converted.info = {}  # no EXIF, GPS, XMP, maker notes or ICC profile leave this function
+    return converted
+
+
+def _to_srgb(image):
+    """Convert any mode and colour profile to 8-bit sRGB (RGB, RGBA or L)."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.point(lambda value: value / 256).convert("L")  # 16-bit greyscale
+    elif image.mode == "F":
+        image = image.convert("L")
+    if image.mode in ("P", "PA", "LA", "1") or "transparency" in image.info:
+        has_alpha = image.mode in ("PA", "LA") or "transparency" in image.info
+        image = image.convert("RGBA" if has_alpha else "RGB")
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("RGB", "RGBA", "CMYK"):
+        try:
+            image = ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                                              _SRGB, outputMode="RGBA" if image.mode == "RGBA" else "RGB")
+        except ImageCms.PyCMSError:
+            pass  # an unusable profile: treat the pixels as sRGB
+    if image.mode not in ("RGB", "RGBA", "L"):
+        image = image.convert("RGB")  # CMYK without profile, YCbCr, …
+    if image.mode == "RGBA" and image.getchannel("A").getextrema()[0] == 255:
+        image = image.convert("RGB")  # an alpha channel that is opaque everywhere
+    return image
+
+
+def _save(image, path, fmt, recipe):
+    """Encode atomically (temp file, then rename) and return the file size."""
+    options = {
+        "avif": {"quality": recipe.quality["avif"], "speed": recipe.avif_speed},
+        "webp": {"quality": recipe.quality["webp"], "method": 4},
+        "jpeg": {"quality": recipe.quality["jpeg"], "optimize": True, "progressive": True},
+        "png": {"optimize": True},
+    }[fmt]
+    if fmt == "jpeg" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    image.save(temporary, format=fmt.upper(), **options)
+    temporary.replace(path)
+    return path.stat().st_size

@@ -1,0 +1,72 @@
+"""Find the images a page refers to and where their files are. Plain functions."""
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# Pelican's link forms: {static}… / {attach}… / {filename}… (also |static|…)
+PELICAN_PREFIX = re.compile(r"^[{|](static|attach|filename)[}|]")
+REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
+RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".avif",
+                   ".heic", ".heif"}
+
+
+@dataclass(frozen=True)
+class ImgTag:
+    start: int  # position of the tag in the HTML
+    end: int
+    attrs: dict  # attribute -> value (None for attributes without value)
+
+
+class _FirstTag(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.attrs = None
+
+    def handle_starttag(self, tag, attrs):
+        if self.attrs is None:
+            self.attrs = dict(attrs)
+
+    handle_startendtag = handle_starttag
+
+
+def img_tags(html):
+    """Every <img> in a fragment of HTML, with its parsed attributes."""
+    found = []
+    for match in IMG_TAG.finditer(html):
+        parser = _FirstTag()
+        parser.feed(match[0])
+        found.append(ImgTag(match.start(), match.end(), parser.attrs or {}))
+    return found
+
+
+def is_remote(src):
+    return bool(REMOTE.match(src.strip()))
+
+
+def resolve(src, source_dir, content_root):
+    """The file an image reference means, or None for data: URIs.
+
+    Accepts what a Markdown editor previews (relative to the Markdown file), Pelican's
+    {static}/{attach} forms (a leading / means the content folder) and site paths
+    like /images/foto.jpg.
+    """
+    src = src.strip().split("#")[0].split("?")[0]
+    if not src or src.startswith("data:"):
+        return None
+    src = PELICAN_PREFIX.sub("", src)
+    if src.startswith("/"):
+        return Path(content_root, src.lstrip("/"))
+    beside = Path(source_dir, src)
+    if beside.exists():
+        return beside
+    below_root = Path(content_root, src)
+    return below_root if below_root.exists() else beside
+
+
+def line_of(text, needle):
+    """1-based line where needle first appears in text, or None."""
+    position = text.find(needle)
+    return None if position < 0 else text.count("\n", 0, position) + 1

@@ -1,0 +1,63 @@
+"""IMAGE_OPTIMIZER_* settings: every option with its default, validated once per build."""
+
+import os
+
+from sitekit.settings import Option, SettingsError, read_options
+
+FORMATS = ("avif", "webp")
+
+OPTIONS = {
+    # Widths (px) of the variants; a source is never enlarged beyond its own width.
+    "IMAGE_OPTIMIZER_WIDTHS": Option((480, 800, 1200, 1600), (tuple, list), "a list of widths in px"),
+    # Modern formats offered as <source>s, best first. The fallback <img> is JPEG,
+    # or PNG for images with transparency.
+    "IMAGE_OPTIMIZER_FORMATS": Option(("avif", "webp"), (tuple, list), "a list from avif, webp"),
+    # Encoder quality per format (0–100); PNG is lossless.
+    "IMAGE_OPTIMIZER_QUALITY": Option({"avif": 55, "webp": 80, "jpeg": 82}, dict,
+                                      "a dict like {'avif': 55, 'webp': 80, 'jpeg': 82}"),
+    # AVIF encoder speed 0 (slow, small) … 10 (fast); 8 is faster than WebP at fewer bytes.
+    "IMAGE_OPTIMIZER_AVIF_SPEED": Option(8, int, "a number from 0 to 10"),
+    # The `sizes` attribute: how wide the image is shown. Matches theme/static/css/site.css:
+    # content column of 46rem with 1rem padding on each side.
+    "IMAGE_OPTIMIZER_SIZES": Option("(min-width: 46rem) 44rem, calc(100vw - 2rem)", str,
+                                    "a CSS sizes value"),
+    # Cache of finished variants, outside output/ so it survives `make clean` and can be
+    # restored in CI. Relative paths are relative to the folder of the settings file.
+    "IMAGE_OPTIMIZER_CACHE_DIR": Option("cache/images", str, "a folder"),
+    # Where variants are published, below the output folder.
+    "IMAGE_OPTIMIZER_OUTPUT_DIR": Option("bilder", str, "a folder name"),
+    # Processes encoding in parallel; 0 means one per CPU core.
+    "IMAGE_OPTIMIZER_WORKERS": Option(0, int, "a whole number, 0 for one per core"),
+    # Images with more pixels are refused (protects against decompression bombs).
+    "IMAGE_OPTIMIZER_MAX_PIXELS": Option(120_000_000, int, "a number of pixels"),
+    # Also publish the uploaded originals unchanged (with their camera metadata and GPS!).
+    "IMAGE_OPTIMIZER_PUBLISH_ORIGINALS": Option(False, bool, "True or False"),
+    # True in publishconf.py: a problem with an image stops the build.
+    "IMAGE_OPTIMIZER_STRICT": Option(False, bool, "True or False"),
+}
+
+
+def read(settings):
+    values = read_options(settings, "IMAGE_OPTIMIZER_", OPTIONS)
+    widths = values["IMAGE_OPTIMIZER_WIDTHS"]
+    if not widths or not all(isinstance(w, int) and 16 <= w <= 8000 for w in widths):
+        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_WIDTHS braucht ganze "
+                            "Zahlen zwischen 16 und 8000, z. B. (480, 800, 1200, 1600).")
+    values["IMAGE_OPTIMIZER_WIDTHS"] = tuple(sorted(set(widths)))
+    unknown = set(values["IMAGE_OPTIMIZER_FORMATS"]) - set(FORMATS)
+    if unknown:
+        raise SettingsError(f"Fehler in den Einstellungen: IMAGE_OPTIMIZER_FORMATS kennt "
+                            f"„{', '.join(sorted(unknown))}“ nicht; möglich sind avif und webp.")
+    quality = values["IMAGE_OPTIMIZER_QUALITY"]
+    if set(quality) != {"avif", "webp", "jpeg"} or not all(
+            isinstance(q, int) and 1 <= q <= 100 for q in quality.values()):
+        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_QUALITY braucht Werte "
+                            "von 1 bis 100 für avif, webp und jpeg.")
+    if not 0 <= values["IMAGE_OPTIMIZER_AVIF_SPEED"] <= 10:
+        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_AVIF_SPEED muss "
+                            "zwischen 0 und 10 liegen.")
+    if values["IMAGE_OPTIMIZER_WORKERS"] < 0:
+        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_WORKERS darf nicht "
+                            "negativ sein.")
+    values["IMAGE_OPTIMIZER_WORKERS"] = values["IMAGE_OPTIMIZER_WORKERS"] or os.cpu_count() or 1
+    return values

@@ -1,0 +1,138 @@
+"""image_optimizer's plain functions on small generated images."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from image_optimizer.encode import Recipe, make_variants
+from image_optimizer.markup import picture
+from image_optimizer.svg import inspect_svg
+from images import (animated_gif, has_private_metadata, jpeg_bytes, photo, png_bytes,
+                    transparent_png)
+
+QUALITY = {"avif": 50, "webp": 75, "jpeg": 80}
+
+
+def recipe_for(tmp_path, data, name="bild.jpg", widths=(100, 200, 400), max_pixels=10_000_000):
+    source = tmp_path / name
+    source.write_bytes(data)
+    cache = tmp_path / "cache"
+    cache.mkdir(exist_ok=True)
+    return Recipe(str(source), "k", widths, ("avif", "webp"), QUALITY, 8, str(cache), max_pixels)
+
+
+def outputs(tmp_path, result):
+    return {name: Image.open(tmp_path / "cache" / name)
+            for variants in result.variants.values() for _w, name, _s in variants}
+
+
+def test_photo_gets_every_width_and_format_without_any_metadata(tmp_path):
+    result = make_variants(recipe_for(tmp_path, jpeg_bytes(photo(640, 480))))
+    assert not result.problem
+    assert (result.width, result.height, result.fallback) == (640, 480, "jpeg")
+    assert {fmt: [w for w, _n, _s in v] for fmt, v in result.variants.items()} == {
+        "avif": [100, 200, 400], "webp": [100, 200, 400], "jpeg": [100, 200, 400]}
+    for name, image in outputs(tmp_path, result).items():
+        assert image.format == {"avif": "AVIF", "webp": "WEBP", "jpg": "JPEG"}[name.split(".")[-1]]
+        assert image.size[1] == round(480 * image.size[0] / 640)
+        assert not image.getexif() and "xmp" not in image.info and "icc_profile" not in image.info
+        assert not has_private_metadata((tmp_path / "cache" / name).read_bytes()), name
+
+
+def test_exif_orientation_is_applied_before_resizing(tmp_path):
+    # Stored landscape 640×480, but the camera says "rotate 90°": a portrait photo.
+    result = make_variants(recipe_for(tmp_path, jpeg_bytes(photo(640, 480), orientation=6)))
+    assert (result.width, result.height) == (480, 640)
+    assert outputs(tmp_path, result)["k-400.jpg"].size == (400, 533)
+
+
+def test_never_wider_than_the_source(tmp_path):
+    result = make_variants(recipe_for(tmp_path, png_bytes(photo(150, 100)), "klein.png"))
+    assert [w for w, _n, _s in result.variants["webp"]] == [100]
+    tiny = make_variants(recipe_for(tmp_path, png_bytes(Image.new("RGB", (12, 8), "teal")),
+                                    "winzig.png"))
+    assert [w for w, _n, _s in tiny.variants["jpeg"]] == [12]
+
+
+def test_transparency_keeps_alpha_and_falls_back_to_png(tmp_path):
+    result = make_variants(recipe_for(tmp_path, transparent_png(), "logo.png"))
+    assert result.fallback == "png"
+    images = outputs(tmp_path, result)
+    assert all("icc_profile" not in image.info for image in images.values())
+    assert images["k-200.png"].mode == "RGBA"
+    assert images["k-200.webp"].convert("RGBA").getpixel((0, 0))[3] == 0
+
+
+def test_opaque_alpha_channel_is_treated_as_a_photo(tmp_path):
+    result = make_variants(recipe_for(tmp_path, png_bytes(photo(300, 200, "RGBA")), "foto.png"))
+    assert result.fallback == "jpeg"
+
+
+@pytest.mark.parametrize("make, name", [
+    (lambda: jpeg_bytes(photo(300, 200, "CMYK")), "cmyk.jpg"),
+    (lambda: png_bytes(photo(300, 200, "L")), "grau.png"),
+    (lambda: png_bytes(photo(300, 200).convert("I;16")), "16bit.png"),
+    (lambda: png_bytes(photo(300, 200).convert("P", palette=Image.Palette.ADAPTIVE)), "palette.png"),
+    (lambda: jpeg_bytes(photo(300, 200, "L")), "grau.jpg"),
+])
+def test_special_modes_become_web_images(tmp_path, make, name):
+    result = make_variants(recipe_for(tmp_path, make(), name))
+    assert not result.problem, result.detail
+    assert all(image.mode in ("RGB", "RGBA", "L") for image in outputs(tmp_path, result).values())
+
+
+def test_sixteen_bit_greyscale_keeps_its_brightness(tmp_path):
+    grey = Image.new("I;16", (200, 100), 32768)  # half of 65535
+    result = make_variants(recipe_for(tmp_path, png_bytes(grey), "16bit.png"))
+    pixel = outputs(tmp_path, result)["k-100.jpg"].convert("L").getpixel((10, 10))
+    assert 120 <= pixel <= 135
+
+
+def test_animated_gif_is_passed_through_with_its_size(tmp_path):
+    result = make_variants(recipe_for(tmp_path, animated_gif(), "tanz.gif"))
+    assert result.passthrough and (result.width, result.height) == (120, 80)
+    assert result.variants == {}
+
+
+def test_truncated_file_is_reported_not_raised(tmp_path):
+    data = jpeg_bytes(photo(640, 480))
+    result = make_variants(recipe_for(tmp_path, data[: len(data) // 2]))
+    assert result.problem == "corrupt"
+
+
+def test_non_image_is_unsupported(tmp_path):
+    result = make_variants(recipe_for(tmp_path, b"%PDF-1.4 kein Bild", "datei.jpg"))
+    assert result.problem == "unsupported"
+
+
+def test_too_many_pixels_is_refused(tmp_path):
+    result = make_variants(recipe_for(tmp_path, png_bytes(photo(400, 300)), "riesig.png",
+                                      max_pixels=100_000))
+    assert result.problem == "too-large"
+
+
+def test_picture_markup_has_sources_size_and_alt():
+    result = make_variants.__globals__["Result"](
+        "k", 1600, 1200, "jpeg",
+        {fmt: [[480, f"k-480.{ext}", 1], [800, f"k-800.{ext}", 1]]
+         for fmt, ext in (("avif", "avif"), ("webp", "webp"), ("jpeg", "jpg"))})
+    html = picture(result, ("avif", "webp"), lambda name: f"/bilder/{name}", 'Tisch & "Stühle"',
+                   "100vw", eager=False, attrs={"class": "x", "onclick": "evil()"})
+    assert html == (
+        '<picture><source type="image/avif" srcset="/bilder/k-480.avif 480w, /bilder/k-800.avif 800w" '
+        'sizes="100vw"><source type="image/webp" srcset="/bilder/k-480.webp 480w, '
+        '/bilder/k-800.webp 800w" sizes="100vw"><img src="/bilder/k-800.jpg" '
+        'srcset="/bilder/k-480.jpg 480w, /bilder/k-800.jpg 800w" sizes="100vw" width="800" '
+        'height="600" alt="Tisch &amp; &quot;Stühle&quot;" loading="lazy" decoding="async" '
+        'class="x"></picture>')
+    assert 'fetchpriority="high"' in picture(result, ("webp",), str, "", "100vw", eager=True)
+    with pytest.raises(ValueError):
+        picture(result, ("webp",), str, None, "100vw")
+
+
+def test_svg_with_script_is_dangerous_and_sizes_are_read():
+    assert inspect_svg('<svg width="40" height="20"><rect/></svg>') == (False, 40, 20)
+    assert inspect_svg('<svg viewBox="0 0 300 150"></svg>') == (False, 300, 150)
+    assert inspect_svg('<svg onload="alert(1)"></svg>')[0]
+    assert inspect_svg("<svg><script>alert(1)</script></svg>")[0]
