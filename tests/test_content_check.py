@@ -20,6 +20,9 @@ Summary: Wir feiern.
 Text.
 """
 
+LINK_FIX = ("    So beheben: Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
+            "content/pages/kontakt.md; „/kontakt/“ meint die Adresse der Kontaktseite.")
+
 # (files of the fixture site, the exact message for it)
 CASES = {
     "title missing": (
@@ -55,12 +58,41 @@ CASES = {
         "    So beheben: Eines dieser Layouts verwenden: „interview“, „call“, „news“.",
     ),
     "metadata unknown": (
-        {"neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\nSumary: Wir feiern.\n\nText.\n"},
-        "WARNUNG in content/neuigkeiten/fest.md, Zeile 4: Die Angabe „Sumary“ ist für das Layout "
-        "„news“ unbekannt. Meinten Sie „summary“?\n"
+        {"neuigkeiten/fest.md": "Title: Fest\nSumary: Wir feiern.\nDate: 2026-07-01\nLayout: news\n\nText.\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 2: Die Angabe „Sumary“ ist für das Layout "
+        "„news“ unbekannt. Meinten Sie „Summary“?\n"
         "    So beheben: Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: „Date“, "
-        "„Image“, „Image_alt“, „Lang“, „Layout“, „Modified“, „Slug“, „Status“, „Summary“, "
+        "„Image“, „Image_alt“, „Layout“, „Modified“, „Slug“, „Status“, „Summary“, "
         "„Tags“, „Title“.",
+    ),
+    "blank line after the metadata missing": (
+        {"neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\nWann: am Samstag\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 4: Die Angabe „Wann“ ist für das Layout "
+        "„news“ unbekannt. Falls hier schon der Text beginnt: Zwischen den Angaben und dem Text "
+        "fehlt eine Leerzeile.\n"
+        "    So beheben: Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: „Date“, "
+        "„Image“, „Image_alt“, „Layout“, „Modified“, „Slug“, „Status“, „Summary“, "
+        "„Tags“, „Title“.",
+    ),
+    "title without letters": (
+        {"neuigkeiten/fest.md": "Title: 🎉\nDate: 2026-07-01\nLayout: news\n\nText.\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Aus dem Titel „🎉“ lässt sich keine "
+        "Adresse bilden (er enthält keine Buchstaben oder Ziffern). Die Datei wird übersprungen, "
+        "bis das behoben ist.\n"
+        "    So beheben: Dem Titel ein Wort hinzufügen oder eine Adresse angeben, z. B. "
+        "„Slug: sommerfest“.",
+    ),
+    "article takes the address of a page": (
+        {"neuigkeiten/kontakt.md": "Title: Kontakt\nDate: 2026-07-01\nLayout: news\n\nText.\n"},
+        "WARNUNG in content/neuigkeiten/kontakt.md, Zeile 1: Die Adresse „/kontakt/“ hat schon "
+        "content/pages/kontakt.md. Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+    ),
+    "relative link to a missing page": (
+        {"neuigkeiten/fest.md": NEWS + "\nSiehe [Anfahrt](../pages/anfahrt.md#weg).\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Der Link „../pages/anfahrt.md“ "
+        "führt zu keiner Seite der Website (content/pages/anfahrt.md ist keine veröffentlichte "
+        "Seite).\n" + LINK_FIX,
     ),
     "interview without interviewee": (
         {"interviews/anna.md": "Title: Anna\nDate: 2026-07-01\nLayout: interview\n\nText.\n"},
@@ -84,16 +116,39 @@ CASES = {
     ),
     "same slug twice": (
         {"neuigkeiten/fest.md": NEWS, "neuigkeiten/fest-2.md": NEWS.replace("07-01", "07-02")},
-        "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Die Adresse „/sommerfest/“ hat schon "
-        "content/neuigkeiten/fest-2.md. Die Datei wird übersprungen, bis das behoben ist.\n"
+        "WARNUNG in content/neuigkeiten/fest-2.md, Zeile 1: Die Adresse „/sommerfest/“ hat schon "
+        "content/neuigkeiten/fest.md. Die Datei wird übersprungen, bis das behoben ist.\n"
         "    So beheben: Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
     ),
     "link to a missing page": (
         {"neuigkeiten/fest.md": NEWS + "\nSiehe [Anfahrt]({filename}/pages/anfahrt.md).\n"},
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Der Link „{filename}/pages/anfahrt.md“ "
-        "führt zu keiner Datei (gesucht: content/pages/anfahrt.md).\n"
-        "    So beheben: Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
-        "content/pages/kontakt.md.",
+        "führt zu keiner Seite der Website (content/pages/anfahrt.md ist keine veröffentlichte "
+        "Seite).\n" + LINK_FIX,
+    ),
+    "link to an address that does not exist": (
+        {"neuigkeiten/fest.md": NEWS + "\nSiehe [Kontakt](/kontak/).\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Der Link „/kontak/“ führt zu keiner "
+        "Seite der Website (die Adresse /kontak/ gibt es nicht).\n" + LINK_FIX,
+    ),
+    "link to a skipped file": (
+        {"neuigkeiten/fest.md": NEWS + "\nSiehe [Kaputt]({filename}kaputt.md).\n",
+         "neuigkeiten/kaputt.md": "Title: Kaputt\nLayout: news\n\nOhne Datum.\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Der Link „{filename}kaputt.md“ "
+        "führt zu keiner Seite der Website (content/neuigkeiten/kaputt.md ist keine "
+        "veröffentlichte Seite).\n" + LINK_FIX,
+    ),
+    "address of a list the site makes": (
+        {"pages/archiv.md": "Title: Archiv\nLayout: page\n\nAlte Sachen.\n"},
+        "WARNUNG in content/pages/archiv.md, Zeile 1: Die Adresse „/archiv/“ ist schon vergeben "
+        "(für das Archiv). Die Datei wird übersprungen, bis das behoben ist.\n"
+        "    So beheben: Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+    ),
+    "second main heading": (
+        {"neuigkeiten/fest.md": NEWS + "\n# Programm\n"},
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Eine Überschrift mit einem # wäre eine "
+        "zweite Hauptüberschrift; die einzige ist der Titel.\n"
+        "    So beheben: Überschriften im Text mit ## beginnen (Unterpunkte mit ###).",
     ),
     "unknown fact": (
         {"neuigkeiten/fest.md": NEWS + "\nSchreiben Sie an {{ verein.kontakt.mail }}.\n"},
@@ -187,7 +242,39 @@ def test_broken_facts_file_is_reported_with_its_line(tmp_path):
     content = make_site(tmp_path, {}, facts='name = "Testverein e.V."\nsitz = Göttingen\n')
     with pytest.raises(BuildError) as error:
         build(content, strict=True)
-    assert "FEHLER in content/verein.toml, Zeile 2: Die Datei ist kein gültiges TOML." in str(error.value)
+    assert str(error.value).startswith(
+        "FEHLER in content/verein.toml, Zeile 2: Die Vereinsdaten können nicht gelesen werden: "
+        "Ein Wert steht nicht in geraden Anführungszeichen \" (typografische „“ gehen hier nicht).")
+    assert "gibt es nicht in content/verein.toml" not in str(error.value)  # one cause, one message
+
+
+def test_a_missing_closing_quote_in_the_facts_is_named(tmp_path, caplog):
+    content = make_site(tmp_path, {}, facts=FACTS.replace('"info@example.org"', '"info@example.org'))
+    with caplog.at_level(logging.WARNING):
+        build(content)
+    assert ("WARNUNG in content/verein.toml, Zeile 9: Die Vereinsdaten können nicht gelesen "
+            "werden: Am Ende eines Werts fehlt das Anführungszeichen \".") in caplog.text
+
+
+def test_a_text_file_in_a_content_folder_is_pointed_out(tmp_path, caplog):
+    content = make_site(tmp_path, {"neuigkeiten/fest.md.txt": NEWS})
+    with caplog.at_level(logging.WARNING):
+        output = build(content)
+    assert ("WARNUNG in content/neuigkeiten/fest.md.txt: Diese Datei ist kein Markdown-Text und "
+            "wird nicht veröffentlicht.\n"
+            "    So beheben: Texte enden auf „.md“: die Datei umbenennen (z. B. „fest.md.txt“ → "
+            "„fest.md“). Bilder gehören nach content/images/.") in caplog.text
+    assert not (output / "sommerfest").exists()
+
+
+def test_two_files_with_the_same_name_in_different_folders_are_skipped_one_by_one(tmp_path):
+    content = make_site(tmp_path, {
+        "neuigkeiten/kontakt.md": "Title: Kontakt\nDate: 2026-07-01\nLayout: news\n\nText.\n",
+    })
+    output = build(content)
+    # The article is skipped, the page of the same file name still builds.
+    assert (output / "kontakt" / "index.html").is_file()
+    assert "Schreiben Sie uns." in (output / "kontakt" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_clean_site_publishes(tmp_path):
@@ -197,12 +284,39 @@ def test_a_clean_site_publishes(tmp_path):
     assert (output / "feeds" / "atom.xml").is_file()
 
 
-def test_a_missing_fact_the_theme_needs_is_reported(tmp_path, caplog):
-    content = make_site(tmp_path, {}, facts=FACTS.replace('telefon = "0551 000000"\n', ""))
+def test_an_empty_fact_the_site_needs_is_reported(tmp_path, caplog):
+    content = make_site(tmp_path, {}, facts=FACTS.replace('"info@example.org"', '""'))
     with caplog.at_level(logging.WARNING):
         output = build(content)
-    assert ("WARNUNG in content/verein.toml: Die Angabe „kontakt.telefon“ fehlt; sie steht auf "
-            "jeder Seite (Fußzeile oder Kontaktdaten).\n"
-            "    So beheben: In content/verein.toml ergänzen, z. B. „telefon = \"…\"“ im Abschnitt "
-            "„[kontakt]“.") in caplog.text
-    assert "[[kontakt.telefon]]" in (output / "kontakt" / "index.html").read_text(encoding="utf-8")
+    assert ("WARNUNG in content/verein.toml: Die Angabe „kontakt.email“ fehlt oder ist leer; die "
+            "Website braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).\n"
+            "    So beheben: In content/verein.toml im Abschnitt „[kontakt]“ eintragen: "
+            "„email = \"…\"“.") in caplog.text
+    assert "[[kontakt.email]]" in (output / "kontakt" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("facts, message", [
+    (None, "FEHLER in content/verein.toml: Die Datei mit den Vereinsdaten fehlt."),
+    ('name = "Verein für Grüße"\n'.encode("cp1252"),
+     "FEHLER in content/verein.toml, Zeile 1: Die Vereinsdaten sind nicht als UTF-8 gespeichert."),
+    (FACTS.replace("[kontakt]\n", 'kontakt = "info@example.org"\n[x]\n'),
+     "FEHLER in content/verein.toml: Die Angabe „kontakt.email“ fehlt oder ist leer"),
+])
+def test_unusable_facts_stop_publishing_without_a_traceback(tmp_path, facts, message):
+    content = make_site(tmp_path, {}, facts="")
+    if facts is None:
+        (content / "verein.toml").unlink()
+    elif isinstance(facts, bytes):
+        (content / "verein.toml").write_bytes(facts)
+    else:
+        (content / "verein.toml").write_text(facts, encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True)
+    assert message in str(error.value)
+
+
+def test_placeholders_and_links_in_code_are_examples(tmp_path):
+    content = make_site(tmp_path, {"neuigkeiten/fest.md": NEWS + (
+        "\nSo prüft man eine Datei: `[[ -f x ]]` und `[Link](/gibt-es-nicht/)` im Code:\n\n"
+        "```bash\n[[ -f datei ]] && echo ja\n```\n\n    [[ -d ordner ]]\n")})
+    build(content, strict=True)  # no placeholder, no broken link: all of it is code

@@ -1,19 +1,9 @@
-"""The association's facts, read once from a TOML file and used in Markdown."""
-
-import tomllib
+"""{{ verein.… }} in Markdown: replaced by the association's facts."""
 
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from sitekit.facts import REFERENCE, lookup
-
-def load_facts(path):
-    """The facts as a dict; {} if the file is missing or broken (content_check reports that)."""
-    try:
-        with open(path, "rb") as file:
-            return tomllib.load(file)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
 
 
 def fill_in(text, facts):

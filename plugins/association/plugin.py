@@ -5,12 +5,12 @@ from pathlib import Path
 
 from pelican.urlwrappers import Category
 
-from sitekit.facts import with_required
+from sitekit.facts import read_facts, with_required
 from sitekit.layouts import LAYOUTS
 
 from . import settings as options
 from .dates import german_date
-from .facts import FactsExtension, load_facts
+from .facts import FactsExtension
 from .figures import FigureExtension
 from .layout import layout_metadata
 
@@ -19,7 +19,8 @@ def configure(pelican):
     """Receiver of `initialized`: facts into settings, Jinja filters, Markdown extensions."""
     settings = pelican.settings
     facts_file = options.read(settings)["ASSOCIATION_FACTS_FILE"]
-    facts = with_required(load_facts(Path(settings["PATH"]) / facts_file))
+    facts, _problems = read_facts(Path(settings["PATH"]) / facts_file, facts_file)
+    facts = with_required(facts or {})  # content_check reports the problems
     settings["VEREIN"] = facts
     settings["SITENAME"] = facts.get("name", settings["SITENAME"])
     settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "german_date": german_date}

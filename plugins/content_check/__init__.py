@@ -7,8 +7,9 @@ CONTENT_CHECK_STRICT (publishconf.py) any problem stops the build.
 
 from pelican import signals
 
-from .plugin import check_sources
+from .plugin import check_sources, skip_unusable
 
 
 def register():
     signals.initialized.connect(check_sources)
+    signals.generator_init.connect(skip_unusable)

@@ -9,25 +9,57 @@ import difflib
 import posixpath
 import re
 
-from sitekit.facts import REFERENCE, lookup, missing_required
+from sitekit.facts import REFERENCE, lookup
 from sitekit.findings import ERROR, WARNING, Finding
 from sitekit.layouts import DATE_KEYS, LAYOUTS, layouts_for
 
 PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
-# Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…).
-INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^\s)\"'>]+)")
+# Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…),
+# and plain relative links to Markdown files as an editor writes them: ](../pages/x.md)
+INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^\s)\"'>]+)"
+                           r"|\]\((?![\w+.-]+:|[/#{|])()([^\s)]+\.md)(?:#[^\s)]*)?\)")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".tif", ".tiff",
+                  ".bmp", ".heic", ".heif")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 STATUSES = ("published", "draft", "hidden")
 
 
 def _suggest(word, choices):
-    close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
-    return f" Meinten Sie „{close[0]}“?" if close else ""
+    choices = list(choices)
+    close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
+    return f" Meinten Sie „{next(c for c in choices if c.lower() == close[0])}“?" if close else ""
 
 
 def _quote_list(names):
     return ", ".join(f"„{name}“" for name in names)
+
+
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+INLINE_CODE = re.compile(r"`[^`]*`")
+
+
+def prose_lines(text, body_from=1):
+    """(line number, line) of text, with code blanked out: fenced and indented code blocks
+    (from line body_from on, after the metadata) and `inline code`. A [[x]] or a link
+    shown as code is an example, not content."""
+    in_fence = in_indented = False
+    previous_blank = True
+    for number, line in enumerate(text.splitlines(), start=1):
+        body = number >= body_from
+        if body and FENCE.match(line):
+            in_fence = not in_fence
+            yield number, ""
+            continue
+        indented = line.startswith(("    ", "\t"))
+        if in_fence or (body and indented and (previous_blank or in_indented)):
+            in_indented = not in_fence
+            yield number, ""
+            continue
+        if line.strip():
+            in_indented = False
+        previous_blank = not line.strip()
+        yield number, INLINE_CODE.sub("", line)
 
 
 def parse_date(value):
@@ -102,12 +134,16 @@ def check_metadata(source):
         for key in layout.required:
             if not source.value(key):
                 problem(_MISSING_FOR_LAYOUT[key], _FIX_FOR_LAYOUT[key], 1, "metadata-missing")
+        last = max(line for _value, line in source.meta.values())
         for key in source.meta:
             if key not in layout.keys:
+                allowed_keys = [k.capitalize() for k in sorted(layout.keys)]
+                text_start = (" Falls hier schon der Text beginnt: Zwischen den Angaben und dem "
+                              "Text fehlt eine Leerzeile." if source.line_of(key) == last else "")
                 problem(f"Die Angabe „{key.capitalize()}“ ist für das Layout „{layout.name}“ "
-                        f"unbekannt.{_suggest(key, sorted(layout.keys))}",
+                        f"unbekannt.{_suggest(key, allowed_keys)}{text_start}",
                         f"Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: "
-                        f"{_quote_list(k.capitalize() for k in sorted(layout.keys))}.",
+                        f"{_quote_list(allowed_keys)}.",
                         source.line_of(key), "metadata-unknown")
 
     usable = not any(f.rule != "metadata-unknown" for f in found)
@@ -127,14 +163,14 @@ _FIX_FOR_LAYOUT = {
 }
 
 
-def check_placeholders(path, text, strict, comment="\0"):
+def check_placeholders(path, text, strict, comment="\0", body_from=1):
     """Every [[…]] still to be filled in: a warning while previewing, an error for publishing.
 
     Lines starting with `comment` (e.g. "#" in TOML) are explanations, not content.
     """
     severity = ERROR if strict else WARNING
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in prose_lines(text, body_from):
         if line.lstrip().startswith(comment):
             continue
         for match in PLACEHOLDER.finditer(line):
@@ -149,7 +185,7 @@ def check_placeholders(path, text, strict, comment="\0"):
 
 def check_fact_references(source, facts, facts_path):
     found = []
-    for number, line in enumerate(source.text.splitlines(), start=1):
+    for number, line in prose_lines(source.text, source.body_from):
         for match in REFERENCE.finditer(line):
             if lookup(facts, match[1]) is None:
                 found.append(Finding(
@@ -161,36 +197,80 @@ def check_fact_references(source, facts, facts_path):
     return found
 
 
-def check_links(source, exists):
-    """Links in Pelican's {filename}/{static}/{attach} form must point to a file."""
+ROOT_LINK = re.compile(r"\]\((/[^\s)#?]*)[^\s)]*\)")
+
+
+def check_links(source, is_source, is_file, addresses):
+    """Links to other pages must lead somewhere that is built.
+
+    {filename} links and relative links to .md files must name a source that is
+    published (is_source); {static}/{attach} a file (is_file); links like
+    ](/kontakt/) an address of the site (addresses).
+    """
     found = []
     folder = posixpath.dirname(source.rel)
-    for number, line in enumerate(source.text.splitlines(), start=1):
+
+    def broken(number, link, looked):
+        found.append(Finding(
+            source.path, number, f"Der Link „{link}“ führt zu keiner Seite der Website ({looked}).",
+            "Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
+            "content/pages/kontakt.md; „/kontakt/“ meint die Adresse der Kontaktseite.",
+            ERROR, "link-broken"))
+
+    for number, line in prose_lines(source.text, source.body_from):
         for match in INTERNAL_LINK.finditer(line):
-            target = match[2].split("#")[0].split("?")[0]
-            if not target:
-                continue
+            target = (match[2] or match[4]).split("#")[0].split("?")[0]
+            if not target or target.lower().endswith(IMAGE_SUFFIXES):
+                continue  # images are checked by image_optimizer
             resolved = posixpath.normpath(
                 target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
-            if not exists(resolved):
-                found.append(Finding(
-                    source.path, number,
-                    f"Der Link „{match[0]}“ führt zu keiner Datei (gesucht: content/{resolved}).",
-                    "Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
-                    "content/pages/kontakt.md.",
-                    ERROR, "link-broken"))
+            markdown = resolved.endswith((".md", ".markdown"))
+            if not (is_source(resolved) if markdown else is_file(resolved)):
+                what = "keine veröffentlichte Seite" if markdown else "keine Datei"
+                broken(number, match[2] and match[0] or match[4],
+                       f"content/{resolved} ist {what}")
+        for match in ROOT_LINK.finditer(line):
+            address = match[1].lstrip("/")
+            if address and not (address in addresses or address + "/" in addresses
+                                or is_file(address)):
+                broken(number, match[1], f"die Adresse {match[1]} gibt es nicht")
     return found
 
 
-def check_duplicate_urls(sources, slugify):
-    """Two published files must not end up at the same address. The later file loses."""
+def check_addresses(sources, slugify, reserved):
+    """Every published file needs an address of its own. Returns (findings, addresses).
+
+    A title without letters or digits gives no address; addresses of the site's own
+    lists (reserved: address prefix -> German name) are taken. Of two files with the
+    same address, pages keep theirs (the menu links to them), then the older article.
+    The files named in the findings cannot be built. addresses maps each address
+    ("kontakt/", "index.html") to the file that has it.
+    """
     found = []
     seen = {}
-    for source in sorted(sources, key=lambda s: s.path):
+    for source in sorted(sources, key=lambda s: (s.kind != "page", s.value("date"), s.path)):
         if source.value("status").lower() == "draft":
             continue
         save_as = source.value("save_as")
-        address = save_as or (source.value("slug") or slugify(source.value("title"))) + "/"
+        slug = source.value("slug") or slugify(source.value("title"))
+        if not save_as and not slug:
+            found.append(Finding(
+                source.path, source.line_of("title"),
+                f"Aus dem Titel „{source.value('title')}“ lässt sich keine Adresse bilden "
+                "(er enthält keine Buchstaben oder Ziffern).",
+                "Dem Titel ein Wort hinzufügen oder eine Adresse angeben, z. B. „Slug: sommerfest“.",
+                ERROR, "url-empty"))
+            continue
+        address = save_as or slug + "/"
+        taken = next((name for prefix, name in reserved.items() if address.startswith(prefix)), None)
+        if taken:
+            found.append(Finding(
+                source.path, source.line_of("save_as") or source.line_of("slug")
+                or source.line_of("title"),
+                f"Die Adresse „/{address.removesuffix('index.html')}“ ist schon vergeben ({taken}).",
+                "Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+                ERROR, "url-duplicate"))
+            continue
         if address in seen:
             line = source.line_of("save_as") or source.line_of("slug") or source.line_of("title")
             found.append(Finding(
@@ -200,30 +280,30 @@ def check_duplicate_urls(sources, slugify):
                 ERROR, "url-duplicate"))
         else:
             seen[address] = source.path
+    return found, seen
+
+
+def check_headings(source):
+    """Below the title (the page's only <h1>), headings start at ##; interviews ask with ##."""
+    found, questions = [], 0
+    for number, line in prose_lines(source.text, source.body_from):
+        if number < source.body_from:
+            continue
+        if re.match(r"^#\s", line):
+            found.append(Finding(
+                source.path, number,
+                "Eine Überschrift mit einem # wäre eine zweite Hauptüberschrift; die einzige ist "
+                "der Titel.", "Überschriften im Text mit ## beginnen (Unterpunkte mit ###).",
+                ERROR, "heading-h1"))
+        questions += line.startswith("## ")
+    if source.value("layout").lower() == "interview" and not questions:
+        found.append(Finding(
+            source.path, None,
+            "Das Interview hat keine Fragen als Überschriften. Mit Screenreader springt man "
+            "sonst nicht von Frage zu Frage.",
+            "Jede Frage in eine eigene Zeile mit ## davor schreiben, z. B. „## Was macht eine "
+            "IT-Gruppe?“.", WARNING, "interview-questions"))
     return found
-
-
-def check_facts_file(path, text):
-    """The facts file must be valid TOML. Returns (facts, findings)."""
-    import tomllib
-
-    try:
-        facts = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = re.search(r"line (\d+)", str(error))
-        return {}, [Finding(
-            path, int(line[1]) if line else None,
-            "Die Datei ist kein gültiges TOML.",
-            "Jede Angabe als „name = \"Wert\"“ schreiben, Texte in geraden Anführungszeichen; "
-            "Abschnitte als „[abschnitt]“.",
-            ERROR, "facts-invalid")]
-    return facts, [Finding(
-        path, None,
-        f"Die Angabe „{dotted}“ fehlt; sie steht auf jeder Seite (Fußzeile oder Kontaktdaten).",
-        f"In {path} ergänzen, z. B. „{dotted.split('.')[-1]} = \"…\"“ im Abschnitt "
-        f"„[{dotted.split('.')[0]}]“." if "." in dotted else f"In {path} ganz oben ergänzen: "
-        f"„{dotted} = \"…\"“.",
-        ERROR, "facts-missing") for dotted in missing_required(facts)]
 
 
 def render_placeholders(found):

@@ -1,10 +1,10 @@
 """Pelican glue: find the sources, run the checks, report or stop the build."""
 
 import dataclasses
-import glob
 import logging
 from pathlib import Path
 
+from sitekit.facts import DEFAULT_FILE, read_facts
 from sitekit.slugs import slugifier
 from sitekit.findings import ERROR, WARNING, BuildError, Finding, sort_key
 
@@ -14,16 +14,22 @@ from .source import NotUtf8, decode, parse
 logger = logging.getLogger(__name__)
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Settings key (lower case: not a user setting) for the files the generators must skip.
+SKIPPED = "content_check_skipped"
 
 
 def _collect(content, settings):
-    """(path relative to content/, kind) for every Markdown source Pelican will read."""
+    """(path relative to content/, kind) for every file in the text folders.
+
+    kind is "article" or "page" for Markdown sources, None for anything else.
+    """
     folders = [(p, "article") for p in settings["ARTICLE_PATHS"]]
     folders += [(p, "page") for p in settings["PAGE_PATHS"]]
     for folder, kind in folders:
         for path in sorted((content / folder).rglob("*")):
-            if path.suffix in MARKDOWN_SUFFIXES and not path.name.startswith("."):
-                yield path.relative_to(content).as_posix(), kind
+            if path.is_file() and not path.name.startswith("."):
+                markdown = path.suffix in MARKDOWN_SUFFIXES
+                yield path.relative_to(content).as_posix(), kind if markdown else None
 
 
 def check_sources(pelican):
@@ -33,17 +39,23 @@ def check_sources(pelican):
     content = Path(settings["PATH"])
     shown = content.name  # messages say "content/pages/x.md", as the author sees it
 
-    facts_rel = settings.get("ASSOCIATION_FACTS_FILE", "verein.toml")
+    facts_rel = settings.get("ASSOCIATION_FACTS_FILE", DEFAULT_FILE)
     facts_path = f"{shown}/{facts_rel}"
-    findings, facts = [], {}
-    if (content / facts_rel).is_file():
-        facts_text = (content / facts_rel).read_text(encoding="utf-8")
-        facts, found = checks.check_facts_file(facts_path, facts_text)
-        findings += found + checks.check_placeholders(facts_path, facts_text, strict, comment="#")
+    facts, findings = read_facts(content / facts_rel, facts_path)  # None: reported once, here
+    if facts is not None:
+        facts_text = (content / facts_rel).read_text(encoding="utf-8-sig")
+        findings += checks.check_placeholders(facts_path, facts_text, strict, comment="#")
 
     sources, unusable = [], set()
     for rel, kind in _collect(content, settings):
         path = f"{shown}/{rel}"
+        if kind is None:
+            if not rel.lower().endswith(checks.IMAGE_SUFFIXES):
+                findings.append(Finding(
+                    path, None, "Diese Datei ist kein Markdown-Text und wird nicht veröffentlicht.",
+                    "Texte enden auf „.md“: die Datei umbenennen (z. B. „fest.md.txt“ → „fest.md“). "
+                    "Bilder gehören nach content/images/.", WARNING, "not-markdown"))
+            continue
         try:
             text = decode((content / rel).read_bytes())
         except NotUtf8 as error:
@@ -55,18 +67,25 @@ def check_sources(pelican):
             continue
         source = parse(path, rel, kind, text)
         found, usable = checks.check_metadata(source)
-        findings += found
-        if usable:
-            sources.append(source)
-        else:
+        findings += found + checks.check_headings(source)
+        findings += checks.check_placeholders(path, text, strict, body_from=source.body_from)
+        if facts is not None:
+            findings += checks.check_fact_references(source, facts, facts_path)
+        sources.append(source)
+        if not usable:
             unusable.add(rel)
-        findings += checks.check_placeholders(path, text, strict)
-        findings += checks.check_fact_references(source, facts, facts_path)
-        findings += checks.check_links(source, lambda target: (content / target).is_file())
 
-    duplicates = checks.check_duplicate_urls(sources, slugifier(settings))
-    findings += duplicates
-    unusable |= {Path(f.path).relative_to(shown).as_posix() for f in duplicates}
+    reserved = _reserved_addresses(settings)
+    address_problems, addresses = checks.check_addresses(
+        [s for s in sources if s.rel not in unusable], slugifier(settings), reserved)
+    findings += address_problems
+    unusable |= {Path(f.path).relative_to(shown).as_posix() for f in address_problems}
+    published = {s.rel for s in sources if s.rel not in unusable and
+                 s.value("status").lower() != "draft"}
+    for source in sources:
+        findings += checks.check_links(source, published.__contains__,
+                                       lambda target: (content / target).is_file(),
+                                       set(addresses) | set(reserved))
     findings.sort(key=sort_key)
 
     report = _report(findings, unusable, shown, strict)
@@ -76,12 +95,32 @@ def check_sources(pelican):
                                  "nichts veröffentlicht und nichts nach output/ geschrieben.")
     for text in report:
         logger.warning(text)
-    if unusable:
-        # Pelican matches IGNORE_FILES against file names.
-        settings["IGNORE_FILES"] = [*settings["IGNORE_FILES"],
-                                    *(glob.escape(Path(rel).name) for rel in sorted(unusable))]
+    # Files that cannot be built are left out; skip_unusable() tells the generators.
+    settings[SKIPPED] = unusable
 
 
+def _reserved_addresses(settings):
+    """Address prefixes of the lists and files the site makes itself -> what they are."""
+    def prefix(save_as):
+        return save_as.split("{")[0].removesuffix("index.html")
+
+    reserved = {prefix(settings[key]): name for key, name in (
+        ("INDEX_SAVE_AS", "für die Liste aller Beiträge"), ("ARCHIVES_SAVE_AS", "für das Archiv"),
+        ("CATEGORY_SAVE_AS", "für die Themenseiten"), ("TAG_SAVE_AS", "für die Schlagwortseiten"),
+        ("DRAFT_SAVE_AS", "für Entwürfe"), ("DRAFT_PAGE_SAVE_AS", "für Entwürfe"),
+    ) if settings.get(key)}
+    reserved[settings["THEME_STATIC_DIR"] + "/"] = "für die Gestaltung der Website"
+    reserved[settings.get("IMAGE_OPTIMIZER_OUTPUT_DIR", "bilder") + "/"] = "für die Bilder"
+    reserved["feeds/"] = "für die Feeds"
+    return {address: name for address, name in reserved.items() if address}
+
+
+def skip_unusable(generator):
+    """Receiver of `generator_init`: the generator does not read files content_check skipped."""
+    skipped = generator.settings.get(SKIPPED)
+    if skipped:
+        find_files = generator.get_files
+        generator.get_files = lambda *args, **kwargs: find_files(*args, **kwargs) - skipped
 
 def _report(findings, unusable, shown, strict):
     """The texts to show: each finding on its own, open placeholders as one list.

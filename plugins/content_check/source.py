@@ -18,6 +18,7 @@ class Source:
     text: str
     meta: dict = field(default_factory=dict)  # key (lower case) -> (value, line)
     duplicates: list = field(default_factory=list)  # (key, first line, line)
+    body_from: int = 1  # first line after the metadata
 
     def value(self, key, default=""):
         return self.meta.get(key, (default, None))[0]
@@ -46,7 +47,9 @@ def parse(path, rel, kind, text):
     lines = text.splitlines()
     start = 1 if lines and _FENCE.match(lines[0]) else 0
     key = None
+    source.body_from = start + 1
     for number, line in enumerate(lines[start:], start=start + 1):
+        source.body_from = number
         if not line.strip() or (number > 1 and _FENCE.match(line)):
             break
         match = _KEY_LINE.match(line)
@@ -61,4 +64,6 @@ def parse(path, rel, kind, text):
             source.meta[key] = (f"{value} {line.strip()}".strip(), first)
         else:
             break
+    else:
+        source.body_from = len(lines) + 1
     return source

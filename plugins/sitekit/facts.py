@@ -1,6 +1,13 @@
-"""How Markdown refers to the association's facts: {{ verein.kontakt.email }}."""
+"""The association's facts (content/verein.toml): read once, checked, referred to from Markdown
+as {{ verein.kontakt.email }} and from templates as VEREIN.kontakt.email."""
 
 import re
+import tomllib
+from pathlib import Path
+
+from sitekit.findings import ERROR, Finding
+
+DEFAULT_FILE = "verein.toml"  # relative to the content folder (ASSOCIATION_FACTS_FILE)
 
 REFERENCE = re.compile(r"\{\{\s*verein\.([\w.]+)\s*\}\}")
 
@@ -15,14 +22,15 @@ def lookup(facts, dotted):
     return value
 
 
-# Facts the theme shows on every page (footer, contact card): content_check
-# reports a missing one, the association plugin shows it as a [[placeholder]].
-REQUIRED = ("name", "anschrift.strasse", "anschrift.plz", "anschrift.ort",
-            "kontakt.email", "kontakt.telefon")
+# Facts the theme shows (header, footer, contact card) and § 5 DDG requires:
+# content_check reports a missing one, the association plugin shows it as a [[placeholder]].
+REQUIRED = ("name", "anschrift.strasse", "anschrift.plz", "anschrift.ort", "kontakt.email")
 
 
 def missing_required(facts):
-    return [dotted for dotted in REQUIRED if lookup(facts, dotted) is None]
+    """Required facts that are missing, empty or not text."""
+    return [dotted for dotted in REQUIRED
+            if not isinstance(lookup(facts, dotted), str) or not lookup(facts, dotted).strip()]
 
 
 def with_required(facts):
@@ -32,6 +40,62 @@ def with_required(facts):
         *parents, last = dotted.split(".")
         table = filled
         for part in parents:
-            table = table.setdefault(part, {})
+            if not isinstance(table.get(part), dict):
+                table[part] = {}
+            table = table[part]
         table[last] = f"[[{dotted}]]"
     return filled
+
+
+# tomllib's English reasons → what a volunteer understands.
+_TOML_ERRORS = (
+    ("Unterminated string", "Am Ende eines Werts fehlt das Anführungszeichen \"."),
+    ("Illegal character", "Am Ende eines Werts fehlt das Anführungszeichen \"."),
+    ("Invalid value", "Ein Wert steht nicht in geraden Anführungszeichen \" (typografische „“ "
+                      "gehen hier nicht)."),
+    ("Cannot overwrite a value", "Eine Angabe steht doppelt."),
+    ("Cannot declare", "Ein Abschnitt steht doppelt."),
+    ("Expected ']'", "Eine Abschnittsüberschrift ist nicht mit „]“ geschlossen."),
+    ("Expected '=' after a key", "Nach dem Namen einer Angabe fehlt das Gleichheitszeichen „=“."),
+)
+_FORM = ("Jede Angabe als „name = \"Wert\"“ schreiben, mit geraden Anführungszeichen \" am Anfang "
+         "und Ende des Werts; Abschnitte als „[abschnitt]“.")
+
+
+def read_facts(path, shown):
+    """(facts, findings): facts is None when the file cannot be read at all.
+
+    shown is the path as the author sees it, e.g. "content/verein.toml".
+    """
+    def problem(line, message, fix=_FORM, rule="facts-invalid"):
+        return [Finding(shown, line, message, fix, ERROR, rule)]
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None, problem(None, "Die Datei mit den Vereinsdaten fehlt.",
+                             "Die Datei anlegen; welche Angaben hineingehören, steht im README "
+                             "unter „Vereinsdaten“.", "facts-missing")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, problem(data.count(b"\n", 0, error.start) + 1,
+                             "Die Vereinsdaten sind nicht als UTF-8 gespeichert.",
+                             "Die Datei im Editor mit der Zeichenkodierung „UTF-8“ speichern.",
+                             "encoding")
+    try:
+        facts = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"line (\d+)", str(error))
+        reason = next((german for english, german in _TOML_ERRORS if english in str(error)),
+                      "Die Zeile hat nicht die Form „name = \"Wert\"“.")
+        return None, problem(int(line[1]) if line else None,
+                             f"Die Vereinsdaten können nicht gelesen werden: {reason}")
+    findings = []
+    for dotted in missing_required(facts):
+        section, _, key = dotted.rpartition(".")
+        where = f"im Abschnitt „[{section}]“" if section else "ganz oben"
+        findings += problem(None, f"Die Angabe „{dotted}“ fehlt oder ist leer; die Website "
+                                  "braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).",
+                            f"In {shown} {where} eintragen: „{key} = \"…\"“.", "facts-missing")
+    return facts, findings

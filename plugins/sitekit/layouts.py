@@ -7,7 +7,7 @@ content_check (validation) and by `make new` (the file it writes).
 from dataclasses import dataclass
 
 # Metadata every file may carry (keys are case-insensitive, as in Pelican).
-COMMON_KEYS = {"title", "date", "modified", "layout", "slug", "summary", "status", "tags", "lang"}
+COMMON_KEYS = {"title", "date", "modified", "layout", "slug", "summary", "status", "tags"}
 
 
 @dataclass(frozen=True)
