@@ -1,5 +1,6 @@
 # Thin bootstrap: creates .venv from requirements.lock, then hands over to
-# invoke (tasks.py). `make help` lists the tasks; the work lives in tasks.py.
+# invoke (tasks.py), where the work lives. `make help` explains the commands
+# in German; `.venv/bin/invoke --list` shows the tasks for developers.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,32 +11,38 @@ PORT ?= 8000
 
 .PHONY: help build serve test new clean publish-build setup
 
-help: $(READY)
-	$(BIN)/invoke --list
+help:
+	@echo "make build          Website bauen (Vorschau-Fassung) nach output/"
+	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (PORT=8001 für einen anderen Port)"
+	@echo "make new KIND=… TITLE=\"…\"   neuen Text anlegen (KIND: interview, call, news, page)"
+	@echo "make publish-build  Website so bauen, wie sie veröffentlicht wird (bricht bei Fehlern ab)"
+	@echo "make test           alle Prüfungen ausführen"
+	@echo "make clean          output/ löschen"
 
 $(READY): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Fehler: Python 3.11 oder neuer wird benötigt (gefunden: $$($(PYTHON) --version))."; exit 1; }
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	touch $@
+	@echo "Arbeitsumgebung wird eingerichtet (.venv; nur beim ersten Mal oder nach einem Update) …"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
 
 setup: $(READY)
 
 build: $(READY)
-	$(BIN)/invoke build
+	@$(BIN)/invoke build
 
 serve: $(READY)
-	$(BIN)/invoke serve --port $(PORT)
+	@$(BIN)/invoke serve --port $(PORT)
 
 test: $(READY)
-	$(BIN)/invoke test
+	@$(BIN)/invoke test
 
 new: $(READY)
-	$(BIN)/invoke new --kind "$(KIND)" --title "$(TITLE)"
+	@$(BIN)/invoke new --kind "$(KIND)" --title "$(TITLE)"
 
 clean: $(READY)
-	$(BIN)/invoke clean
+	@$(BIN)/invoke clean
 
 publish-build: $(READY)
-	$(BIN)/invoke publish-build
+	@$(BIN)/invoke publish-build

@@ -15,12 +15,14 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
-from sitekit.slugs import heading_id  # noqa: E402
+from sitekit.slugs import GERMAN_LETTERS, heading_id  # noqa: E402
 
 SITENAME = "Bunte Lebenswelten e.V."  # replaced by `name` from content/verein.toml
 SITEURL = ""  # root-relative links while previewing; publishconf.py sets the real one
 PATH = "content"
 OUTPUT_PATH = "output"
+# The preview shows exactly the current content: no pages of deleted or skipped files.
+DELETE_OUTPUT_DIRECTORY = True
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 TIMEZONE = "Europe/Berlin"
@@ -56,7 +58,7 @@ DEFAULT_CATEGORY = "Neuigkeiten"
 # replace umlauts here; the substitutions ignore case.)
 SLUGIFY_USE_UNICODE = True
 SLUG_REGEX_SUBSTITUTIONS = [
-    ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"),
+    *GERMAN_LETTERS,
     (r"[^\w\s-]", ""),
     (r"(?u)\A\s*", ""),
     (r"(?u)\s*\Z", ""),

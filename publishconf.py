@@ -6,7 +6,7 @@ import sys
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402,F403
 
-# The public address of the site. CI or a volunteer's .env may set another one,
+# The public address of the site; set SITEURL in the environment for another one,
 # e.g. SITEURL=https://test.example.org for a staging copy.
 SITEURL = os.environ.get("SITEURL", "https://www.bunte-lebenswelten.de").rstrip("/")
 RELATIVE_URLS = False
@@ -17,6 +17,11 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 # Start from an empty output folder so nothing stale is published.
 DELETE_OUTPUT_DIRECTORY = True
 
+# Drafts (Status: draft) are never published, not even at a hidden address.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+
 # Production: any content problem (including an unfilled [[placeholder]]) stops the build.
 CONTENT_CHECK_STRICT = True
+PELICAN_ERRORS_FATAL = True  # tasks.build_site: an error Pelican logs fails the build
 IMAGE_OPTIMIZER_STRICT = True

@@ -7,6 +7,7 @@ a plugin that fails: getpelican/pelican#3172).
 
 import datetime
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -22,11 +23,25 @@ DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
 
-
 class PluginLoadError(Exception):
     """A plugin listed in PLUGINS did not load or register."""
 
     exitcode = 1
+
+
+class PelicanErrors(Exception):
+    """Pelican itself logged errors during a build that must not have any."""
+
+    exitcode = 1
+
+
+class _ErrorRecorder(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
 
 
 def build_site(settings_file=DEV_SETTINGS, **overrides):
@@ -50,7 +65,16 @@ def build_site(settings_file=DEV_SETTINGS, **overrides):
             "Fehler: Das Plugin „{}“ konnte nicht geladen werden; der Bau wird abgebrochen. "
             "Die Meldung darüber steht weiter oben.".format("“, „".join(missing))
         )
-    pelican.run()
+    errors = _ErrorRecorder()
+    logging.getLogger("pelican").addHandler(errors)
+    try:
+        pelican.run()
+    finally:
+        logging.getLogger("pelican").removeHandler(errors)
+    if errors.messages and settings.get("PELICAN_ERRORS_FATAL"):
+        raise PelicanErrors(
+            "Fehler: Pelican hat beim Bauen Fehler gemeldet (siehe oben). output/ ist "
+            "unvollständig und darf so nicht veröffentlicht werden.")
     return pelican
 
 
@@ -63,10 +87,15 @@ def _build(settings_file, **overrides):
     try:
         build_site(settings_file, **overrides)
     except Exception as error:  # our plugins' errors carry an exit code, like Pelican's own
-        if not hasattr(error, "exitcode"):
+        if hasattr(error, "exitcode"):
+            print(error, file=sys.stderr)
+            raise Exit(code=error.exitcode) from None
+        if os.environ.get("DEBUG"):
             raise
-        print(error, file=sys.stderr)
-        raise Exit(code=error.exitcode) from None
+        print(f"Interner Fehler beim Bauen: {type(error).__name__}: {error}\n"
+              "    Das liegt am Programm, nicht an Ihrem Text. Bitte diese Meldung an die "
+              "IT-Gruppe schicken. Mit allen Details: DEBUG=1 make build", file=sys.stderr)
+        raise Exit(code=2) from None
     output = Path(overrides.get("OUTPUT_PATH", "output"))
     pages = sum(1 for _ in output.rglob("*.html"))
     seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")  # German decimal comma
@@ -93,9 +122,14 @@ def clean(c):
 
 
 @task(help={"port": "Port on 127.0.0.1 (default 8000)"})
-def serve(c, port=8000):
+def serve(c, port="8000"):
     """Preview at http://127.0.0.1:8000; every saved change shows in the open browser."""
     from sitekit.preview import serve as serve_preview
+
+    if not str(port).isdigit() or not 1024 <= int(port) <= 65535:
+        print(f"Fehler: „{port}“ ist kein gültiger Port. Eine Zahl von 1024 bis 65535 angeben, "
+              "z. B. make serve PORT=8001", file=sys.stderr)
+        raise Exit(code=1)
 
     def rebuild():
         try:

@@ -7,15 +7,16 @@ from pathlib import Path
 
 import pytest
 
+import pelicanconf
+
 from sitekit.newcontent import NewContentError, new_content_file
 from sitekit.slugs import slugifier
 from support import build, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date(2026, 11, 28)
-SLUG = slugifier({"SLUG_REGEX_SUBSTITUTIONS": [("ä", "ae"), ("ü", "ue"), (r"[^\w\s-]", ""),
-                                                (r"[-\s]+", "-")],
-                  "SLUGIFY_USE_UNICODE": True})
+SLUG = slugifier({"SLUG_REGEX_SUBSTITUTIONS": pelicanconf.SLUG_REGEX_SUBSTITUTIONS,
+                  "SLUGIFY_USE_UNICODE": pelicanconf.SLUGIFY_USE_UNICODE})
 
 
 @pytest.mark.parametrize("kind, folder, layout", [
@@ -62,6 +63,18 @@ def project_copy(tmp_path):
 def invoke(project, *args):
     return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project,
                           capture_output=True, text=True, timeout=120)
+
+
+def test_publish_build_refuses_placeholders_in_german_without_traceback(project_copy):
+    result = invoke(project_copy, "publish-build")
+    assert result.returncode == 1
+    assert "FEHLER: 14 Platzhalter sind noch nicht ausgefüllt." in result.stderr
+    assert "content/verein.toml, Zeile 12: [[Straße und Hausnummer des Vereins]]" in result.stderr
+    assert result.stderr.rstrip().endswith(
+        "Der Bau wurde abgebrochen: 14 Fehler im Inhalt. Es wurde nichts veröffentlicht und "
+        "nichts nach output/ geschrieben.")
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (project_copy / "output").exists()
 
 
 def test_make_new_writes_a_file_that_builds(project_copy):

@@ -112,3 +112,11 @@ def test_a_misspelt_plugin_setting_stops_the_build(tmp_path):
     content = make_site(tmp_path, {})
     with pytest.raises(SettingsError, match="„CONTENT_CHECK_STRIKT“ gibt es nicht"):
         build(content, CONTENT_CHECK_STRIKT=True)
+
+
+def test_errors_pelican_logs_fail_the_production_build(tmp_path):
+    # An HTML file in pages/ is read by Pelican's own HTML reader, which logs an error.
+    content = make_site(tmp_path, {"pages/alt.html": "<html><head></head><body>x</body></html>"})
+    with pytest.raises(tasks.PelicanErrors, match="Pelican hat beim Bauen Fehler gemeldet"):
+        build(content, strict=True, SITEURL="https://verein.example")
+    build(content)  # while previewing, the rest of the site builds

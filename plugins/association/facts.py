@@ -5,15 +5,21 @@ from markdown.preprocessors import Preprocessor
 
 from sitekit.facts import REFERENCE, lookup
 
+from .contacts import contact_links
 
-def fill_in(text, facts):
-    """Replace {{ verein.a.b }} with the fact; unknown names stay as they are."""
+
+def fill_in(text, facts, links=False):
+    """Replace {{ verein.a.b }} with the fact; unknown names stay as they are.
+
+    With links, e-mail addresses and phone numbers in the facts become links.
+    """
 
     def replace(match):
         value = lookup(facts, match[1])
         if value is None or isinstance(value, dict):
             return match[0]
-        return ", ".join(value) if isinstance(value, list) else str(value)
+        value = ", ".join(value) if isinstance(value, list) else str(value)
+        return contact_links(value) if links and "[[" not in value else value
 
     return REFERENCE.sub(replace, text)
 
@@ -24,7 +30,11 @@ class _FactsPreprocessor(Preprocessor):
         self.facts = facts
 
     def run(self, lines):
-        return fill_in("\n".join(lines), self.facts).split("\n")
+        # Metadata (up to the first blank line) gets plain text, the text itself links.
+        end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+        head = fill_in("\n".join(lines[:end]), self.facts)
+        body = fill_in("\n".join(lines[end:]), self.facts, links=True)
+        return (head + "\n" + body).split("\n") if end else body.split("\n")
 
 
 class FactsExtension(Extension):

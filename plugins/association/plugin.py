@@ -9,6 +9,7 @@ from sitekit.facts import read_facts, with_required
 from sitekit.layouts import LAYOUTS
 
 from . import settings as options
+from .contacts import contact_links
 from .dates import german_date
 from .facts import FactsExtension
 from .figures import FigureExtension
@@ -23,7 +24,9 @@ def configure(pelican):
     facts = with_required(facts or {})  # content_check reports the problems
     settings["VEREIN"] = facts
     settings["SITENAME"] = facts.get("name", settings["SITENAME"])
-    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "german_date": german_date}
+    settings["AUTHOR"] = facts["name"]  # the feed's author of every article
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "german_date": german_date,
+                                 "contact_links": contact_links}
     markdown = dict(settings["MARKDOWN"])
     extensions = [e for e in markdown.get("extensions", [])
                   if not isinstance(e, (FactsExtension, FigureExtension))]

@@ -61,6 +61,7 @@ class NewContentError(Exception):
 
 def new_content_file(content, kind, title, today, slugify):
     """Write content/<folder>/<slug>.md and return its path. Never overwrites."""
+    kind = kind.strip().lower()
     if kind not in KINDS:
         raise NewContentError(
             f"Fehler: Unbekannte Art „{kind}“. Möglich sind: {', '.join(KINDS)}.\n"
@@ -70,6 +71,11 @@ def new_content_file(content, kind, title, today, slugify):
             "Fehler: Der Titel fehlt.\n"
             f"    Beispiel: make new KIND={kind} TITLE=\"Die IT-Gruppe sucht Verstärkung\"")
     slug = slugify(title)
+    if not slug:
+        raise NewContentError(
+            f"Fehler: Aus dem Titel „{title.strip()}“ lässt sich kein Dateiname bilden (er enthält "
+            "keine Buchstaben oder Ziffern).\n"
+            f"    Beispiel: make new KIND={kind} TITLE=\"Sommerfest 2027\"")
     path = content / LAYOUTS[kind].folder / f"{slug}.md"
     if path.exists():
         raise NewContentError(

@@ -13,6 +13,7 @@ def slugifier(settings):
     return slug
 
 
+# Umlauts spelled out, for page addresses (SLUG_REGEX_SUBSTITUTIONS) and heading anchors.
 GERMAN_LETTERS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"),
                   ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"))
 
