@@ -45,9 +45,10 @@ class Cache:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         try:
-            data = json.loads((self.folder / INDEX).read_text(encoding="utf-8"))
+            self._loaded = (self.folder / INDEX).read_text(encoding="utf-8")
+            data = json.loads(self._loaded)
         except (OSError, ValueError):
-            data = {}
+            self._loaded, data = "", {}
         self._digests = data.get("digests", {})
         self._results = data.get("results", {})
         self.used = set()
@@ -90,7 +91,8 @@ class Cache:
         for file in self.folder.iterdir():
             if file.name not in keep and not file.name.startswith("."):
                 file.unlink()
-        temporary = self.folder / f".{INDEX}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps({"digests": self._digests, "results": self._results}),
-                             encoding="utf-8")
-        temporary.replace(self.folder / INDEX)
+        text = json.dumps({"digests": self._digests, "results": self._results})
+        if text != self._loaded:  # a warm build writes nothing
+            temporary = self.folder / f".{INDEX}.{os.getpid()}.tmp"
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(self.folder / INDEX)

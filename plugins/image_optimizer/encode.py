@@ -74,7 +74,11 @@ def make_variants(recipe):
     has_alpha = "A" in image.mode
     result.width, result.height = image.size
     result.fallback = "png" if has_alpha else "jpeg"
-    widths = [w for w in recipe.widths if w <= image.width] or [image.width]
+    # The configured widths up to the source's own; a source between two widths also
+    # gets its full width, so nothing is enlarged and no detail is thrown away.
+    widths = [w for w in recipe.widths if w <= image.width]
+    if image.width < max(recipe.widths) and image.width not in widths:
+        widths.append(image.width)
     current = image
     for width in sorted(widths, reverse=True):  # each from the next larger, not from the original
         height = max(1, round(image.height * width / image.width))

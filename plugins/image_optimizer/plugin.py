@@ -93,8 +93,9 @@ def optimize(generators):
     if not values["IMAGE_OPTIMIZER_PUBLISH_ORIGINALS"]:
         for generator in generators:
             if isinstance(generator, StaticGenerator):  # originals keep GPS and camera data
-                generator.staticfiles = [s for s in generator.staticfiles
-                                         if Path(s.source_path).suffix.lower() not in IMAGE_SUFFIXES]
+                kept = [s for s in generator.staticfiles
+                        if Path(s.source_path).suffix.lower() not in IMAGE_SUFFIXES]
+                generator.staticfiles = generator.context["staticfiles"] = kept
     cache.prune_and_save()
     _report(findings, values["IMAGE_OPTIMIZER_STRICT"], content_root.name)
     _summary(results, made)

@@ -1,5 +1,6 @@
 """Find the images a page refers to and where their files are. Plain functions."""
 
+import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -58,11 +59,11 @@ def resolve(src, source_dir, content_root):
         return None
     src = PELICAN_PREFIX.sub("", src)
     if src.startswith("/"):
-        return Path(content_root, src.lstrip("/"))
-    beside = Path(source_dir, src)
+        return Path(os.path.normpath(Path(content_root, src.lstrip("/"))))
+    beside = Path(os.path.normpath(Path(source_dir, src)))
     if beside.exists():
         return beside
-    below_root = Path(content_root, src)
+    below_root = Path(os.path.normpath(Path(content_root, src)))
     return below_root if below_root.exists() else beside
 
 

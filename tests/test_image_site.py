@@ -1,0 +1,225 @@
+"""image_optimizer in a real Pelican build of a small fixture site."""
+
+import logging
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from images import animated_gif, has_private_metadata, jpeg_bytes, photo, transparent_png
+from sitekit.findings import BuildError
+from support import build, make_site
+
+ARTICLE = """\
+Title: Sommerfest
+Date: 2026-07-01
+Layout: news
+Summary: Bilder vom Fest.
+
+![Viele Menschen auf der Wiese](../images/fest.jpg "Das Sommerfest im Z.a.K.")
+
+Unser Logo: ![Logo von Bunte Lebenswelten](../images/logo.png)
+
+![Tanzende Punkte]({static}/images/tanz.gif)
+
+![Lageplan](/images/plan.svg)
+
+![Noch einmal das Fest](images/fest.jpg)
+"""
+GOOD_FILES = {
+    "neuigkeiten/fest.md": ARTICLE,
+    "images/fest.jpg": jpeg_bytes(photo(2000, 1500)),
+    "neuigkeiten/images/fest.jpg": jpeg_bytes(photo(900, 600), orientation=6),
+    "images/logo.png": transparent_png(),
+    "images/tanz.gif": animated_gif(),
+    "images/plan.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"></svg>',
+}
+
+
+def page_of(output):
+    return BeautifulSoup((output / "sommerfest/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("images")
+    return build(make_site(root, GOOD_FILES)), root
+
+
+def test_every_photo_becomes_a_picture_with_sources_and_size(site):
+    output, _ = site
+    pictures = page_of(output).main.find_all("picture")
+    assert len(pictures) == 3  # fest.jpg, logo.png and the portrait fest.jpg beside the text
+    first = pictures[0]
+    assert [s["type"] for s in first.find_all("source")] == ["image/avif", "image/webp"]
+    img = first.img
+    assert (img["width"], img["height"]) == ("1600", "1200")
+    assert img["alt"] == "Viele Menschen auf der Wiese"
+    assert img["sizes"] == "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
+    assert [w.split()[1] for w in img["srcset"].split(", ")] == ["480w", "800w", "1200w", "1600w"]
+    assert img["src"].endswith("-800.jpg")
+    assert first.parent.name == "figure"
+    assert first.parent.figcaption.get_text() == "Das Sommerfest im Z.a.K."
+
+
+def test_first_image_loads_first_the_others_lazily(site):
+    output, _ = site
+    images = page_of(output).main.find_all("img")
+    assert images[0]["fetchpriority"] == "high" and not images[0].get("loading")
+    assert all(img["loading"] == "lazy" and img["decoding"] == "async" for img in images[1:])
+
+
+def test_transparency_keeps_png_and_small_sources_are_not_enlarged(site):
+    output, _ = site
+    logo = page_of(output).main.find_all("picture")[1].img
+    assert logo["src"].endswith(".png")
+    assert [w.split()[1] for w in logo["srcset"].split(", ")] == ["300w"]
+    assert (logo["width"], logo["height"]) == ("300", "200")
+
+
+def test_portrait_photo_is_upright(site):
+    output, _ = site
+    portrait = page_of(output).main.find_all("picture")[2].img
+    assert (portrait["width"], portrait["height"]) == ("600", "900")
+
+
+def test_animated_gif_and_svg_are_published_unchanged_with_their_size(site):
+    output, root = site
+    images = {img["alt"]: img for img in page_of(output).main.find_all("img")}
+    gif, svg = images["Tanzende Punkte"], images["Lageplan"]
+    assert (gif["src"], gif["width"], gif["height"]) == ("/images/tanz.gif", "120", "80")
+    assert (svg["src"], svg["width"], svg["height"]) == ("/images/plan.svg", "300", "200")
+    assert (output / "images/tanz.gif").read_bytes() == (root / "content/images/tanz.gif").read_bytes()
+
+
+def test_every_referenced_file_exists_and_none_carries_gps(site):
+    output, _ = site
+    page = page_of(output)
+    urls = {img["src"] for img in page.find_all("img")}
+    for tag in page.find_all(["img", "source"]):
+        urls |= {part.split()[0] for part in tag.get("srcset", "").split(", ") if part}
+    for url in urls:
+        assert (output / url.lstrip("/")).is_file(), url
+    for file in (output / "bilder").iterdir():
+        assert not has_private_metadata(file.read_bytes()), file.name
+
+
+def test_originals_are_not_published(site):
+    output, _ = site
+    assert not (output / "images/fest.jpg").exists()
+    assert not (output / "images/logo.png").exists()
+
+
+def test_second_build_takes_everything_from_the_cache(site, caplog):
+    _, root = site
+    cache_files = {p: p.stat().st_mtime_ns for p in (root / "cache").iterdir()}
+    with caplog.at_level(logging.INFO, logger="image_optimizer"):
+        output = build(root / "content")
+    assert "Bilder: 3 Quellen, 0 Varianten neu erzeugt, 21 aus dem Zwischenspeicher" in caplog.text
+    assert {p: p.stat().st_mtime_ns for p in (root / "cache").iterdir()} == cache_files
+    assert page_of(output).main.find_all("picture")
+
+
+def test_stale_cache_entries_are_pruned(tmp_path):
+    content = make_site(tmp_path, GOOD_FILES)
+    build(content)
+    (content / "images/logo.png").write_bytes(transparent_png(200, 100))  # new content, new key
+    build(content)
+    keys = {p.name.split("-")[0] for p in (tmp_path / "cache").iterdir() if p.name != "index.json"}
+    assert len(keys) == 3
+
+
+BAD = """\
+Title: Pannen
+Date: 2026-07-02
+Layout: news
+
+![Fehlt](../images/fehlt.jpg)
+
+![Kaputt](../images/kaputt.jpg)
+
+![Kein Bild](../images/text.jpg)
+
+![Riesig](../images/riesig.png)
+
+![Fremd](https://example.org/bild.jpg)
+
+![Böse](../images/boese.svg)
+"""
+BAD_FILES = {
+    "neuigkeiten/pannen.md": BAD,
+    "images/kaputt.jpg": jpeg_bytes(photo(400, 300))[:2000],
+    "images/text.jpg": b"Das ist kein Bild.",
+    "images/riesig.png": jpeg_bytes(photo(1200, 1000)),
+    "images/boese.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
+}
+BAD_MESSAGES = [
+    ("Zeile 5: Das Bild „../images/fehlt.jpg“ gibt es nicht (gesucht: content/images/fehlt.jpg).",
+     "So beheben: Den Dateinamen prüfen (Groß- und Kleinschreibung zählen) oder das Bild nach "
+     "content/images/ legen und so einbinden: ![Beschreibung](../images/name.jpg)"),
+    ("Zeile 7: Das Bild „../images/kaputt.jpg“ ist beschädigt oder unvollständig",
+     "So beheben: Das Bild noch einmal vom Handy oder der Kamera kopieren bzw. neu exportieren."),
+    ("Zeile 9: Das Bild „../images/text.jpg“ hat ein Format, das die Website nicht verarbeiten "
+     "kann.", "So beheben: Das Bild als JPEG oder PNG speichern"),
+    ("Zeile 11: Das Bild „../images/riesig.png“ hat zu viele Pixel (höchstens 1 Millionen Pixel).",
+     "So beheben: Das Bild vorher verkleinern, z. B. auf 4000 Pixel Breite."),
+    ("Zeile 13: Das Bild „https://example.org/bild.jpg“ wird von einem fremden Server geladen.",
+     "So beheben: Das Bild (mit Erlaubnis) herunterladen, nach content/images/ legen"),
+    ("Zeile 15: Die SVG-Grafik „../images/boese.svg“ enthält Skripte oder Ereignis-Attribute",
+     "So beheben: Die Grafik ohne Skripte speichern"),
+]
+
+
+def test_bad_images_are_reported_in_german_and_left_as_written(tmp_path, caplog):
+    content = make_site(tmp_path, BAD_FILES)
+    with caplog.at_level(logging.WARNING):
+        output = build(content, IMAGE_OPTIMIZER_MAX_PIXELS=1_000_000)
+    for message, fix in BAD_MESSAGES:
+        assert f"WARNUNG in content/neuigkeiten/pannen.md, {message}" in caplog.text
+        assert fix in caplog.text
+    assert "Die Stelle bleibt unverändert, bis das behoben ist." in caplog.text
+    assert "Traceback" not in caplog.text
+    html = (output / "pannen/index.html").read_text(encoding="utf-8")
+    assert '<img alt="Fehlt" src="../images/fehlt.jpg"' in html
+    assert "<picture>" not in html
+    assert not (output / "images/boese.svg").exists()
+
+
+def test_bad_images_stop_the_production_build(tmp_path):
+    content = make_site(tmp_path, BAD_FILES)
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True, IMAGE_OPTIMIZER_MAX_PIXELS=1_000_000)
+    text = str(error.value)
+    for message, _fix in BAD_MESSAGES:
+        assert f"FEHLER in content/neuigkeiten/pannen.md, {message}" in text
+    assert text.endswith("Der Bau wurde abgebrochen: 6 Problem(e) mit Bildern.")
+
+
+def test_metadata_image_needs_its_description(tmp_path, caplog):
+    content = make_site(tmp_path, {
+        "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\n"
+                               "Image: ../images/fest.jpg\n\nText.\n",
+        "images/fest.jpg": jpeg_bytes(photo(800, 600)),
+    })
+    with caplog.at_level(logging.WARNING):
+        build(content)
+    assert ("WARNUNG in content/neuigkeiten/fest.md, Zeile 4: Zum Bild „../images/fest.jpg“ in "
+            "„Image:“ fehlt die Angabe „Image_alt:“.") in caplog.text
+
+
+def test_metadata_image_is_shown_first_and_as_social_preview(tmp_path):
+    content = make_site(tmp_path, {
+        "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\n"
+                               "Image: ../images/fest.jpg\nImage_alt: Die Wiese im Sommer\n\n"
+                               "Text.\n\n![Noch ein Bild](../images/fest.jpg)\n",
+        "images/fest.jpg": jpeg_bytes(photo(1600, 1200)),
+    })
+    output = build(content, SITEURL="https://verein.example")
+    page = BeautifulSoup((output / "fest/index.html").read_text(encoding="utf-8"), "html.parser")
+    header, in_text = page.main.find_all("img")
+    assert header["alt"] == "Die Wiese im Sommer" and header["fetchpriority"] == "high"
+    assert in_text["loading"] == "lazy"
+    og_image = page.find("meta", property="og:image")["content"]
+    assert re.fullmatch(r"https://verein\.example/bilder/\w+-1200\.jpg", og_image)
+    assert page.find("meta", property="og:image:alt")["content"] == "Die Wiese im Sommer"
