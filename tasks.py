@@ -178,6 +178,14 @@ def test(c):
     raise Exit(code=result.returncode)
 
 
+@task(help={"preset": "small (50 articles, 20 photos) or large (1,000 articles, 200 photos)",
+            "repeat": "runs per measurement; the report shows medians"})
+def bench(c, preset="small", repeat=3):
+    """Benchmark image work against plain Pelican, the Pillow floor and image-process."""
+    c.run(f"{sys.executable} -m pip install --quiet -r {ROOT / 'bench/requirements.txt'}")
+    c.run(f"{sys.executable} {ROOT / 'bench/run.py'} {preset} {int(repeat)}", pty=False)
+
+
 @task
 def lock(c):
     """Re-pin requirements.lock from pyproject.toml (installs pip-tools on first use)."""

@@ -141,7 +141,7 @@ def _save(image, path, fmt, recipe):
         "avif": {"quality": recipe.quality["avif"], "speed": recipe.avif_speed},
         "webp": {"quality": recipe.quality["webp"], "method": 4},
         "jpeg": {"quality": recipe.quality["jpeg"], "optimize": True, "progressive": True},
-        "png": {"optimize": True},
+        "png": {},  # optimize=True would double the time of a photo-sized PNG for ~3 % fewer bytes
     }[fmt]
     if fmt == "jpeg" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")

@@ -4,6 +4,7 @@ import logging
 import multiprocessing
 import shutil
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,7 @@ def optimize(generators):
     def url(name):
         return f"{site_url}/{out_dir}/{name}"
 
+    started = time.monotonic()
     contents = [c for c in generators[0].context["generated_content"].values() if c is not None]
     uses, findings = _collect(contents, content_root)
     cache = Cache(values["IMAGE_OPTIMIZER_CACHE_DIR"])
@@ -98,7 +100,7 @@ def optimize(generators):
                 generator.staticfiles = generator.context["staticfiles"] = kept
     cache.prune_and_save()
     _report(findings, values["IMAGE_OPTIMIZER_STRICT"], content_root.name)
-    _summary(results, made)
+    _summary(results, made, time.monotonic() - started)
 
 
 def _collect(contents, content_root):
@@ -270,12 +272,13 @@ def _report(findings, strict, shown):
                                finding.fix, WARNING, finding.rule).render())
 
 
-def _summary(results, made):
+def _summary(results, made, seconds):
     variants = [v for r in results.values() for vs in r.variants.values() for v in vs]
     new = sum(len(vs) for r in made.values() for vs in r.variants.values())
     before = sum(Path(p).stat().st_size for p in results)
     after = sum(size for _w, _n, size in variants)
     if results:
         logger.info("Bilder: %d Quellen, %d Varianten neu erzeugt, %d aus dem Zwischenspeicher, "
-                    "%s → %s", len(results), new, len(variants) - new,
-                    messages.megabytes(before), messages.megabytes(after))
+                    "%s → %s (%s Sekunden)", len(results), new, len(variants) - new,
+                    messages.megabytes(before), messages.megabytes(after),
+                    f"{seconds:.2f}".replace(".", ","))
