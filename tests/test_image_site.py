@@ -223,3 +223,41 @@ def test_metadata_image_is_shown_first_and_as_social_preview(tmp_path):
     og_image = page.find("meta", property="og:image")["content"]
     assert re.fullmatch(r"https://verein\.example/bilder/\w+-1200\.jpg", og_image)
     assert page.find("meta", property="og:image:alt")["content"] == "Die Wiese im Sommer"
+
+
+CREDITS = """\
+["images/fest.jpg"]
+bildnachweis = "Anna Beispiel"
+einwilligung = "Alle Abgebildeten haben zugestimmt."
+"""
+
+
+def test_credit_goes_into_the_caption_or_after_the_image(tmp_path):
+    content = make_site(tmp_path, {**GOOD_FILES, "images/bildnachweise.toml": CREDITS})
+    page = page_of(build(content))
+    figure = page.main.find("figure")
+    assert figure.figcaption.get_text(" ", strip=True) == "Das Sommerfest im Z.a.K. Foto: Anna Beispiel"
+    assert [c.get_text() for c in page.main.select(".bl-figure__credit")] == ["Foto: Anna Beispiel"]
+
+
+def test_production_can_require_credit_and_consent(tmp_path):
+    content = make_site(tmp_path, {**GOOD_FILES, "images/bildnachweise.toml": CREDITS})
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True, IMAGE_OPTIMIZER_REQUIRE_CREDITS=True)
+    text = str(error.value)
+    assert ("FEHLER in content/neuigkeiten/fest.md, Zeile 8: Für das Bild „../images/logo.png“ "
+            "fehlt „bildnachweis“ und „einwilligung“ in content/images/bildnachweise.toml.") in text
+    assert '[\"images/logo.png\"]' in text
+    assert "„../images/fest.jpg“ fehlt" not in text  # that one has both
+
+
+def test_published_originals_are_cleaned_full_size_copies(tmp_path):
+    content = make_site(tmp_path, GOOD_FILES)
+    output = build(content, IMAGE_OPTIMIZER_PUBLISH_ORIGINALS=True)
+    from PIL import Image
+
+    published = output / "neuigkeiten/images/fest.jpg"  # where a {static} link expects it
+    assert not has_private_metadata(published.read_bytes())
+    with Image.open(published) as image:
+        assert image.size == (600, 900)  # the sideways portrait, now upright
+    assert not has_private_metadata((output / "images/fest.jpg").read_bytes())

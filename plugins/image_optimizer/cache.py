@@ -25,6 +25,7 @@ def fingerprint(values):
         "quality": values["IMAGE_OPTIMIZER_QUALITY"],
         "avif_speed": values["IMAGE_OPTIMIZER_AVIF_SPEED"],
         "max_pixels": values["IMAGE_OPTIMIZER_MAX_PIXELS"],
+        "originals": values["IMAGE_OPTIMIZER_PUBLISH_ORIGINALS"],
     }
     return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode()).hexdigest()[:12]
 
@@ -35,6 +36,12 @@ def file_digest(path):
         while chunk := file.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def result_files(result):
+    """The cache file names a Result refers to."""
+    names = [name for variants in result.variants.values() for _w, name, _s in variants]
+    return names + ([result.original[1]] if result.original else [])
 
 
 class Cache:
@@ -71,7 +78,7 @@ class Cache:
         if not stored:
             return None
         result = Result(**stored)
-        names = [name for variants in result.variants.values() for _w, name, _s in variants]
+        names = result_files(result)
         if all((self.folder / name).is_file() for name in names):
             return result
         return None
@@ -87,7 +94,7 @@ class Cache:
         self._digests = {path: value for path, value in self._digests.items()
                          if os.path.exists(path)}
         keep = {INDEX} | {name for value in self._results.values()
-                          for variants in value["variants"].values() for _w, name, _s in variants}
+                          for name in result_files(Result(**value))}
         for file in self.folder.iterdir():
             if file.name not in keep and not file.name.startswith("."):
                 file.unlink()

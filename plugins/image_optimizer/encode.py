@@ -30,6 +30,7 @@ class Recipe:
     avif_speed: int
     cache_dir: str
     max_pixels: int
+    full_size: bool = False  # also a cleaned full-size copy (IMAGE_OPTIMIZER_PUBLISH_ORIGINALS)
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Result:
     height: int = 0
     fallback: str = ""  # "jpeg" or "png" (transparency)
     variants: dict = field(default_factory=dict)  # format -> [[width, file name, bytes], …]
+    original: list = field(default_factory=list)  # [width, file name, bytes] of the full-size copy
     passthrough: bool = False  # animated image: published unchanged
     problem: str = ""  # "unsupported", "corrupt", "too-large": see plugin messages
     detail: str = ""
@@ -63,7 +65,7 @@ def make_variants(recipe):
                 if getattr(image, "is_animated", False) and image.format in ("GIF", "WEBP"):
                     result.width, result.height, result.passthrough = *image.size, True
                     return result
-                image = _decode(image, max(recipe.widths))
+                image = _decode(image, None if recipe.full_size else max(recipe.widths))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         return _problem(result, "too-large", str(error))
     except UnidentifiedImageError as error:
@@ -79,6 +81,10 @@ def make_variants(recipe):
     widths = [w for w in recipe.widths if w <= image.width]
     if image.width < max(recipe.widths) and image.width not in widths:
         widths.append(image.width)
+    if recipe.full_size:  # upright, sRGB, without metadata: safe to publish as "the original"
+        name = f"{recipe.key}-original.{EXTENSIONS[result.fallback]}"
+        size = _save(image, Path(recipe.cache_dir) / name, result.fallback, recipe, quality=92)
+        result.original = [image.width, name, size]
     current = image
     for width in sorted(widths, reverse=True):  # each from the next larger, not from the original
         height = max(1, round(image.height * width / image.width))
@@ -98,7 +104,7 @@ def _problem(result, kind, detail):
 
 def _decode(image, largest_width):
     """Full decode to RGB, RGBA or L in sRGB, upright, without any metadata."""
-    if image.format == "JPEG":
+    if image.format == "JPEG" and largest_width:
         # DCT scaling: decode at 1/2, 1/4 or 1/8 size where that still covers the
         # largest variant, so no quality is lost and most of the decoding is saved.
         rotated = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
@@ -135,12 +141,13 @@ def _to_srgb(image):
     return image
 
 
-def _save(image, path, fmt, recipe):
+def _save(image, path, fmt, recipe, quality=None):
     """Encode atomically (temp file, then rename) and return the file size."""
     options = {
         "avif": {"quality": recipe.quality["avif"], "speed": recipe.avif_speed},
         "webp": {"quality": recipe.quality["webp"], "method": 4},
-        "jpeg": {"quality": recipe.quality["jpeg"], "optimize": True, "progressive": True},
+        "jpeg": {"quality": quality or recipe.quality["jpeg"], "optimize": True,
+                 "progressive": True},
         "png": {},  # optimize=True would double the time of a photo-sized PNG for ~3 % fewer bytes
     }[fmt]
     if fmt == "jpeg" and image.mode not in ("RGB", "L"):

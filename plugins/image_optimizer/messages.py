@@ -17,6 +17,9 @@ NO_ALT = ("Das Bild „{src}“ hat keinen Alternativtext.",
 NO_ALT_FOR_METADATA = ("Zum Bild „{src}“ in „Image:“ fehlt die Angabe „Image_alt:“.",
                        "Darunter eine Zeile „Image_alt: …“ einfügen, die beschreibt, was auf dem "
                        "Bild zu sehen ist.")
+NO_CREDIT = ("Für das Bild „{src}“ fehlt {missing} in {credits_file}.",
+             "Dort einen Abschnitt ergänzen:  [\"{key}\"]  bildnachweis = \"Name der Fotografin oder "
+             "des Fotografen\"  einwilligung = \"Wer ist zu sehen, und liegt die Einwilligung vor?\"")
 PROBLEMS = {
     "unsupported": ("Das Bild „{src}“ hat ein Format, das die Website nicht verarbeiten kann.",
                     "Das Bild als JPEG oder PNG speichern (iPhone: Einstellungen → Kamera → Formate "

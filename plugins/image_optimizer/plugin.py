@@ -1,12 +1,14 @@
 """Pelican glue: find every image of every page, make the variants, rewrite the HTML."""
 
 import logging
+import re
 import multiprocessing
 import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from pelican.generators import StaticGenerator
@@ -15,6 +17,7 @@ from sitekit.findings import ERROR, WARNING, BuildError, Finding
 
 from . import messages, settings as options
 from .cache import Cache, fingerprint
+from .credits import missing_fields, read_credits
 from .encode import Recipe, Result, make_variants
 from .markup import picture, plain_img
 from .references import RASTER_SUFFIXES, img_tags, is_remote, line_of, resolve
@@ -26,6 +29,27 @@ IMAGE_SUFFIXES = RASTER_SUFFIXES | {".svg"}
 
 
 @dataclass
+class _Site:
+    """What every rewrite needs to know about this build."""
+
+    content_root: Path
+    site_url: str
+    out_dir: str
+    formats: tuple
+    sizes: str
+    credits: dict  # image path relative to the content folder -> {"bildnachweis": …}
+
+    def url(self, name):
+        return f"{self.site_url}/{self.out_dir}/{name}"
+
+    def key(self, path):
+        return path.relative_to(self.content_root).as_posix()
+
+    def credit(self, path):
+        return str(self.credits.get(self.key(path), {}).get("bildnachweis", "")).strip()
+
+
+@dataclass
 class PublishedImage:
     """An image named in metadata (`Image:`), ready for the `picture` template helper."""
 
@@ -34,6 +58,7 @@ class PublishedImage:
     formats: tuple
     url: object  # file name -> URL
     sizes: str
+    credit: str = ""  # "Foto: …" belongs under it
 
     def html(self, sizes=None, eager=False, css_class=None):
         attrs = {"class": css_class} if css_class else None
@@ -74,30 +99,29 @@ def optimize(generators):
     values = options.read(settings)
     content_root = Path(settings["PATH"])
     output = Path(settings["OUTPUT_PATH"])
-    out_dir = values["IMAGE_OPTIMIZER_OUTPUT_DIR"]
-    site_url = settings["SITEURL"]
-    formats = tuple(values["IMAGE_OPTIMIZER_FORMATS"])
-    sizes = values["IMAGE_OPTIMIZER_SIZES"]
-
-    def url(name):
-        return f"{site_url}/{out_dir}/{name}"
+    credits_file = values["IMAGE_OPTIMIZER_CREDITS_FILE"]
+    credits, findings = read_credits(content_root / credits_file,
+                                     f"{content_root.name}/{credits_file}")
+    site = _Site(content_root, settings["SITEURL"], values["IMAGE_OPTIMIZER_OUTPUT_DIR"],
+                 tuple(values["IMAGE_OPTIMIZER_FORMATS"]), values["IMAGE_OPTIMIZER_SIZES"], credits)
 
     started = time.monotonic()
     contents = [c for c in generators[0].context["generated_content"].values() if c is not None]
-    uses, findings = _collect(contents, content_root)
+    uses, found = _collect(contents, content_root)
+    findings += found
     cache = Cache(values["IMAGE_OPTIMIZER_CACHE_DIR"])
     results, passthrough, made = _make_all(uses, cache, values, findings, content_root)
+    if values["IMAGE_OPTIMIZER_REQUIRE_CREDITS"]:
+        findings += _missing_credits(uses, {*results, *passthrough}, site, credits_file)
 
     for content in contents:
-        _rewrite(content, [u for u in uses if u.content is content], results, passthrough,
-                 formats, url, sizes, site_url, content_root)
-    _publish(results, passthrough, cache.folder, output / out_dir, output, content_root)
-    if not values["IMAGE_OPTIMIZER_PUBLISH_ORIGINALS"]:
-        for generator in generators:
-            if isinstance(generator, StaticGenerator):  # originals keep GPS and camera data
-                kept = [s for s in generator.staticfiles
-                        if Path(s.source_path).suffix.lower() not in IMAGE_SUFFIXES]
-                generator.staticfiles = generator.context["staticfiles"] = kept
+        _rewrite(content, [u for u in uses if u.content is content], results, passthrough, site)
+    _publish(results, passthrough, cache.folder, output / site.out_dir, output, content_root)
+    for generator in generators:
+        if isinstance(generator, StaticGenerator):  # uploads keep GPS and camera data
+            kept = [s for s in generator.staticfiles
+                    if Path(s.source_path).suffix.lower() not in IMAGE_SUFFIXES]
+            generator.staticfiles = generator.context["staticfiles"] = kept
     cache.prune_and_save()
     _report(findings, values["IMAGE_OPTIMIZER_STRICT"], content_root.name)
     _summary(results, made, time.monotonic() - started)
@@ -158,7 +182,8 @@ def _make_all(uses, cache, values, findings, content_root):
                                        tuple(values["IMAGE_OPTIMIZER_FORMATS"]),
                                        values["IMAGE_OPTIMIZER_QUALITY"],
                                        values["IMAGE_OPTIMIZER_AVIF_SPEED"], str(cache.folder),
-                                       values["IMAGE_OPTIMIZER_MAX_PIXELS"])
+                                       values["IMAGE_OPTIMIZER_MAX_PIXELS"],
+                                       values["IMAGE_OPTIMIZER_PUBLISH_ORIGINALS"])
     made = _run(recipes, values["IMAGE_OPTIMIZER_WORKERS"])
     for path, result in made.items():
         cache.put(result)
@@ -206,12 +231,31 @@ def _progress(done, total):
         sys.stderr.write(f"Bilder {done}/{total}\n")
 
 
-def _rewrite(content, uses, results, passthrough, formats, url, sizes, site_url, content_root):
-    """Replace each <img> by its <picture>; the first image of a page loads eagerly."""
+def _missing_credits(uses, published, site, credits_file):
+    """Each published image without credit or consent note, named once."""
+    findings, named = [], set()
+    for use in uses:
+        if use.path in published and use.path not in named:
+            named.add(use.path)
+            missing = missing_fields(site.credits.get(site.key(use.path)))
+            if missing:
+                findings.append(_finding(
+                    use.content, use.src, site.content_root, *messages.NO_CREDIT,
+                    missing=" und ".join(f"„{field}“" for field in missing),
+                    credits_file=f"{site.content_root.name}/{credits_file}",
+                    key=site.key(use.path)))
+    return findings
+
+
+def _rewrite(content, uses, results, passthrough, site):
+    """Replace each <img> by its <picture>; the first image of a page loads eagerly.
+
+    A photo credit goes into the figure's caption, or right after the image."""
     eager = True
     for use in uses:
         if use.tag is None and use.path in results:
-            content.image = PublishedImage(results[use.path], use.alt or "", formats, url, sizes)
+            content.image = PublishedImage(results[use.path], use.alt or "", site.formats,
+                                           site.url, site.sizes, site.credit(use.path))
             eager = False  # the header image (shown above the text) is the first one
     in_text = [u for u in uses if u.tag is not None and (u.path in results or u.path in passthrough)]
     first = min((u.tag.start for u in in_text), default=None) if eager else None
@@ -219,15 +263,26 @@ def _rewrite(content, uses, results, passthrough, formats, url, sizes, site_url,
     for use in sorted(in_text, key=lambda u: -u.tag.start):  # from the end: positions stay valid
         alt = use.alt if use.alt is not None else ""
         if use.path in results:
-            new = picture(results[use.path], formats, url, alt, sizes, use.tag.start == first,
-                          use.tag.attrs)
+            new = picture(results[use.path], site.formats, site.url, alt, site.sizes,
+                          use.tag.start == first, use.tag.attrs)
         else:
             width, height = passthrough[use.path]
-            src = f"{site_url}/{use.path.relative_to(content_root).as_posix()}"
-            new = plain_img(src, alt, width, height, use.tag.start == first, use.tag.attrs)
-        html = html[:use.tag.start] + new + html[use.tag.end:]
+            new = plain_img(f"{site.site_url}/{site.key(use.path)}", alt, width, height,
+                            use.tag.start == first, use.tag.attrs)
+        html = html[:use.tag.start] + new + _with_credit(html[use.tag.end:], site.credit(use.path))
     # Images with a problem were reported and stay as the author wrote them.
     content._content = html
+
+
+def _with_credit(rest, credit):
+    """The HTML after an image, with "Foto: …" in the figure's caption or right after it."""
+    if not credit:
+        return rest
+    text = f'<span class="bl-figure__credit">Foto: {escape(credit)}</span>'
+    caption = re.match(r"\s*<figcaption\b[^>]*>.*?(?=</figcaption>)", rest, re.DOTALL)
+    if caption:
+        return rest[:caption.end()] + " " + text + rest[caption.end():]
+    return " " + text + rest
 
 
 def _publish(results, passthrough, cache_folder, variants_dir, output, content_root):
@@ -246,6 +301,12 @@ def _publish(results, passthrough, cache_folder, variants_dir, output, content_r
         target = output / path.relative_to(content_root)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
+    for path, result in results.items():
+        if result.original:  # the cleaned full-size copy, where {static} links expect the upload
+            target = (output / path.relative_to(content_root)).with_suffix(
+                "." + result.original[1].rsplit(".", 1)[1])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cache_folder / result.original[1], target)
 
 
 def _finding(content, src, content_root, message, fix, **values):

@@ -30,8 +30,13 @@ OPTIONS = {
     "IMAGE_OPTIMIZER_WORKERS": Option(0, int, "a whole number, 0 for one per core"),
     # Images with more pixels are refused (protects against decompression bombs).
     "IMAGE_OPTIMIZER_MAX_PIXELS": Option(120_000_000, int, "a number of pixels"),
-    # Also publish the uploaded originals unchanged (with their camera metadata and GPS!).
+    # Also publish each photo in full size (upright, sRGB, without EXIF/GPS) where the upload
+    # would be, e.g. for {static} download links. The upload itself is never published.
     "IMAGE_OPTIMIZER_PUBLISH_ORIGINALS": Option(False, bool, "True or False"),
+    # Photo credits and consent notes (§ 22 KUG), relative to the content folder.
+    "IMAGE_OPTIMIZER_CREDITS_FILE": Option("images/bildnachweise.toml", str, "a file name"),
+    # True in publishconf.py: every published image needs a credit and a consent note.
+    "IMAGE_OPTIMIZER_REQUIRE_CREDITS": Option(False, bool, "True or False"),
     # True in publishconf.py: a problem with an image stops the build.
     "IMAGE_OPTIMIZER_STRICT": Option(False, bool, "True or False"),
 }

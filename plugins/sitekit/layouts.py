@@ -33,7 +33,7 @@ LAYOUTS = {
                required=("interviewee",), optional=("role", "image", "image_alt"),
                description="Interview mit Fragen als Überschriften"),
         Layout("call", "article", "aufrufe", "call", "Aufrufe",
-               required=("contact", "skills"), optional=("offer", "ends"),
+               required=("contact", "skills"), optional=("offer", "ends", "image", "image_alt"),
                description="Aufruf zum Mitmachen"),
         Layout("news", "article", "neuigkeiten", "article", "Neuigkeiten",
                optional=("image", "image_alt"),
