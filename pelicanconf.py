@@ -113,9 +113,13 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# content_check reports links to missing files in German, with file and line,
-# before Pelican would repeat it in English.
-LOG_FILTER = [(30, "Unable to find '%s', skipping url replacement.")]
+# Our plugins report these in German, with file and line; Pelican would repeat
+# them in English (and its empty-alt warning is wrong for decorative images).
+LOG_FILTER = [
+    (30, "Unable to find '%s', skipping url replacement."),  # content_check: links
+    (30, "Empty alt attribute for image %s in %s"),  # alt="" marks a decorative image
+    (30, "Cannot get modification stamp for %s\n\t%s"),  # image_optimizer: missing images
+]
 
 # Development: content problems are warnings, the rest of the site still builds.
 CONTENT_CHECK_STRICT = False

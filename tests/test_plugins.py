@@ -120,3 +120,17 @@ def test_errors_pelican_logs_fail_the_production_build(tmp_path):
     with pytest.raises(tasks.PelicanErrors, match="Pelican hat beim Bauen Fehler gemeldet"):
         build(content, strict=True, SITEURL="https://verein.example")
     build(content)  # while previewing, the rest of the site builds
+
+
+@pytest.mark.parametrize("setting, value, message", [
+    ("IMAGE_OPTIMIZER_WIDTHS", (0, 800), "IMAGE_OPTIMIZER_WIDTHS braucht ganze Zahlen"),
+    ("IMAGE_OPTIMIZER_FORMATS", ("avif", "jxl"), "IMAGE_OPTIMIZER_FORMATS kennt „jxl“ nicht"),
+    ("IMAGE_OPTIMIZER_QUALITY", {"avif": 55, "webp": 80}, "IMAGE_OPTIMIZER_QUALITY braucht Werte"),
+    ("IMAGE_OPTIMIZER_WORKERS", "2", "„IMAGE_OPTIMIZER_WORKERS = '2'“ hat den falschen Typ"),
+    ("IMAGE_OPTIMIZER_WIDHTS", (480,), "„IMAGE_OPTIMIZER_WIDHTS“ gibt es nicht. Meinten Sie "
+                                       "„IMAGE_OPTIMIZER_WIDTHS“?"),
+])
+def test_bad_image_settings_stop_the_build_with_a_german_message(tmp_path, setting, value, message):
+    content = make_site(tmp_path, {})
+    with pytest.raises(SettingsError, match=message):
+        build(content, **{setting: value})
