@@ -43,6 +43,9 @@ PLUGINS = [
     # 3. Turns every image into a responsive <picture> (AVIF, WebP, JPEG/PNG) without
     #    EXIF/GPS. Runs after all content is read and before any page is written.
     "image_optimizer",
+    # 4. Checks every written page for accessibility problems, on the final HTML
+    #    (after image_optimizer rewrote the images); in production errors stop the build.
+    "a11y_check",
 ]
 
 # Content layout: pages in content/pages/, articles (interviews, calls, news)
@@ -124,6 +127,9 @@ LOG_FILTER = [
 # Development: content problems are warnings, the rest of the site still builds.
 CONTENT_CHECK_STRICT = False
 IMAGE_OPTIMIZER_STRICT = False
+A11Y_CHECK_STRICT = False
+# The accessibility report for reviewers (git-ignored, never published).
+A11Y_CHECK_REPORT_DIR = str(ROOT / "reports" / "a11y")
 # Image variants are cached here (outside output/, git-ignored; CI may restore it).
 IMAGE_OPTIMIZER_CACHE_DIR = str(ROOT / "cache" / "images")
 

@@ -25,6 +25,7 @@ DRAFT_PAGE_SAVE_AS = ""
 CONTENT_CHECK_STRICT = True
 PELICAN_ERRORS_FATAL = True  # tasks.build_site: an error Pelican logs fails the build
 IMAGE_OPTIMIZER_STRICT = True
+A11Y_CHECK_STRICT = True
 # Every published photo needs a credit and a note on consent (§ 22 KUG) in
 # content/images/bildnachweise.toml.
 IMAGE_OPTIMIZER_REQUIRE_CREDITS = True

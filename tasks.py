@@ -81,7 +81,7 @@ def build_site(settings_file=DEV_SETTINGS, **overrides):
 def _build(settings_file, **overrides):
     """Run build_site for a task: a known build error becomes a German message and exit code."""
     logging.basicConfig(level=logging.WARNING, format="%(message)s", force=True)
-    for plugin in ("association", "content_check", "image_optimizer"):
+    for plugin in ("association", "content_check", "image_optimizer", "a11y_check"):
         logging.getLogger(plugin).setLevel(logging.INFO)  # their summaries; Pelican's stay quiet
     started = time.monotonic()
     try:

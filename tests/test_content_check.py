@@ -61,7 +61,7 @@ CASES = {
         {"neuigkeiten/fest.md": "Title: Fest\nSumary: Wir feiern.\nDate: 2026-07-01\nLayout: news\n\nText.\n"},
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 2: Die Angabe „Sumary“ ist für das Layout "
         "„news“ unbekannt. Meinten Sie „Summary“?\n"
-        "    So beheben: Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: „Date“, "
+        "    So beheben: Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: „A11y-ignore“, „Date“, "
         "„Image“, „Image_alt“, „Layout“, „Modified“, „Slug“, „Status“, „Summary“, "
         "„Tags“, „Title“.",
     ),
@@ -70,7 +70,7 @@ CASES = {
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 4: Die Angabe „Wann“ ist für das Layout "
         "„news“ unbekannt. Falls hier schon der Text beginnt: Zwischen den Angaben und dem Text "
         "fehlt eine Leerzeile.\n"
-        "    So beheben: Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: „Date“, "
+        "    So beheben: Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: „A11y-ignore“, „Date“, "
         "„Image“, „Image_alt“, „Layout“, „Modified“, „Slug“, „Status“, „Summary“, "
         "„Tags“, „Title“.",
     ),

@@ -7,7 +7,9 @@ content_check (validation) and by `make new` (the file it writes).
 from dataclasses import dataclass
 
 # Metadata every file may carry (keys are case-insensitive, as in Pelican).
-COMMON_KEYS = {"title", "date", "modified", "layout", "slug", "summary", "status", "tags"}
+# "a11y-ignore": silence one accessibility rule for a stated reason (a11y_check).
+COMMON_KEYS = {"title", "date", "modified", "layout", "slug", "summary", "status", "tags",
+               "a11y-ignore"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,173 @@
+"""Pelican glue: check every page as it is written, report once at the end."""
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+
+from sitekit.findings import BuildError
+
+from . import contrast, report, settings as options
+from .rules import ERROR, RULES, Hit, Page, check_page, check_prose, text_of
+
+logger = logging.getLogger(__name__)
+
+RUN = "a11y_check_run"  # settings key (lower case: not a user setting) of this build's state
+CONTENT_CLASS = "bl-content"  # templates wrap the author's text in an element with this class
+SUPPRESSION = re.compile(r"^\s*(?P<rule>[\w-]+)\s*(?:—|–|-|:)?\s*(?:Grund:\s*(?P<reason>.*\S))?\s*$")
+
+
+@dataclass
+class A11yFinding:
+    rule: str
+    severity: str
+    source: str  # "content/pages/x.md" or "theme/templates/page.html"
+    line: int | None
+    page: str  # output file, e.g. "kontakt/index.html"
+    snippet: str
+    message: str
+    fix: str
+
+    def render(self):
+        label = "FEHLER" if self.severity == ERROR else "WARNUNG"
+        where = self.source + (f", Zeile {self.line}" if self.line else "")
+        rule = RULES.get(self.rule)
+        wcag = f", WCAG {rule.wcag}" if rule else ""
+        return (f"{label} in {where} ({self.rule}{wcag}): {self.message} So beheben: {self.fix}"
+                f"  [Seite /{self.page.removesuffix('index.html')}: {self.snippet}]")
+
+
+class Run:
+    """Findings of one build."""
+
+    def __init__(self, values):
+        self.values = values
+        self.findings = []
+        self.titles = {}
+
+
+def configure(pelican):
+    """Receiver of `initialized`: validate settings, start a fresh run."""
+    pelican.settings[RUN] = Run(options.read(pelican.settings))
+
+
+def check_written(path, context):
+    """Receiver of `content_written`: parse the page once and run every rule on it."""
+    run = context.get(RUN)
+    if run is None or not str(path).endswith(".html"):
+        return
+    html = Path(path).read_text(encoding="utf-8")
+    root = lxml.html.document_fromstring(html)
+    page = Page(root)
+    content = context.get("article") or context.get("page")
+    output_file = context.get("output_file", Path(path).name)
+    region = next((e for e in page.all if CONTENT_CLASS in (e.get("class") or "").split()), None)
+    hits = list(check_page(page))
+    if region is not None:
+        hits += check_prose(region, run.values["A11Y_CHECK_MAX_SENTENCE_WORDS"],
+                            run.values["A11Y_CHECK_MIN_READABILITY"])
+    title = text_of(page.tags("title")[0]) if page.tags("title") else ""
+    if title and output_file != "404.html":
+        if title in run.titles:
+            hits.append(_title_hit(page, title, run.titles[title]))
+        run.titles.setdefault(title, output_file)
+    ignored, findings = _suppressions(content, context)
+    for hit in hits:
+        if hit.rule in ignored:
+            continue
+        findings.append(_finding(hit, region, content, context, output_file))
+    run.findings += findings
+
+
+def _title_hit(page, title, other):
+    return Hit("title-duplicate", page.tags("title")[0], {"title": title, "other": f"/{other}"})
+
+
+def _suppressions(content, context):
+    """The rule the author silenced for this page (A11y-Ignore: rule — Grund: …); no reason: error."""
+    entry = str(content.metadata.get("a11y-ignore", "")) if content is not None else ""
+    if not entry:
+        return set(), []
+    match = SUPPRESSION.match(entry)
+    if match and match["reason"] and match["rule"] in RULES:
+        return {match["rule"]}, []
+    return set(), [A11yFinding(
+        "a11y-ignore", ERROR, _shown(content.source_path, context), None,
+        context.get("output_file", ""), f"A11y-Ignore: {entry.strip()}",
+        f"„A11y-Ignore: {entry.strip()}“ schaltet eine Prüfung ohne Begründung oder mit "
+        "unbekannter Regel ab.",
+        "So schreiben: „A11y-Ignore: link-text — Grund: …“ mit einer Regel aus der Meldung.")]
+
+
+def _finding(hit, region, content, context, output_file):
+    rule = RULES[hit.rule]
+    element = hit.element
+    in_text = region is not None and element is not None and (
+        element is region or any(parent is region for parent in element.iterancestors()))
+    if in_text and content is not None:
+        source = _shown(content.source_path, context)
+        line = _line_in_source(content.source_path, element)
+    elif content is not None:
+        source, line = f"theme/templates/{content.template}.html", None
+    else:
+        source, line = "theme/templates (Listen und Übersichten)", None
+    snippet = "" if element is None else _snippet(element)
+    return A11yFinding(hit.rule, rule.severity, source, line, output_file, snippet,
+                       rule.message.format(**hit.values), rule.fix.format(**hit.values))
+
+
+def _snippet(element):
+    html = lxml.html.tostring(element, encoding="unicode", with_tail=False)
+    html = " ".join(html.split())
+    return html if len(html) <= 80 else html[:77] + "…"
+
+
+def _line_in_source(source_path, element):
+    """The Markdown line that produced an element: found by its image, link target or text."""
+    try:
+        text = Path(source_path).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    needles = [element.get("src", "").rsplit("/", 1)[-1], element.get("alt"), text_of(element),
+               (element.get("href") or "").rsplit("/", 1)[-1]]
+    for needle in needles:
+        if needle and len(needle) > 2 and needle in text:
+            return text.count("\n", 0, text.index(needle)) + 1
+    return None
+
+
+def _shown(source_path, context):
+    content_root = Path(context.get("PATH", "content"))
+    try:
+        return f"{content_root.name}/{Path(source_path).relative_to(content_root).as_posix()}"
+    except ValueError:
+        return str(source_path)
+
+
+def finish(pelican):
+    """Receiver of `finalized`: theme colours, report files, messages; stop if strict."""
+    run = pelican.settings.get(RUN)
+    if run is None:
+        return
+    theme_css = Path(pelican.settings["THEME"]) / "static"
+    for css_file in sorted(theme_css.rglob("*.css")):
+        for scheme, fore, back, value, minimum in contrast.weak_pairs(css_file.read_text("utf-8")):
+            run.findings.append(A11yFinding(
+                "contrast", ERROR, f"theme/static/{css_file.relative_to(theme_css).as_posix()}",
+                None, "", f"{fore} auf {back}",
+                f"Kontrast {value}:1 in der {scheme}en Darstellung; nötig sind {minimum}:1.",
+                "Eine der beiden Farben dunkler bzw. heller wählen."))
+    report.write(run.findings, Path(run.values["A11Y_CHECK_REPORT_DIR"]),
+                 Path(pelican.settings["OUTPUT_PATH"]))
+    errors = [f for f in run.findings if f.severity == ERROR]
+    if run.values["A11Y_CHECK_STRICT"] and errors:
+        raise BuildError(report.grouped(run.findings),
+                         f"Der Bau wurde abgebrochen: {len(errors)} Fehler bei der Barrierefreiheit.")
+    for text in report.grouped(run.findings):
+        logger.warning(text)
+    if run.findings:
+        logger.info("Barrierefreiheit: %d Fehler, %d Hinweise. Bericht: %s/index.html",
+                    len(errors), len(run.findings) - len(errors), run.values["A11Y_CHECK_REPORT_DIR"])
+

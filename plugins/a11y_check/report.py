@@ -1,0 +1,58 @@
+"""Findings as German text (grouped by file), as JSON and as an HTML page for reviewers."""
+
+import dataclasses
+import json
+import os
+from collections import Counter
+from html import escape
+
+from .rules import ERROR, RULES
+
+
+def grouped(findings):
+    """One text per source file: a heading line, then one line per finding."""
+    by_source = {}
+    for finding in sorted(findings, key=lambda f: (f.source, f.line or 0, f.page)):
+        by_source.setdefault(finding.source, []).append(finding)
+    return [f"Barrierefreiheit – {source}:\n" + "\n".join("  " + f.render() for f in items)
+            for source, items in by_source.items()]
+
+
+def write(findings, folder, output):
+    """report.json and index.html in folder (outside output/, never published)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = [dataclasses.asdict(f) for f in findings]
+    (folder / "report.json").write_text(json.dumps(data, ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
+    counts = Counter(f.rule for f in findings)
+    rows = "".join(
+        f"<tr><td>{escape(rule)}</td><td>{RULES[rule].wcag if rule in RULES else '–'}</td>"
+        f"<td>{count}</td></tr>" for rule, count in counts.most_common())
+    items = "".join(
+        f"<li><strong>{'Fehler' if f.severity == ERROR else 'Hinweis'}</strong> in "
+        f"{escape(f.source)}{f', Zeile {f.line}' if f.line else ''}: {escape(f.message)} "
+        f"<em>So beheben:</em> {escape(f.fix)}"
+        + (f' (<a href="{escape(_link(folder, output, f.page))}">Seite /{escape(f.page)}</a>)'
+           if f.page else "") + "</li>" for f in findings)
+    errors = sum(f.severity == ERROR for f in findings)
+    (folder / "index.html").write_text(f"""<!DOCTYPE html>
+<html lang="de">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Barrierefreiheit: Prüfbericht</title></head>
+<body>
+<main>
+<h1>Barrierefreiheit: Prüfbericht</h1>
+<p>{errors} Fehler, {len(findings) - errors} Hinweise.</p>
+<h2>Nach Regel</h2>
+<table><thead><tr><th scope="col">Regel</th><th scope="col">WCAG</th><th scope="col">Anzahl</th></tr></thead>
+<tbody>{rows}</tbody></table>
+<h2>Alle Funde</h2>
+<ul>{items}</ul>
+</main>
+</body>
+</html>
+""", encoding="utf-8")
+
+
+def _link(folder, output, page):
+    return os.path.relpath(output / page, folder)

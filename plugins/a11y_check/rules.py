@@ -1,0 +1,348 @@
+"""Accessibility rules over one parsed page (lxml), all run on that one parse.
+
+Each rule has an id, the WCAG 2.2 success criterion it serves, a severity and a
+German message with a fix. A check yields Hits: rule id, element, values for the
+message. No Pelican here: tested on small HTML snippets.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    wcag: str
+    severity: str
+    message: str
+    fix: str
+
+
+RULES = {rule.id: rule for rule in (
+    Rule("img-alt", "1.1.1", ERROR, "Das Bild „{name}“ hat keinen Alternativtext.",
+         "Beschreiben, was zu sehen ist: ![Drei Menschen am Tisch](bild.jpg). Reine Schmuckbilder "
+         "bekommen eine leere Beschreibung: ![](bild.jpg)."),
+    Rule("img-alt-filename", "1.1.1", ERROR,
+         "Der Alternativtext „{alt}“ ist ein Dateiname, keine Beschreibung.",
+         "In eckige Klammern schreiben, was auf dem Bild zu sehen ist."),
+    Rule("img-alt-filler", "1.1.1", ERROR,
+         "Der Alternativtext „{alt}“ sagt nicht, was zu sehen ist.",
+         "Statt „Bild“ oder „Foto“ beschreiben, was das Bild zeigt."),
+    Rule("img-alt-long", "1.1.1", WARNING,
+         "Der Alternativtext hat {length} Zeichen; mehr als 150 sind zum Vorlesen zu lang.",
+         "Kürzer beschreiben; Einzelheiten gehören in den Text oder die Bildunterschrift."),
+    Rule("og-image-alt", "1.1.1", ERROR, "Das Vorschaubild (og:image) hat keine Beschreibung.",
+         "Zur Angabe „Image:“ eine Zeile „Image_alt: …“ schreiben."),
+    Rule("link-name", "2.4.4", ERROR, "Ein Link hat keinen Text, den ein Screenreader vorlesen kann.",
+         "Dem Link einen Text geben, der sagt, wohin er führt."),
+    Rule("link-text", "2.4.4", ERROR, "Der Linktext „{text}“ sagt nicht, wohin der Link führt.",
+         "Den Linktext so schreiben, dass er allein verständlich ist: „[Mehr über die IT-Gruppe]"
+         "(…)“ statt „[hier](…)“."),
+    Rule("link-same-text", "2.4.4", WARNING,
+         "Der Linktext „{text}“ führt auf dieser Seite zu verschiedenen Zielen.",
+         "Die Linktexte so unterscheiden, dass jedes Ziel erkennbar ist."),
+    Rule("link-new-window", "3.2.5", WARNING,
+         "Der Link „{text}“ öffnet ein neues Fenster, ohne das anzukündigen.",
+         "„(öffnet in neuem Fenster)“ in den Linktext schreiben oder target=\"_blank\" weglassen."),
+    Rule("heading-h1", "1.3.1", ERROR, "Die Seite hat {count} Hauptüberschriften (h1); richtig ist "
+         "genau eine.", "Im Text Überschriften mit ## beginnen; die Hauptüberschrift ist der Titel."),
+    Rule("heading-order", "1.3.1", ERROR, "Auf eine Überschrift der Ebene {before} folgt eine der "
+         "Ebene {level}; dazwischen fehlt eine Ebene.",
+         "Überschriften ohne Lücke abstufen: nach ## folgt ###, nicht ####."),
+    Rule("heading-empty", "2.4.6", ERROR, "Eine Überschrift ist leer.",
+         "Der Überschrift einen Text geben oder die Zeile löschen."),
+    Rule("document-title", "2.4.2", ERROR, "Die Seite hat keinen Titel.",
+         "In der Vorlage ein nicht leeres <title> ausgeben."),
+    Rule("title-duplicate", "2.4.2", WARNING, "Der Seitentitel „{title}“ steht auch auf {other}.",
+         "Jeder Seite einen eigenen Titel geben."),
+    Rule("html-lang", "3.1.1", ERROR, "Die Sprache der Seite fehlt oder ist ungültig („{lang}“).",
+         "<html lang=\"de\"> in der Vorlage angeben."),
+    Rule("lang-valid", "3.1.2", ERROR, "Die Sprachangabe lang=\"{lang}\" ist ungültig.",
+         "Einen Sprachcode verwenden, z. B. lang=\"en\" für Englisch."),
+    Rule("meta-viewport", "1.4.4", ERROR, "Die Seite verhindert das Vergrößern ({content}).",
+         "user-scalable=no und maximum-scale aus <meta name=\"viewport\"> entfernen."),
+    Rule("meta-refresh", "2.2.1", ERROR, "Die Seite lädt sich selbst neu oder leitet weiter.",
+         "<meta http-equiv=\"refresh\"> entfernen; Weiterleitungen macht der Webserver."),
+    Rule("landmark-main", "1.3.1", ERROR, "Die Seite hat keinen Hauptbereich (<main>).",
+         "Den Inhalt in der Vorlage in <main id=\"main-content\"> setzen."),
+    Rule("skip-link", "2.4.1", ERROR, "Der Sprunglink zeigt auf „#{target}“, das es nicht gibt.",
+         "Das Ziel mit dieser id anlegen oder den Link korrigieren."),
+    Rule("duplicate-id", "1.3.1", ERROR, "Die id „{id}“ kommt mehrfach vor.",
+         "Jede id nur einmal pro Seite vergeben."),
+    Rule("tabindex", "2.4.3", ERROR, "tabindex=\"{value}\" verändert die Reihenfolge beim Tabben.",
+         "tabindex nur mit 0 oder -1 verwenden."),
+    Rule("table-headers", "1.3.1", ERROR, "Eine Tabelle hat keine Kopfzellen.",
+         "Die erste Zeile als Kopfzeile schreiben: | Spalte | Spalte | und darunter |---|---|."),
+    Rule("aria-role", "4.1.2", ERROR, "Die Rolle role=\"{role}\" gibt es nicht.",
+         "Eine gültige ARIA-Rolle verwenden oder das Attribut entfernen."),
+    Rule("aria-redundant-role", "4.1.2", ERROR,
+         "role=\"{role}\" wiederholt nur, was <{tag}> ohnehin ist.", "Das role-Attribut entfernen."),
+    Rule("aria-attr", "4.1.2", ERROR, "Das Attribut „{attr}“ gibt es in ARIA nicht.",
+         "Den Namen prüfen (z. B. aria-label, aria-describedby) oder das Attribut entfernen."),
+    Rule("frame-title", "4.1.2", ERROR, "Ein eingebetteter Rahmen (<iframe>) hat keinen Titel.",
+         "title=\"…\" angeben, der sagt, was eingebettet ist."),
+    Rule("media-autoplay", "1.4.2", ERROR, "Ein <{tag}> startet von selbst (autoplay).",
+         "autoplay entfernen; Besucherinnen und Besucher starten selbst."),
+    Rule("video-captions", "1.2.2", WARNING, "Ein Video hat keine Untertitel.",
+         "Eine Untertiteldatei einbinden: <track kind=\"captions\" src=\"….vtt\" srclang=\"de\">."),
+    Rule("form-label", "1.3.1", ERROR, "Ein Eingabefeld hat keine Beschriftung.",
+         "Ein <label for=\"…\"> oder aria-label angeben."),
+    Rule("inline-color", "1.4.3", WARNING, "Eine Farbe ist direkt im Text gesetzt ({style}); ihr "
+         "Kontrast wird nicht geprüft und passt nicht zur dunklen Darstellung.",
+         "Die Farbangabe entfernen; die Gestaltung macht das Stylesheet."),
+    Rule("long-sentence", "3.1.5", WARNING, "Ein Satz hat {words} Wörter: „{start} …“.",
+         "In zwei oder mehr Sätze teilen; bis {limit} Wörter sind gut lesbar."),
+    Rule("readability", "3.1.5", WARNING, "Der Text ist schwer zu lesen (Lesbarkeit {score} von 100; "
+         "ab {limit} gilt er als verständlich).",
+         "Kürzere Sätze und kürzere Wörter verwenden."),
+    Rule("gender-form", "3.1.5", WARNING, "„{word}“: Doppelpunkt und Unterstrich lesen Screenreader "
+         "oft als Pause oder Zeichen vor.",
+         "Den Stern verwenden („{star}“, Empfehlung des DBSV) oder eine neutrale Form."),
+)}
+
+FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|avif|svg|heic)$|^(dsc|img|dcim|pxl|p)[_-]?\d+",
+                       re.IGNORECASE)
+FILLERS = {"bild", "foto", "image", "photo", "grafik", "picture", "img", "abbildung", "bild:"}
+VAGUE = {"hier", "mehr", "weiter", "weiterlesen", "mehr lesen", "klicken sie hier", "hier klicken",
+         "klick hier", "link", "click here", "here", "read more", "more", "mehr erfahren"}
+LANG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
+ROLES = set("""alert alertdialog application article banner blockquote button caption cell checkbox
+code columnheader combobox complementary contentinfo definition deletion dialog document emphasis
+feed figure form generic grid gridcell group heading img insertion link list listbox listitem log
+main marquee math menu menubar menuitem menuitemcheckbox menuitemradio meter navigation none note
+option paragraph presentation progressbar radio radiogroup region row rowgroup rowheader scrollbar
+search searchbox separator slider spinbutton status strong subscript superscript switch tab table
+tablist tabpanel term textbox time timer toolbar tooltip tree treegrid treeitem""".split())
+ARIA_ATTRIBUTES = {f"aria-{name}" for name in """activedescendant atomic autocomplete braillelabel
+brailleroledescription busy checked colcount colindex colindextext colspan controls current
+describedby description details disabled dropeffect errormessage expanded flowto grabbed haspopup
+hidden invalid keyshortcuts label labelledby level live modal multiline multiselectable orientation
+owns placeholder posinset pressed readonly relevant required roledescription rowcount rowindex
+rowindextext rowspan selected setsize sort valuemax valuemin valuenow valuetext""".split()}
+# Element → the role it has anyway; repeating it as role="…" is redundant.
+IMPLICIT_ROLES = {"article": "article", "aside": "complementary", "button": "button",
+                  "main": "main", "nav": "navigation", "ol": "list", "ul": "list", "li": "listitem",
+                  "table": "table", "hr": "separator", "dialog": "dialog", "textarea": "textbox",
+                  **{f"h{n}": "heading" for n in range(1, 7)}}
+NEEDS_LABEL = {"input", "select", "textarea"}
+NO_LABEL_TYPES = {"hidden", "submit", "reset", "button", "image"}
+GENDER = re.compile(r"\b(\w+)[:_](innen|in)\b")
+
+
+@dataclass
+class Hit:
+    rule: str
+    element: object  # lxml element, or None for the whole page
+    values: dict = field(default_factory=dict)
+
+
+def text_of(element):
+    return " ".join("".join(element.itertext()).split())
+
+
+def accessible_name(element, page):
+    """A simplified accessible name: aria-labelledby, aria-label, text with image alts, title."""
+    labelledby = element.get("aria-labelledby")
+    if labelledby:
+        names = [text_of(page.ids[i][0]) for i in labelledby.split() if i in page.ids]
+        if any(names):
+            return " ".join(names)
+    if (element.get("aria-label") or "").strip():
+        return element.get("aria-label").strip()
+    parts = [element.text or ""]
+    for child in element.iterdescendants():
+        if child.tag == "img":
+            parts.append(child.get("alt") or "")
+        parts.append(child.text or "")
+        parts.append(child.tail or "")
+    return " ".join(" ".join(parts).split()) or (element.get("title") or "").strip()
+
+
+class Page:
+    """One parse of a page, with the element lists every rule needs."""
+
+    def __init__(self, root):
+        self.root = root
+        self.by_tag = {}
+        self.ids = {}
+        self.all = []
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue  # comments
+            self.all.append(element)
+            self.by_tag.setdefault(element.tag, []).append(element)
+            if element.get("id"):
+                self.ids.setdefault(element.get("id"), []).append(element)
+
+    def tags(self, *names):
+        return [e for name in names for e in self.by_tag.get(name, [])]
+
+
+def check_images(page):
+    for img in page.tags("img"):
+        alt = img.get("alt")
+        if img.get("role") in ("presentation", "none") or img.get("aria-hidden") == "true":
+            continue
+        if alt is None:
+            yield Hit("img-alt", img, {"name": (img.get("src") or "").rsplit("/", 1)[-1]})
+        elif alt.strip() and FILE_NAME.search(alt.strip()):
+            yield Hit("img-alt-filename", img, {"alt": alt})
+        elif alt.strip().lower().rstrip(".:") in FILLERS:
+            yield Hit("img-alt-filler", img, {"alt": alt})
+        elif len(alt) > 150:
+            yield Hit("img-alt-long", img, {"length": len(alt)})
+    metas = {m.get("property"): m for m in page.tags("meta") if m.get("property")}
+    if "og:image" in metas and not (metas.get("og:image:alt") is not None
+                                    and metas["og:image:alt"].get("content", "").strip()):
+        yield Hit("og-image-alt", metas["og:image"])
+
+
+def check_links(page):
+    targets = {}
+    for link in page.tags("a"):
+        if link.get("href") is None:
+            continue
+        name = accessible_name(link, page)
+        if not name:
+            yield Hit("link-name", link)
+            continue
+        normalized = name.lower().strip(" .:!»›→")
+        if normalized in VAGUE:
+            yield Hit("link-text", link, {"text": name})
+        targets.setdefault(normalized, {})[link.get("href")] = link
+        if link.get("target") == "_blank" and not re.search(r"neue[mn]? (fenster|tab)", name.lower()):
+            yield Hit("link-new-window", link, {"text": name})
+    for text, hrefs in targets.items():
+        if len(hrefs) > 1 and text not in VAGUE:
+            yield Hit("link-same-text", list(hrefs.values())[1], {"text": text})
+
+
+def check_headings(page):
+    headings = [e for e in page.all if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+    h1s = [h for h in headings if h.tag == "h1"]
+    if len(h1s) != 1:
+        yield Hit("heading-h1", h1s[1] if len(h1s) > 1 else None, {"count": len(h1s)})
+    previous = 0
+    for heading in headings:
+        level = int(heading.tag[1])
+        if not accessible_name(heading, page):
+            yield Hit("heading-empty", heading)
+        if previous and level > previous + 1:
+            yield Hit("heading-order", heading, {"before": previous, "level": level})
+        previous = level
+
+
+def check_document(page):
+    html = page.root
+    lang = html.get("lang")
+    if not lang or not LANG.match(lang):
+        yield Hit("html-lang", html, {"lang": lang or ""})
+    for element in page.all[1:]:
+        if element.get("lang") is not None and not LANG.match(element.get("lang")):
+            yield Hit("lang-valid", element, {"lang": element.get("lang")})
+    titles = page.tags("title")
+    if not titles or not text_of(titles[0]):
+        yield Hit("document-title", titles[0] if titles else None)
+    for meta in page.tags("meta"):
+        name, content = (meta.get("name") or "").lower(), (meta.get("content") or "").lower()
+        if name == "viewport":
+            scale = re.search(r"maximum-scale\s*=\s*([\d.]+)", content)
+            if re.search(r"user-scalable\s*=\s*(no|0)", content) or (scale and float(scale[1]) < 2):
+                yield Hit("meta-viewport", meta, {"content": meta.get("content")})
+        if (meta.get("http-equiv") or "").lower() == "refresh":
+            yield Hit("meta-refresh", meta)
+
+
+def check_structure(page):
+    if not page.tags("main") and not any(e.get("role") == "main" for e in page.all):
+        yield Hit("landmark-main", None)
+    body_links = [a for a in page.tags("a") if a.get("href")]
+    if body_links and body_links[0].get("href").startswith("#") and len(body_links[0].get("href")) > 1:
+        target = body_links[0].get("href")[1:]
+        if target not in page.ids:
+            yield Hit("skip-link", body_links[0], {"target": target})
+    for identifier, elements in page.ids.items():
+        if len(elements) > 1:
+            yield Hit("duplicate-id", elements[1], {"id": identifier})
+    for element in page.all:
+        tabindex = element.get("tabindex")
+        if tabindex and tabindex.strip().lstrip("+").isdigit() and int(tabindex) > 0:
+            yield Hit("tabindex", element, {"value": tabindex})
+        role = element.get("role")
+        if role:
+            first = role.split()[0]
+            if first not in ROLES and not first.startswith("doc-"):
+                yield Hit("aria-role", element, {"role": role})
+            elif IMPLICIT_ROLES.get(element.tag) == first:
+                yield Hit("aria-redundant-role", element, {"role": first, "tag": element.tag})
+        for attribute in element.attrib:
+            if attribute.startswith("aria-") and attribute not in ARIA_ATTRIBUTES:
+                yield Hit("aria-attr", element, {"attr": attribute})
+    for table in page.tags("table"):
+        if table.get("role") in ("presentation", "none"):
+            continue
+        if not any(cell.tag == "th" for cell in table.iter("th")):
+            yield Hit("table-headers", table)
+
+
+def check_media_and_forms(page):
+    for frame in page.tags("iframe"):
+        if not (frame.get("title") or "").strip():
+            yield Hit("frame-title", frame)
+    for media in page.tags("video", "audio"):
+        if media.get("autoplay") is not None:
+            yield Hit("media-autoplay", media, {"tag": media.tag})
+    for video in page.tags("video"):
+        if not any(track.get("kind") in ("captions", "subtitles") for track in video.iter("track")):
+            yield Hit("video-captions", video)
+    labelled = {label.get("for") for label in page.tags("label") if label.get("for")}
+    for control in page.tags(*NEEDS_LABEL):
+        if control.tag == "input" and (control.get("type") or "text").lower() in NO_LABEL_TYPES:
+            continue
+        wrapped = any(parent.tag == "label" for parent in control.iterancestors())
+        named = control.get("aria-label") or control.get("aria-labelledby") or control.get("title")
+        if not (wrapped or named or (control.get("id") and control.get("id") in labelled)):
+            yield Hit("form-label", control)
+
+
+def check_prose(region, max_words, min_score):
+    """German language hints on the author's text (warnings only)."""
+    for element in region.iter():
+        style = element.get("style") if isinstance(element.tag, str) else None
+        if style and re.search(r"(^|;)\s*(background-)?colou?r\s*:", style):
+            yield Hit("inline-color", element, {"style": style.strip()})
+    for paragraph in region.iter("p", "li"):
+        text = text_of(paragraph)
+        for word in GENDER.finditer(text):
+            yield Hit("gender-form", paragraph, {"word": word[0], "star": f"{word[1]}*{word[2]}"})
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            words = sentence.split()
+            if len(words) > max_words:
+                yield Hit("long-sentence", paragraph, {"words": len(words),
+                                                       "start": " ".join(words[:6]),
+                                                       "limit": max_words})
+    text = " ".join(text_of(p) for p in region.iter("p", "li"))
+    score = readability(text)
+    if score is not None and score < min_score:
+        yield Hit("readability", None, {"score": round(score), "limit": min_score})
+
+
+def readability(text):
+    """Amstad's Flesch reading ease for German (0 hard … 100 easy); None for short texts."""
+    sentences = [s for s in re.split(r"[.!?]+\s", text) if s.strip()]
+    words = re.findall(r"[A-Za-zÄÖÜäöüß]+", text)
+    if len(words) < 100 or not sentences:
+        return None
+    syllables = sum(max(1, len(re.findall(r"[aeiouyäöü]+", w.lower()))) for w in words)
+    return 180 - len(words) / len(sentences) - 58.5 * syllables / len(words)
+
+
+PAGE_CHECKS = (check_images, check_links, check_headings, check_document, check_structure,
+               check_media_and_forms)
+
+
+def check_page(page):
+    for check in PAGE_CHECKS:
+        yield from check(page)
