@@ -38,7 +38,8 @@ def built_site(tmp_path_factory):
     """Dev build of the real content/ into a temporary folder; returns its Path."""
     out_dir = tmp_path_factory.mktemp("site")
     tasks.build_site(tasks.DEV_SETTINGS, OUTPUT_PATH=str(out_dir),
-                     IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path_factory.mktemp("image-cache")))
+                     IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path_factory.mktemp("image-cache")),
+                     A11Y_CHECK_REPORT_DIR=str(out_dir.parent / "a11y-report"))
     return out_dir
 
 

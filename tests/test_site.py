@@ -213,6 +213,7 @@ def test_contact_that_is_an_email_is_a_mailto_link(calls_site):
 def test_feed_parses_and_lists_the_real_articles(tmp_path):
     tasks.build_site(tasks.DEV_SETTINGS, OUTPUT_PATH=str(tmp_path / "out"),
                      IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path / "cache"),
+                     A11Y_CHECK_REPORT_DIR=str(tmp_path / "a11y-report"),
                               SITEURL="https://example.org", FEED_ALL_ATOM="feeds/atom.xml")
     feed = feedparser.parse(tmp_path / "out/feeds/atom.xml")
     assert not feed.bozo, feed.bozo_exception

@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 
 RUN = "a11y_check_run"  # settings key (lower case: not a user setting) of this build's state
 CONTENT_CLASS = "bl-content"  # templates wrap the author's text in an element with this class
+IMAGE_REFERENCE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b", re.IGNORECASE)
 SUPPRESSION = re.compile(r"^\s*(?P<rule>[\w-]+)\s*(?:—|–|-|:)?\s*(?:Grund:\s*(?P<reason>.*\S))?\s*$")
 
 
@@ -68,6 +69,8 @@ def check_written(path, context):
     if region is not None:
         hits += check_prose(region, run.values["A11Y_CHECK_MAX_SENTENCE_WORDS"],
                             run.values["A11Y_CHECK_MIN_READABILITY"])
+        if content is not None:
+            hits += _markdown_empty_alt(region, content.source_path)
     title = text_of(page.tags("title")[0]) if page.tags("title") else ""
     if title and output_file != "404.html":
         if title in run.titles:
@@ -79,6 +82,26 @@ def check_written(path, context):
             continue
         findings.append(_finding(hit, region, content, context, output_file))
     run.findings += findings
+
+
+def _image_references(source_path):
+    """(line, text) of each image in a Markdown file, in order: ![…](…) or raw <img."""
+    try:
+        text = Path(source_path).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [(text.count("\n", 0, m.start()) + 1, m[0]) for m in IMAGE_REFERENCE.finditer(text)]
+
+
+def _markdown_empty_alt(region, source_path):
+    """In Markdown, ![](bild.jpg) usually means a forgotten description, not a decorative
+    image: that is marked explicitly, ![](bild.jpg){: .dekorativ} (or raw <img alt="">)."""
+    references = _image_references(source_path)
+    for img, (_line, written) in zip(region.iter("img"), references):
+        if (img.get("alt") == "" and "dekorativ" not in (img.get("class") or "").split()
+                and re.match(r"!\[\s*\]", written)):
+            name = written.split("(", 1)[1].rstrip(")").rsplit("/", 1)[-1]
+            yield Hit("img-alt-empty", img, {"name": name})
 
 
 def _title_hit(page, title, other):
@@ -108,7 +131,7 @@ def _finding(hit, region, content, context, output_file):
         element is region or any(parent is region for parent in element.iterancestors()))
     if in_text and content is not None:
         source = _shown(content.source_path, context)
-        line = _line_in_source(content.source_path, element)
+        line = _line_in_source(content.source_path, element, region)
     elif content is not None:
         source, line = f"theme/templates/{content.template}.html", None
     else:
@@ -124,8 +147,15 @@ def _snippet(element):
     return html if len(html) <= 80 else html[:77] + "…"
 
 
-def _line_in_source(source_path, element):
-    """The Markdown line that produced an element: found by its image, link target or text."""
+def _line_in_source(source_path, element, region):
+    """The Markdown line that produced an element: images by their order in the text
+    (image_optimizer renames the files), everything else by link target or text."""
+    if element.tag == "img":
+        images = list(region.iter("img"))
+        references = _image_references(source_path)
+        position = next((i for i, img in enumerate(images) if img is element), None)
+        if position is not None and position < len(references):
+            return references[position][0]
     try:
         text = Path(source_path).read_text(encoding="utf-8")
     except OSError:

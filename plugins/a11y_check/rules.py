@@ -24,6 +24,9 @@ RULES = {rule.id: rule for rule in (
     Rule("img-alt", "1.1.1", ERROR, "Das Bild „{name}“ hat keinen Alternativtext.",
          "Beschreiben, was zu sehen ist: ![Drei Menschen am Tisch](bild.jpg). Reine Schmuckbilder "
          "bekommen eine leere Beschreibung: ![](bild.jpg)."),
+    Rule("img-alt-empty", "1.1.1", ERROR, "Das Bild „{name}“ hat eine leere Beschreibung.",
+         "Beschreiben, was zu sehen ist: ![Drei Menschen am Tisch](bild.jpg). Ein reines "
+         "Schmuckbild so kennzeichnen: ![](bild.jpg){{: .dekorativ}}"),
     Rule("img-alt-filename", "1.1.1", ERROR,
          "Der Alternativtext „{alt}“ ist ein Dateiname, keine Beschreibung.",
          "In eckige Klammern schreiben, was auf dem Bild zu sehen ist."),
@@ -244,7 +247,7 @@ def check_document(page):
             yield Hit("lang-valid", element, {"lang": element.get("lang")})
     titles = page.tags("title")
     if not titles or not text_of(titles[0]):
-        yield Hit("document-title", titles[0] if titles else None)
+        yield Hit("document-title", None)
     for meta in page.tags("meta"):
         name, content = (meta.get("name") or "").lower(), (meta.get("content") or "").lower()
         if name == "viewport":

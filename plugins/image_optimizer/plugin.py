@@ -257,17 +257,18 @@ def _rewrite(content, uses, results, passthrough, site):
             content.image = PublishedImage(results[use.path], use.alt or "", site.formats,
                                            site.url, site.sizes, site.credit(use.path))
             eager = False  # the header image (shown above the text) is the first one
-    in_text = [u for u in uses if u.tag is not None and (u.path in results or u.path in passthrough)]
+    # An image without alt stays as written: it was reported, and a11y_check sees it too.
+    in_text = [u for u in uses if u.tag is not None and u.alt is not None
+               and (u.path in results or u.path in passthrough)]
     first = min((u.tag.start for u in in_text), default=None) if eager else None
     html = content._content
     for use in sorted(in_text, key=lambda u: -u.tag.start):  # from the end: positions stay valid
-        alt = use.alt if use.alt is not None else ""
         if use.path in results:
-            new = picture(results[use.path], site.formats, site.url, alt, site.sizes,
+            new = picture(results[use.path], site.formats, site.url, use.alt, site.sizes,
                           use.tag.start == first, use.tag.attrs)
         else:
             width, height = passthrough[use.path]
-            new = plain_img(f"{site.site_url}/{site.key(use.path)}", alt, width, height,
+            new = plain_img(f"{site.site_url}/{site.key(use.path)}", use.alt, width, height,
                             use.tag.start == first, use.tag.attrs)
         html = html[:use.tag.start] + new + _with_credit(html[use.tag.end:], site.credit(use.path))
     # Images with a problem were reported and stay as the author wrote them.

@@ -1,0 +1,88 @@
+"""a11y_check in a real build: messages point at the volunteer's Markdown line."""
+
+import json
+import logging
+
+import pytest
+
+from images import photo, png_bytes
+from sitekit.findings import BuildError
+from support import build, make_site
+
+MISTAKES = """\
+Title: Sommerfest
+Date: 2026-07-01
+Layout: news
+Summary: Bilder vom Fest.
+
+Alle Infos gibt es [hier](/kontakt/).
+
+![](../images/fest.png)
+
+![](../images/rahmen.png){: .dekorativ}
+"""
+FILES = {"neuigkeiten/fest.md": MISTAKES, "images/fest.png": png_bytes(photo(400, 300)),
+         "images/rahmen.png": png_bytes(photo(400, 20))}
+LINK = ("FEHLER in content/neuigkeiten/fest.md, Zeile 6 (link-text, WCAG 2.4.4): Der Linktext "
+        "„hier“ sagt nicht, wohin der Link führt. So beheben: Den Linktext so schreiben, dass er "
+        "allein verständlich ist: „[Mehr über die IT-Gruppe](…)“ statt „[hier](…)“.  "
+        "[Seite /sommerfest/: <a href=\"/kontakt/\">hier</a>]")
+IMAGE = ("FEHLER in content/neuigkeiten/fest.md, Zeile 8 (img-alt-empty, WCAG 1.1.1): Das Bild "
+         "„fest.png“ hat eine leere Beschreibung. So beheben: Beschreiben, was zu sehen ist: "
+         "![Drei Menschen am Tisch](bild.jpg). Ein reines Schmuckbild so kennzeichnen: "
+         "![](bild.jpg){: .dekorativ}")
+
+
+def test_preview_shows_one_german_line_per_problem_with_file_and_line(tmp_path, caplog):
+    content = make_site(tmp_path, FILES)
+    with caplog.at_level(logging.WARNING, logger="a11y_check"):
+        output = build(content)
+    text = caplog.text
+    assert "Barrierefreiheit – content/neuigkeiten/fest.md:" in text
+    assert LINK in text
+    assert IMAGE in text
+    assert text.count("img-alt-empty") == 1  # the image marked .dekorativ is fine
+    assert (output / "sommerfest/index.html").is_file()
+
+
+def test_production_stops_on_accessibility_errors(tmp_path):
+    content = make_site(tmp_path, FILES)
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True, IMAGE_OPTIMIZER_REQUIRE_CREDITS=False)
+    assert LINK in str(error.value)
+    assert str(error.value).endswith("Der Bau wurde abgebrochen: 2 Fehler bei der Barrierefreiheit.")
+
+
+def test_a_reasoned_suppression_silences_one_rule_and_a_bare_one_is_an_error(tmp_path, caplog):
+    reasoned = MISTAKES.replace("Layout: news\n", "Layout: news\nA11y-Ignore: link-text — Grund: "
+                                "Der Link steht direkt hinter der Erklärung.\n")
+    content = make_site(tmp_path, {**FILES, "neuigkeiten/fest.md": reasoned})
+    with caplog.at_level(logging.WARNING, logger="a11y_check"):
+        build(content)
+    assert "link-text" not in caplog.text and "img-alt-empty" in caplog.text
+
+    bare = MISTAKES.replace("Layout: news\n", "Layout: news\nA11y-Ignore: link-text\n")
+    content = make_site(tmp_path / "bare", {**FILES, "neuigkeiten/fest.md": bare})
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="a11y_check"):
+        build(content)
+    assert ("„A11y-Ignore: link-text“ schaltet eine Prüfung ohne Begründung oder mit unbekannter "
+            "Regel ab.") in caplog.text
+
+
+def test_report_for_reviewers_stays_out_of_the_site(tmp_path):
+    content = make_site(tmp_path, FILES)
+    output = build(content)
+    report = tmp_path / "a11y-report"
+    findings = json.loads((report / "report.json").read_text(encoding="utf-8"))
+    assert {f["rule"] for f in findings} == {"link-text", "img-alt-empty"}
+    assert findings[0]["source"] == "content/neuigkeiten/fest.md"
+    html = (report / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in html and "Barrierefreiheit: Prüfbericht" in html
+    assert "../output/sommerfest/index.html" in html
+    assert not list(output.rglob("report.json"))
+
+
+def test_the_real_site_has_no_findings(built_site):
+    report = built_site.parent / "a11y-report" / "report.json"
+    assert json.loads(report.read_text(encoding="utf-8")) == []
