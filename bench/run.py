@@ -115,6 +115,7 @@ def run(preset, repeat):
     scenario("floor 2 processes", "floor2", repeat, ["output-floor2"])
     scenario("ours cold", "ours", repeat, ["output-ours", "cache-ours"])
     scenario("ours warm", "ours", repeat)
+    scenario("ours warm no a11y", "ours-no-a11y", repeat)
     scenario("ours jpeg-only cold", "ours-jpeg", repeat, ["output-ours-jpeg", "cache-ours-jpeg"])
     scenario("image-process cold", "image-process", repeat, ["output-image-process"])
     scenario("image-process warm", "image-process", repeat)
@@ -146,6 +147,8 @@ def report(preset, results, sources, derivatives, ours_output):
         ("image work warm / cold", images["ours warm"] / images["ours cold"], "≤ 0.02"),
         ("whole warm build / plain Pelican warm", seconds["ours warm"] / seconds["plain warm"],
          "≤ 1.3"),
+        ("a11y_check: warm build with / without", seconds["ours warm"]
+         / seconds["ours warm no a11y"], "≤ 1.15"),
         ("image-process warm / plain Pelican warm",
          seconds["image-process warm"] / seconds["plain warm"], "(info)"),
         ("peak memory ours cold, GiB", peak["ours cold"] / 2**30, "≤ 1.5"),
@@ -160,5 +163,25 @@ def report(preset, results, sources, derivatives, ours_output):
         print(f"{label:<50}{value:>10.3f}  {target}")
 
 
+def run_a11y(preset, repeat):
+    """Only the accessibility check's cost: warm builds with and without a11y_check."""
+    content = WORK / f"corpus-{preset}" / "content"
+    if not content.exists():
+        corpus.write(content.parent, preset)
+    measure("ours", content)  # fills the image cache
+    runs = {"with": [], "without": []}
+    for _ in range(repeat):
+        runs["with"].append(measure("ours", content))
+        runs["without"].append(measure("ours-no-a11y", content))
+    with_, without = median(runs["with"], "seconds"), median(runs["without"], "seconds")
+    print(f"a11y_check, {preset}, Median aus {repeat}: mit {with_:.2f} s, ohne {without:.2f} s, "
+          f"Verhältnis {with_ / without:.3f} (Ziel ≤ 1.15)")
+
+
 if __name__ == "__main__":
-    run(sys.argv[1] if len(sys.argv) > 1 else "small", int(sys.argv[2]) if len(sys.argv) > 2 else 3)
+    preset = sys.argv[1] if len(sys.argv) > 1 else "small"
+    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    if len(sys.argv) > 3 and sys.argv[3] == "a11y":
+        run_a11y(preset, repeat)
+    else:
+        run(preset, repeat)

@@ -30,6 +30,9 @@ def settings_for(name, content, work):
         return {**common, "PLUGINS": SITE_PLUGINS}
     if name == "ours":
         return {**common, "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-ours")}
+    if name == "ours-no-a11y":  # the same build without accessibility checks
+        return {**common, "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-ours"),
+                "PLUGINS": [*SITE_PLUGINS, "image_optimizer"]}
     if name == "ours-jpeg":
         return {**common, "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-ours-jpeg"),
                 "IMAGE_OPTIMIZER_FORMATS": ()}

@@ -96,6 +96,8 @@ def _image_references(source_path):
 def _markdown_empty_alt(region, source_path):
     """In Markdown, ![](bild.jpg) usually means a forgotten description, not a decorative
     image: that is marked explicitly, ![](bild.jpg){: .dekorativ} (or raw <img alt="">)."""
+    if not any(img.get("alt") == "" for img in region.iter("img")):
+        return
     references = _image_references(source_path)
     for img, (_line, written) in zip(region.iter("img"), references):
         if (img.get("alt") == "" and "dekorativ" not in (img.get("class") or "").split()
@@ -131,7 +133,7 @@ def _finding(hit, region, content, context, output_file):
         element is region or any(parent is region for parent in element.iterancestors()))
     if in_text and content is not None:
         source = _shown(content.source_path, context)
-        line = _line_in_source(content.source_path, element, region)
+        line = None if element is region else _line_in_source(content.source_path, element, region)
     elif content is not None:
         source, line = f"theme/templates/{content.template}.html", None
     else:

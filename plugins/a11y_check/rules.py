@@ -316,30 +316,37 @@ def check_prose(region, max_words, min_score):
         style = element.get("style") if isinstance(element.tag, str) else None
         if style and re.search(r"(^|;)\s*(background-)?colou?r\s*:", style):
             yield Hit("inline-color", element, {"style": style.strip()})
+    texts = []
     for paragraph in region.iter("p", "li"):
         text = text_of(paragraph)
+        texts.append(text)
         for word in GENDER.finditer(text):
             yield Hit("gender-form", paragraph, {"word": word[0], "star": f"{word[1]}*{word[2]}"})
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
-            words = sentence.split()
-            if len(words) > max_words:
-                yield Hit("long-sentence", paragraph, {"words": len(words),
-                                                       "start": " ".join(words[:6]),
-                                                       "limit": max_words})
-    text = " ".join(text_of(p) for p in region.iter("p", "li"))
-    score = readability(text)
+        for sentence in SENTENCE_END.split(text):
+            words = sentence.count(" ") + 1
+            if words > max_words:
+                yield Hit("long-sentence", paragraph, {"words": words, "limit": max_words,
+                                                       "start": " ".join(sentence.split()[:6])})
+    score = readability(" ".join(texts))
     if score is not None and score < min_score:
-        yield Hit("readability", None, {"score": round(score), "limit": min_score})
+        yield Hit("readability", region, {"score": round(score), "limit": min_score})
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+VOWEL_GROUP = re.compile(r"[aeiouyäöü]+", re.IGNORECASE)
 
 
 def readability(text):
-    """Amstad's Flesch reading ease for German (0 hard … 100 easy); None for short texts."""
-    sentences = [s for s in re.split(r"[.!?]+\s", text) if s.strip()]
-    words = re.findall(r"[A-Za-zÄÖÜäöüß]+", text)
-    if len(words) < 100 or not sentences:
+    """Amstad's Flesch reading ease for German (0 hard … 100 easy); None for short texts.
+
+    Syllables are counted as vowel groups, over the whole text at once."""
+    words = len(WORD.findall(text))
+    sentences = len([s for s in re.split(r"[.!?]+\s", text) if s.strip()])
+    if words < 100 or not sentences:
         return None
-    syllables = sum(max(1, len(re.findall(r"[aeiouyäöü]+", w.lower()))) for w in words)
-    return 180 - len(words) / len(sentences) - 58.5 * syllables / len(words)
+    syllables = max(words, len(VOWEL_GROUP.findall(text)))
+    return 180 - words / sentences - 58.5 * syllables / words
 
 
 PAGE_CHECKS = (check_images, check_links, check_headings, check_document, check_structure,
