@@ -92,7 +92,7 @@ def test_sixteen_bit_greyscale_keeps_its_brightness(tmp_path):
 def test_animated_gif_is_passed_through_with_its_size(tmp_path):
     result = make_variants(recipe_for(tmp_path, animated_gif(), "tanz.gif"))
     assert result.passthrough and (result.width, result.height) == (120, 80)
-    assert result.variants == {}
+    assert result.variants == {} and result.original[1].endswith(".gif")
 
 
 def test_truncated_file_is_reported_not_raised(tmp_path):
@@ -131,8 +131,50 @@ def test_picture_markup_has_sources_size_and_alt():
         picture(result, ("webp",), str, None, "100vw")
 
 
-def test_svg_with_script_is_dangerous_and_sizes_are_read():
-    assert inspect_svg('<svg width="40" height="20"><rect/></svg>') == (False, 40, 20)
-    assert inspect_svg('<svg viewBox="0 0 300 150"></svg>') == (False, 300, 150)
-    assert inspect_svg('<svg onload="alert(1)"></svg>')[0]
-    assert inspect_svg("<svg><script>alert(1)</script></svg>")[0]
+@pytest.mark.parametrize("svg", [
+    '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><s:script xmlns:s="http://www.w3.org/2000/svg">'
+    'alert(1)</s:script></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+    '<a xlink:href="&#106;avascript:alert(1)"><rect/></a></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/jpeg;base64,AAAA"/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://example.org/a.png"/></svg>',
+])
+def test_svg_with_scripts_or_outside_references_is_refused(svg):
+    assert inspect_svg(svg.encode("utf-16")).problem == "script"
+
+
+def test_svg_is_published_without_metadata_and_with_its_size():
+    svg = inspect_svg(
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/'
+        b'namespaces/inkscape" width="40" height="20" inkscape:version="1.3"><metadata>Anna Privat, '
+        b'Musterweg 5</metadata><!-- Notiz --><text>Wir sind online = erreichbar</text>'
+        b'<use href="#a"/></svg>')
+    assert (svg.problem, svg.width, svg.height) == ("", 40, 20)
+    assert b"Musterweg" not in svg.cleaned and b"inkscape" not in svg.cleaned
+    assert b"Notiz" not in svg.cleaned and b"online = erreichbar" in svg.cleaned
+    box = inspect_svg(b'<svg viewBox="0 0 300 150"/>')
+    assert (box.width, box.height) == (300, 150)
+    assert inspect_svg(b"<svg><kaputt></svg>").problem == "corrupt"
+
+
+def test_animated_gif_is_re_saved_without_its_comment(tmp_path):
+    gif = io.BytesIO()
+    frames = [Image.new("RGB", (40, 30), color) for color in ("red", "blue")]
+    frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:], duration=200,
+                   comment=b"Aufnahmeort: Musterweg 5")
+    result = make_variants(recipe_for(tmp_path, gif.getvalue(), "tanz.gif"))
+    cleaned = (tmp_path / "cache" / result.original[1]).read_bytes()
+    assert b"Musterweg" not in cleaned
+    with Image.open(io.BytesIO(cleaned)) as image:
+        assert image.n_frames == 2 and image.size == (40, 30)
+
+
+def test_a_very_long_screenshot_gets_no_webp_beyond_its_limit(tmp_path):
+    result = make_variants(recipe_for(tmp_path, png_bytes(Image.new("RGB", (300, 17000), "white")),
+                                      "lang.png", widths=(100, 300), max_pixels=10**9))
+    assert not result.problem, result.detail
+    assert [w for w, _n, _s in result.variants["webp"]] == [100]
+    assert [w for w, _n, _s in result.variants["avif"]] == [100, 300]

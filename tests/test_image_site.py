@@ -90,7 +90,10 @@ def test_animated_gif_and_svg_are_published_unchanged_with_their_size(site):
     gif, svg = images["Tanzende Punkte"], images["Lageplan"]
     assert (gif["src"], gif["width"], gif["height"]) == ("/images/tanz.gif", "120", "80")
     assert (svg["src"], svg["width"], svg["height"]) == ("/images/plan.svg", "300", "200")
-    assert (output / "images/tanz.gif").read_bytes() == (root / "content/images/tanz.gif").read_bytes()
+    from PIL import Image
+
+    with Image.open(output / "images/tanz.gif") as published:  # re-saved, without metadata
+        assert published.n_frames == 3
 
 
 def test_every_referenced_file_exists_and_none_carries_gps(site):
@@ -126,8 +129,9 @@ def test_stale_cache_entries_are_pruned(tmp_path):
     build(content)
     (content / "images/logo.png").write_bytes(transparent_png(200, 100))  # new content, new key
     build(content)
-    keys = {p.name.split("-")[0] for p in (tmp_path / "cache").iterdir() if p.name != "index.json"}
-    assert len(keys) == 3
+    keys = {p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()
+            if p.name != "index.json" and not p.name.startswith(".")}
+    assert len(keys) == 4  # fest.jpg, the portrait, the new logo and the re-saved GIF
 
 
 BAD = """\
@@ -162,11 +166,11 @@ BAD_MESSAGES = [
      "So beheben: Das Bild noch einmal vom Handy oder der Kamera kopieren bzw. neu exportieren."),
     ("Zeile 9: Das Bild „../images/text.jpg“ hat ein Format, das die Website nicht verarbeiten "
      "kann.", "So beheben: Das Bild als JPEG oder PNG speichern"),
-    ("Zeile 11: Das Bild „../images/riesig.png“ hat zu viele Pixel (höchstens 1 Millionen Pixel).",
+    ("Zeile 11: Das Bild „../images/riesig.png“ hat zu viele Pixel (erlaubt sind höchstens 1 Mio. Pixel).",
      "So beheben: Das Bild vorher verkleinern, z. B. auf 4000 Pixel Breite."),
     ("Zeile 13: Das Bild „https://example.org/bild.jpg“ wird von einem fremden Server geladen.",
      "So beheben: Das Bild (mit Erlaubnis) herunterladen, nach content/images/ legen"),
-    ("Zeile 15: Die SVG-Grafik „../images/boese.svg“ enthält Skripte oder Ereignis-Attribute",
+    ("Zeile 15: Die SVG-Grafik „../images/boese.svg“ enthält Skripte, Ereignis-Attribute",
      "So beheben: Die Grafik ohne Skripte speichern"),
 ]
 
@@ -260,4 +264,59 @@ def test_published_originals_are_cleaned_full_size_copies(tmp_path):
     assert not has_private_metadata(published.read_bytes())
     with Image.open(published) as image:
         assert image.size == (600, 900)  # the sideways portrait, now upright
+    assert not has_private_metadata((output / "images/fest.jpg").read_bytes())
+
+
+def test_private_files_never_reach_the_site(tmp_path):
+    """Consent records, drafts' photos in production, uploads with unusual names."""
+    content = make_site(tmp_path, {
+        **GOOD_FILES, "images/bildnachweise.toml": CREDITS,
+        "images/IMG-20260701-WA0003.jfif": jpeg_bytes(photo(300, 200)),
+        "neuigkeiten/entwurf.md": "Title: Entwurf\nDate: 2026-07-03\nLayout: news\nStatus: draft\n\n"
+                                  "![Geheim](../images/geheim.jpg)\n",
+        "images/geheim.jpg": jpeg_bytes(photo(300, 200)),
+    })
+    output = build(content, strict=True, SITEURL="https://verein.example",
+                   IMAGE_OPTIMIZER_REQUIRE_CREDITS=False)
+    published = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    assert not any(name.endswith((".toml", ".jfif", ".jpg")) and name.startswith("images/")
+                   for name in published), published
+    consent = "Alle Abgebildeten haben zugestimmt"  # for the association's records only
+    assert all(consent not in (output / name).read_text(errors="ignore") for name in published)
+    variants = len(list((output / "bilder").iterdir()))
+    assert variants == 21  # only the published article's photos, not the draft's
+
+
+def test_images_outside_content_and_unusable_header_images(tmp_path, caplog):
+    content = make_site(tmp_path, {
+        "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\nImage: ../images/weg.jpg\n"
+                               "Image_alt: Fehlt\n\n![Urlaub](../../urlaub.jpg)\n",
+    })
+    (tmp_path / "urlaub.jpg").write_bytes(jpeg_bytes(photo(100, 80)))
+    with caplog.at_level(logging.WARNING):
+        output = build(content)
+    assert ("Zeile 7: Das Bild „../../urlaub.jpg“ liegt außerhalb des Ordners content/"
+            in caplog.text)
+    html = (output / "fest/index.html").read_text(encoding="utf-8")
+    assert "<figure" not in html and 'property="og:image"' not in html
+
+
+def test_the_cache_deletes_only_its_own_files(tmp_path):
+    cache = tmp_path / "mein-ordner"
+    cache.mkdir()
+    (cache / "Urlaub.jpg").write_bytes(b"privat")
+    (cache / "unterordner").mkdir()
+    build(make_site(tmp_path, GOOD_FILES), IMAGE_OPTIMIZER_CACHE_DIR=str(cache))
+    assert (cache / "Urlaub.jpg").read_bytes() == b"privat" and (cache / "unterordner").is_dir()
+
+
+def test_links_to_an_upload_lead_to_a_cleaned_image(tmp_path):
+    article = ARTICLE + "\n[Das Fest in groß]({static}/images/fest.jpg)\n"
+    content = make_site(tmp_path, {**GOOD_FILES, "neuigkeiten/fest.md": article})
+    page = page_of(build(content))
+    link = page.main.find("a", string="Das Fest in groß")
+    assert link["href"].startswith("/bilder/") and link["href"].endswith("-1600.jpg")
+    output = build(content, IMAGE_OPTIMIZER_PUBLISH_ORIGINALS=True)
+    link = page_of(output).main.find("a", string="Das Fest in groß")
+    assert link["href"] == "/images/fest.jpg"
     assert not has_private_metadata((output / "images/fest.jpg").read_bytes())

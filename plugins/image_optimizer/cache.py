@@ -1,9 +1,12 @@
 """The variant cache: keyed by content, not by file dates, so it survives a fresh checkout."""
 
+import contextlib
 import dataclasses
+import fcntl
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 import PIL
@@ -11,8 +14,9 @@ import PIL
 from .encode import Result
 
 # Bump when encode.py changes what it makes from the same input.
-RECIPE_VERSION = 2
+RECIPE_VERSION = 3
 INDEX = "index.json"
+VARIANT_FILE = re.compile(r"^[0-9a-f]{20}-(\d+|original)\.(avif|webp|jpg|png|gif|svg)$")
 
 
 def fingerprint(values):
@@ -56,6 +60,8 @@ class Cache:
             data = json.loads(self._loaded)
         except (OSError, ValueError):
             self._loaded, data = "", {}
+        if not isinstance(data, dict):
+            data = {}
         self._digests = data.get("digests", {})
         self._results = data.get("results", {})
         self.used = set()
@@ -70,6 +76,16 @@ class Cache:
             digest = file_digest(path)
             self._digests[str(path)] = [stat.st_size, stat.st_mtime_ns, digest]
         return hashlib.sha256(f"{digest}:{settings_fingerprint}".encode()).hexdigest()[:20]
+
+    @contextlib.contextmanager
+    def locked(self):
+        """One build at a time uses (and prunes) the cache."""
+        with open(self.folder / ".lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def get(self, key):
         """The finished Result for key, if every one of its files is still there."""
@@ -95,8 +111,8 @@ class Cache:
                          if os.path.exists(path)}
         keep = {INDEX} | {name for value in self._results.values()
                           for name in result_files(Result(**value))}
-        for file in self.folder.iterdir():
-            if file.name not in keep and not file.name.startswith("."):
+        for file in self.folder.iterdir():  # only files this cache made: never anyone else's
+            if VARIANT_FILE.match(file.name) and file.name not in keep and file.is_file():
                 file.unlink()
         text = json.dumps({"digests": self._digests, "results": self._results})
         if text != self._loaded:  # a warm build writes nothing

@@ -10,9 +10,10 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
+WEBP_LIMIT = 16383  # the largest width or height WebP can store
 # Formats Pillow decodes that we turn into variants. Everything else is refused.
 RASTER_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP", "AVIF", "MPO"}
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
@@ -53,7 +54,16 @@ def variant_name(key, width, fmt):
 
 
 def make_variants(recipe):
-    """Decode the source (draft mode for JPEG), then resize and encode every variant."""
+    """Decode the source (draft mode for JPEG), then resize and encode every variant.
+
+    Never raises: whatever goes wrong comes back as result.problem."""
+    try:
+        return _make_variants(recipe)
+    except Exception as error:  # e.g. an encoder limit; one image must not end the build
+        return _problem(Result(recipe.key), "corrupt", f"{type(error).__name__}: {error}")
+
+
+def _make_variants(recipe):
     result = Result(recipe.key)
     try:
         with warnings.catch_warnings():
@@ -64,6 +74,7 @@ def make_variants(recipe):
                     return _problem(result, "unsupported", image.format or "?")
                 if getattr(image, "is_animated", False) and image.format in ("GIF", "WEBP"):
                     result.width, result.height, result.passthrough = *image.size, True
+                    result.original = _save_animation(image, recipe)
                     return result
                 image = _decode(image, None if recipe.full_size else max(recipe.widths))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
@@ -82,8 +93,9 @@ def make_variants(recipe):
     if image.width < max(recipe.widths) and image.width not in widths:
         widths.append(image.width)
     if recipe.full_size:  # upright, sRGB, without metadata: safe to publish as "the original"
-        name = f"{recipe.key}-original.{EXTENSIONS[result.fallback]}"
-        size = _save(image, Path(recipe.cache_dir) / name, result.fallback, recipe, quality=92)
+        fmt = "png" if has_alpha or Path(recipe.source).suffix.lower() == ".png" else "jpeg"
+        name = f"{recipe.key}-original.{EXTENSIONS[fmt]}"
+        size = _save(image, Path(recipe.cache_dir) / name, fmt, recipe, quality=92)
         result.original = [image.width, name, size]
     current = image
     for width in sorted(widths, reverse=True):  # each from the next larger, not from the original
@@ -91,10 +103,30 @@ def make_variants(recipe):
         if current.width != width:
             current = current.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         for fmt in (*recipe.formats, result.fallback):
+            if fmt == "webp" and max(current.size) > WEBP_LIMIT:
+                continue  # a very long screenshot: AVIF and the fallback still cover it
             name = variant_name(recipe.key, width, fmt)
             size = _save(current, Path(recipe.cache_dir) / name, fmt, recipe)
             result.variants.setdefault(fmt, []).insert(0, [width, name, size])
     return result
+
+
+def _save_animation(image, recipe):
+    """The animation re-saved frame by frame, without comments, EXIF, XMP or ICC data."""
+    frames, durations = [], []
+    for frame in ImageSequence.Iterator(image):
+        durations.append(frame.info.get("duration", 100))
+        copy = frame.convert("RGBA")
+        copy.info = {}
+        frames.append(copy)
+    ext = "gif" if image.format == "GIF" else "webp"
+    name = f"{recipe.key}-original.{ext}"
+    path = Path(recipe.cache_dir) / name
+    temporary = path.with_name(f".{name}.{os.getpid()}.tmp")
+    frames[0].save(temporary, format=ext.upper(), save_all=True, append_images=frames[1:],
+                   duration=durations, loop=image.info.get("loop", 0), disposal=2)
+    temporary.replace(path)
+    return [image.width, name, path.stat().st_size]
 
 
 def _problem(result, kind, detail):

@@ -6,11 +6,12 @@ import multiprocessing
 import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from PIL import Image
 from pelican.generators import StaticGenerator
 
 from sitekit.findings import ERROR, WARNING, BuildError, Finding
@@ -20,12 +21,24 @@ from .cache import Cache, fingerprint
 from .credits import missing_fields, read_credits
 from .encode import Recipe, Result, make_variants
 from .markup import picture, plain_img
-from .references import RASTER_SUFFIXES, img_tags, is_remote, line_of, resolve
+from .references import RASTER_SUFFIXES, img_tags, is_remote, line_of, link_tags, resolve
 from .svg import inspect_svg
 
 logger = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES = RASTER_SUFFIXES | {".svg"}
+
+
+def is_image(path):
+    """True for anything that is or may be a picture: by name, or if Pillow recognises it
+    (a phone's .jfif or a renamed file must not slip through with its GPS data)."""
+    if Path(path).suffix.lower() in IMAGE_SUFFIXES:
+        return True
+    try:
+        with Image.open(path):
+            return True
+    except Exception:  # not an image at all: a PDF, a text file, …
+        return False
 
 
 @dataclass
@@ -89,8 +102,9 @@ class _Use:
     content: object  # a Pelican Article or Page
     path: Path | None  # the image file, None for remote or data: images
     src: str  # as the author wrote it
-    tag: object = None  # ImgTag in the content's HTML, None for metadata images
+    tag: object = None  # Tag in the content's HTML (<img> or <a>), None for metadata images
     alt: str | None = None
+    kind: str = "img"  # "img", "meta" (Image: metadata) or "link" (<a href> to an image file)
 
 
 def optimize(generators):
@@ -106,23 +120,28 @@ def optimize(generators):
                  tuple(values["IMAGE_OPTIMIZER_FORMATS"]), values["IMAGE_OPTIMIZER_SIZES"], credits)
 
     started = time.monotonic()
-    contents = [c for c in generators[0].context["generated_content"].values() if c is not None]
+    # Only what is written: a draft in production has no address, and neither its
+    # images nor their credits matter then.
+    contents = [c for c in generators[0].context["generated_content"].values()
+                if c is not None and c.save_as]
     uses, found = _collect(contents, content_root)
     findings += found
     cache = Cache(values["IMAGE_OPTIMIZER_CACHE_DIR"])
-    results, passthrough, made = _make_all(uses, cache, values, findings, content_root)
+    with cache.locked():  # a second build (make serve and make build at once) waits here
+        results, passthrough, made = _make_all(uses, cache, values, findings, content_root)
+        _publish(results, passthrough, cache.folder, output / site.out_dir, output, content_root)
+        cache.prune_and_save()
     if values["IMAGE_OPTIMIZER_REQUIRE_CREDITS"]:
         findings += _missing_credits(uses, {*results, *passthrough}, site, credits_file)
 
     for content in contents:
         _rewrite(content, [u for u in uses if u.content is content], results, passthrough, site)
-    _publish(results, passthrough, cache.folder, output / site.out_dir, output, content_root)
+    private = {(content_root / credits_file).resolve()}  # consent records are not for the web
     for generator in generators:
         if isinstance(generator, StaticGenerator):  # uploads keep GPS and camera data
             kept = [s for s in generator.staticfiles
-                    if Path(s.source_path).suffix.lower() not in IMAGE_SUFFIXES]
+                    if not is_image(s.source_path) and Path(s.source_path).resolve() not in private]
             generator.staticfiles = generator.context["staticfiles"] = kept
-    cache.prune_and_save()
     _report(findings, values["IMAGE_OPTIMIZER_STRICT"], content_root.name)
     _summary(results, made, time.monotonic() - started)
 
@@ -136,16 +155,21 @@ def _collect(contents, content_root):
             src = tag.attrs.get("src") or ""
             path = None if is_remote(src) else resolve(src, source_dir, content_root)
             uses.append(_Use(content, path, src, tag, tag.attrs.get("alt")))
+        for tag in link_tags(content._content):  # "click to enlarge" links to the upload
+            href = tag.attrs.get("href") or ""
+            if not is_remote(href) and Path(href.split("#")[0]).suffix.lower() in IMAGE_SUFFIXES:
+                uses.append(_Use(content, resolve(href, source_dir, content_root), href, tag, "",
+                                 "link"))
         image = content.metadata.get("image")
         if image:
             alt = content.metadata.get("image_alt")
             uses.append(_Use(content, None if is_remote(image) else resolve(image, source_dir,
                                                                             content_root),
-                             image, None, alt))
+                             image, None, alt, "meta"))
             if alt is None:
                 findings.append(_finding(content, image, content_root, *messages.NO_ALT_FOR_METADATA))
     for use in uses:
-        if use.tag is not None and use.alt is None:
+        if use.kind == "img" and use.alt is None:
             findings.append(_finding(use.content, use.src, content_root, *messages.NO_ALT))
     return uses, findings
 
@@ -161,17 +185,21 @@ def _make_all(uses, cache, values, findings, content_root):
             continue
         if use.path in keys or use.path in passthrough:
             continue
+        if not use.path.is_relative_to(content_root.resolve()) and \
+                not use.path.is_relative_to(content_root):
+            findings.append(_finding(use.content, use.src, content_root, *messages.OUTSIDE))
+            continue
         if not use.path.is_file():
             findings.append(_finding(use.content, use.src, content_root, *messages.MISSING,
                                      looked=_shown(use.path, content_root)))
             continue
         if use.path.suffix.lower() == ".svg":
-            dangerous, width, height = inspect_svg(use.path.read_text(encoding="utf-8",
-                                                                      errors="replace"))
-            if dangerous:
-                findings.append(_finding(use.content, use.src, content_root, *messages.SVG_SCRIPT))
+            svg = inspect_svg(use.path.read_bytes())
+            if svg.problem:
+                findings.append(_finding(use.content, use.src, content_root,
+                                         *messages.SVG_PROBLEMS[svg.problem]))
             else:
-                passthrough[use.path] = (width, height)
+                passthrough[use.path] = (svg.width, svg.height, svg.cleaned)
             continue
         key = keys[use.path] = cache.key(use.path, fp)
         cached = cache.get(key)
@@ -189,8 +217,9 @@ def _make_all(uses, cache, values, findings, content_root):
         cache.put(result)
         results[path] = result
     for path, result in list(results.items()):
-        if result.passthrough:
-            passthrough[path] = (result.width, result.height)
+        if result.passthrough:  # animated: re-saved without metadata, published as such
+            passthrough[path] = (result.width, result.height,
+                                 (cache.folder / result.original[1]).read_bytes())
             del results[path]
         elif result.problem:
             use = next(u for u in uses if u.path == path)
@@ -202,22 +231,28 @@ def _make_all(uses, cache, values, findings, content_root):
 
 
 def _run(recipes, workers):
-    """Encode in a process pool, showing progress: "Bilder 12/20"."""
+    """Encode in a process pool, showing progress: "Bilder 12/20". A worker that dies
+    (out of memory, say) costs its own image, not the build."""
     if not recipes:
         return {}
     done, total, made = 0, len(recipes), {}
-    workers = min(workers, total)
-    if workers == 1:
-        results = ((path, make_variants(recipe)) for path, recipe in recipes.items())
-        for path, result in results:
-            made[path] = result
+    if min(workers, total) == 1:
+        for path, recipe in recipes.items():
+            made[path] = make_variants(recipe)
             done += 1
             _progress(done, total)
         return made
     # spawn: safe even when the preview server has threads running
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for path, result in zip(recipes, pool.map(make_variants, recipes.values())):
-            made[path] = result
+    with ProcessPoolExecutor(min(workers, total),
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(make_variants, recipe): path for path, recipe in recipes.items()}
+        for future in as_completed(futures):
+            path = futures[future]
+            try:
+                made[path] = future.result()
+            except Exception as error:  # BrokenProcessPool and the like
+                made[path] = Result(recipes[path].key, problem="corrupt",
+                                    detail=f"Verarbeitung abgebrochen: {type(error).__name__}")
             done += 1
             _progress(done, total)
     return made
@@ -253,26 +288,39 @@ def _rewrite(content, uses, results, passthrough, site):
     A photo credit goes into the figure's caption, or right after the image."""
     eager = True
     for use in uses:
-        if use.tag is None and use.path in results:
-            content.image = PublishedImage(results[use.path], use.alt or "", site.formats,
-                                           site.url, site.sizes, site.credit(use.path))
-            eager = False  # the header image (shown above the text) is the first one
+        if use.kind == "meta":
+            published = use.path in results and use.alt
+            content.image = PublishedImage(results[use.path], use.alt, site.formats, site.url,
+                                           site.sizes, site.credit(use.path)) if published else None
+            eager = eager and not published  # a header image above the text comes first
     # An image without alt stays as written: it was reported, and a11y_check sees it too.
-    in_text = [u for u in uses if u.tag is not None and u.alt is not None
+    in_text = [u for u in uses if u.kind != "meta" and u.alt is not None
                and (u.path in results or u.path in passthrough)]
-    first = min((u.tag.start for u in in_text), default=None) if eager else None
+    first = min((u.tag.start for u in in_text if u.kind == "img"), default=None) if eager else None
     html = content._content
     for use in sorted(in_text, key=lambda u: -u.tag.start):  # from the end: positions stay valid
+        if use.kind == "link":  # the largest variant, or the cleaned original: never the upload
+            tag = html[use.tag.start:use.tag.end]
+            target = _link_target(use.path, results, site)
+            html = html[:use.tag.start] + tag.replace(use.src, target, 1) + html[use.tag.end:]
+            continue
         if use.path in results:
             new = picture(results[use.path], site.formats, site.url, use.alt, site.sizes,
                           use.tag.start == first, use.tag.attrs)
         else:
-            width, height = passthrough[use.path]
+            width, height, _data = passthrough[use.path]
             new = plain_img(f"{site.site_url}/{site.key(use.path)}", use.alt, width, height,
                             use.tag.start == first, use.tag.attrs)
         html = html[:use.tag.start] + new + _with_credit(html[use.tag.end:], site.credit(use.path))
     # Images with a problem were reported and stay as the author wrote them.
     content._content = html
+
+
+def _link_target(path, results, site):
+    result = results.get(path)
+    if result is None or result.original:  # published under its own name (cleaned)
+        return f"{site.site_url}/{site.key(path)}"
+    return site.url(result.variants[result.fallback][-1][1])
 
 
 def _with_credit(rest, credit):
@@ -298,14 +346,13 @@ def _publish(results, passthrough, cache_folder, variants_dir, output, content_r
                         target.hardlink_to(cache_folder / name)
                     except OSError:
                         shutil.copyfile(cache_folder / name, target)
-    for path in passthrough:
+    for path, (_width, _height, data) in passthrough.items():  # cleaned, under the same name
         target = output / path.relative_to(content_root)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        target.write_bytes(data)
     for path, result in results.items():
-        if result.original:  # the cleaned full-size copy, where {static} links expect the upload
-            target = (output / path.relative_to(content_root)).with_suffix(
-                "." + result.original[1].rsplit(".", 1)[1])
+        if result.original:  # the cleaned full-size copy, exactly where links expect the upload
+            target = output / path.relative_to(content_root)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cache_folder / result.original[1], target)
 

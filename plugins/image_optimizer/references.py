@@ -5,13 +5,15 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+A_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 # Pelican's link forms: {static}… / {attach}… / {filename}… (also |static|…)
 PELICAN_PREFIX = re.compile(r"^[{|](static|attach|filename)[}|]")
 REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
-RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".avif",
-                   ".heic", ".heif"}
+RASTER_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".apng", ".webp", ".gif", ".tif",
+                   ".tiff", ".bmp", ".avif", ".heic", ".heif", ".jxl", ".dng"}
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,17 @@ class _FirstTag(HTMLParser):
 
 def img_tags(html):
     """Every <img> in a fragment of HTML, with its parsed attributes."""
+    return _tags(IMG_TAG, html)
+
+
+def link_tags(html):
+    """Every opening <a> tag in a fragment of HTML, with its parsed attributes."""
+    return _tags(A_TAG, html)
+
+
+def _tags(pattern, html):
     found = []
-    for match in IMG_TAG.finditer(html):
+    for match in pattern.finditer(html):
         parser = _FirstTag()
         parser.feed(match[0])
         found.append(ImgTag(match.start(), match.end(), parser.attrs or {}))
@@ -54,7 +65,7 @@ def resolve(src, source_dir, content_root):
     {static}/{attach} forms (a leading / means the content folder) and site paths
     like /images/foto.jpg.
     """
-    src = src.strip().split("#")[0].split("?")[0]
+    src = unquote(src.strip().split("#")[0].split("?")[0])  # "Mein%20Foto.jpg" as written
     if not src or src.startswith("data:"):
         return None
     src = PELICAN_PREFIX.sub("", src)

@@ -22,7 +22,8 @@ OPTIONS = {
     "IMAGE_OPTIMIZER_SIZES": Option("(min-width: 46rem) 44rem, calc(100vw - 2rem)", str,
                                     "a CSS sizes value"),
     # Cache of finished variants, outside output/ so it survives `make clean` and can be
-    # restored in CI. Relative paths are relative to the folder of the settings file.
+    # restored in CI. A relative path is relative to the current folder; pelicanconf.py
+    # sets an absolute one. Only files the cache made itself are ever deleted there.
     "IMAGE_OPTIMIZER_CACHE_DIR": Option("cache/images", str, "a folder"),
     # Where variants are published, below the output folder.
     "IMAGE_OPTIMIZER_OUTPUT_DIR": Option("bilder", str, "a folder name"),
@@ -61,8 +62,28 @@ def read(settings):
     if not 0 <= values["IMAGE_OPTIMIZER_AVIF_SPEED"] <= 10:
         raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_AVIF_SPEED muss "
                             "zwischen 0 und 10 liegen.")
+    formats = values["IMAGE_OPTIMIZER_FORMATS"]
+    if len(set(formats)) != len(formats):
+        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_FORMATS nennt ein Format "
+                            "doppelt.")
+    for key in ("IMAGE_OPTIMIZER_WORKERS", "IMAGE_OPTIMIZER_MAX_PIXELS", "IMAGE_OPTIMIZER_AVIF_SPEED"):
+        if isinstance(values[key], bool):
+            raise SettingsError(f"Fehler in den Einstellungen: {key} braucht eine Zahl, nicht "
+                                f"{values[key]}.")
     if values["IMAGE_OPTIMIZER_WORKERS"] < 0:
         raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_WORKERS darf nicht "
                             "negativ sein.")
-    values["IMAGE_OPTIMIZER_WORKERS"] = values["IMAGE_OPTIMIZER_WORKERS"] or os.cpu_count() or 1
+    if values["IMAGE_OPTIMIZER_MAX_PIXELS"] < 1_000_000:
+        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_MAX_PIXELS sollte "
+                            "mindestens 1000000 sein (ein Handyfoto hat 12 bis 50 Millionen).")
+    if not values["IMAGE_OPTIMIZER_SIZES"].strip():
+        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_SIZES darf nicht leer "
+                            "sein, z. B. \"100vw\".")
+    out_dir = values["IMAGE_OPTIMIZER_OUTPUT_DIR"]
+    if not out_dir.strip("/") or ".." in out_dir.split("/") or out_dir.startswith("/"):
+        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_OUTPUT_DIR muss ein "
+                            "Ordner innerhalb von output/ sein, z. B. \"bilder\".")
+    # The cores this process may use (a CI container may allow fewer than the machine has).
+    values["IMAGE_OPTIMIZER_WORKERS"] = (values["IMAGE_OPTIMIZER_WORKERS"]
+                                         or len(os.sched_getaffinity(0)) or 1)
     return values
