@@ -26,7 +26,7 @@ FILES = {"neuigkeiten/fest.md": MISTAKES, "images/fest.png": png_bytes(photo(400
 LINK = ("FEHLER in content/neuigkeiten/fest.md, Zeile 6 (link-text, WCAG 2.4.4): Der Linktext "
         "„hier“ sagt nicht, wohin der Link führt. So beheben: Den Linktext so schreiben, dass er "
         "allein verständlich ist: „[Mehr über die IT-Gruppe](…)“ statt „[hier](…)“.  "
-        "[Seite /sommerfest/: <a href=\"/kontakt/\">hier</a>]")
+        "[Seite /sommerfest/: <a href=\"/kontakt/\">hier]")
 IMAGE = ("FEHLER in content/neuigkeiten/fest.md, Zeile 8 (img-alt-empty, WCAG 1.1.1): Das Bild "
          "„fest.png“ hat eine leere Beschreibung. So beheben: Beschreiben, was zu sehen ist: "
          "![Drei Menschen am Tisch](bild.jpg). Ein reines Schmuckbild so kennzeichnen: "

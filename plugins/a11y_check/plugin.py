@@ -64,7 +64,8 @@ def check_written(path, context):
     page = Page(root)
     content = context.get("article") or context.get("page")
     output_file = context.get("output_file", Path(path).name)
-    region = next((e for e in page.all if CONTENT_CLASS in (e.get("class") or "").split()), None)
+    region = next(iter(root.xpath(f"//*[contains(concat(' ', @class, ' '), ' {CONTENT_CLASS} ')]")),
+                  None)
     hits = list(check_page(page))
     if region is not None:
         hits += check_prose(region, run.values["A11Y_CHECK_MAX_SENTENCE_WORDS"],
@@ -144,8 +145,10 @@ def _finding(hit, region, content, context, output_file):
 
 
 def _snippet(element):
-    html = lxml.html.tostring(element, encoding="unicode", with_tail=False)
-    html = " ".join(html.split())
+    """The element's opening tag and the start of its text, as a short pointer."""
+    attributes = "".join(f' {name}="{value}"' for name, value in element.attrib.items())
+    text = " ".join((element.text or "").split())
+    html = f"<{element.tag}{attributes}>{text}"
     return html if len(html) <= 80 else html[:77] + "…"
 
 

@@ -8,6 +8,8 @@ message. No Pelican here: tested on small HTML snippets.
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 ERROR, WARNING = "error", "warning"
 
 
@@ -164,23 +166,21 @@ def accessible_name(element, page):
 
 
 class Page:
-    """One parse of a page, with the element lists every rule needs."""
+    """One parse of a page; rules ask it for elements (lxml finds them in C)."""
 
     def __init__(self, root):
         self.root = root
-        self.by_tag = {}
         self.ids = {}
-        self.all = []
-        for element in root.iter():
-            if not isinstance(element.tag, str):
-                continue  # comments
-            self.all.append(element)
-            self.by_tag.setdefault(element.tag, []).append(element)
-            if element.get("id"):
-                self.ids.setdefault(element.get("id"), []).append(element)
+        for element in root.xpath("//*[@id]"):
+            self.ids.setdefault(element.get("id"), []).append(element)
+        # The few elements with attributes some rules look at, in one query.
+        marked = root.xpath("//*[@role or @tabindex or @lang or @*[starts-with(name(), 'aria-')]]")
+        self.with_role_or_tabindex = [e for e in marked if "role" in e.attrib or "tabindex" in e.attrib]
+        self.with_lang = [e for e in marked if "lang" in e.attrib]
+        self.with_aria = [e for e in marked if any(a.startswith("aria-") for a in e.attrib)]
 
     def tags(self, *names):
-        return [e for name in names for e in self.by_tag.get(name, [])]
+        return list(self.root.iter(*names))
 
 
 def check_images(page):
@@ -223,7 +223,7 @@ def check_links(page):
 
 
 def check_headings(page):
-    headings = [e for e in page.all if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+    headings = page.root.xpath("//h1|//h2|//h3|//h4|//h5|//h6")  # in document order
     h1s = [h for h in headings if h.tag == "h1"]
     if len(h1s) != 1:
         yield Hit("heading-h1", h1s[1] if len(h1s) > 1 else None, {"count": len(h1s)})
@@ -242,8 +242,8 @@ def check_document(page):
     lang = html.get("lang")
     if not lang or not LANG.match(lang):
         yield Hit("html-lang", html, {"lang": lang or ""})
-    for element in page.all[1:]:
-        if element.get("lang") is not None and not LANG.match(element.get("lang")):
+    for element in page.with_lang:
+        if element is not html and not LANG.match(element.get("lang")):
             yield Hit("lang-valid", element, {"lang": element.get("lang")})
     titles = page.tags("title")
     if not titles or not text_of(titles[0]):
@@ -259,7 +259,7 @@ def check_document(page):
 
 
 def check_structure(page):
-    if not page.tags("main") and not any(e.get("role") == "main" for e in page.all):
+    if not page.tags("main") and not any(e.get("role") == "main" for e in page.with_role_or_tabindex):
         yield Hit("landmark-main", None)
     body_links = [a for a in page.tags("a") if a.get("href")]
     if body_links and body_links[0].get("href").startswith("#") and len(body_links[0].get("href")) > 1:
@@ -269,7 +269,7 @@ def check_structure(page):
     for identifier, elements in page.ids.items():
         if len(elements) > 1:
             yield Hit("duplicate-id", elements[1], {"id": identifier})
-    for element in page.all:
+    for element in page.with_role_or_tabindex:
         tabindex = element.get("tabindex")
         if tabindex and tabindex.strip().lstrip("+").isdigit() and int(tabindex) > 0:
             yield Hit("tabindex", element, {"value": tabindex})
@@ -280,6 +280,7 @@ def check_structure(page):
                 yield Hit("aria-role", element, {"role": role})
             elif IMPLICIT_ROLES.get(element.tag) == first:
                 yield Hit("aria-redundant-role", element, {"role": first, "tag": element.tag})
+    for element in page.with_aria:
         for attribute in element.attrib:
             if attribute.startswith("aria-") and attribute not in ARIA_ATTRIBUTES:
                 yield Hit("aria-attr", element, {"attr": attribute})
@@ -311,29 +312,32 @@ def check_media_and_forms(page):
 
 
 def check_prose(region, max_words, min_score):
-    """German language hints on the author's text (warnings only)."""
-    for element in region.iter():
-        style = element.get("style") if isinstance(element.tag, str) else None
-        if style and re.search(r"(^|;)\s*(background-)?colou?r\s*:", style):
-            yield Hit("inline-color", element, {"style": style.strip()})
-    texts = []
-    for paragraph in region.iter("p", "li"):
-        text = text_of(paragraph)
-        texts.append(text)
-        for word in GENDER.finditer(text):
-            yield Hit("gender-form", paragraph, {"word": word[0], "star": f"{word[1]}*{word[2]}"})
-        for sentence in SENTENCE_END.split(text):
-            words = sentence.count(" ") + 1
-            if words > max_words:
-                yield Hit("long-sentence", paragraph, {"words": words, "limit": max_words,
-                                                       "start": " ".join(sentence.split()[:6])})
-    score = readability(" ".join(texts))
+    """German language hints on the author's text (warnings only).
+
+    The whole text is scanned once; only where something is found are the paragraphs
+    looked at one by one, to point at the right one."""
+    for element in region.xpath(".//*[@style]"):
+        if re.search(r"(^|;)\s*(background-)?colou?r\s*:", element.get("style")):
+            yield Hit("inline-color", element, {"style": element.get("style").strip()})
+    text = text_of(region)
+    long_sentence = any(s.count(" ") >= max_words for s in SENTENCE_END.split(text))
+    if long_sentence or GENDER.search(text):
+        for paragraph in region.iter("p", "li"):
+            paragraph_text = text_of(paragraph)
+            for word in GENDER.finditer(paragraph_text):
+                yield Hit("gender-form", paragraph,
+                          {"word": word[0], "star": f"{word[1]}*{word[2]}"})
+            for sentence in SENTENCE_END.split(paragraph_text) if long_sentence else ():
+                words = sentence.count(" ") + 1
+                if words > max_words:
+                    yield Hit("long-sentence", paragraph, {"words": words, "limit": max_words,
+                                                           "start": " ".join(sentence.split()[:6])})
+    score = readability(text)
     if score is not None and score < min_score:
         yield Hit("readability", region, {"score": round(score), "limit": min_score})
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 VOWEL_GROUP = re.compile(r"[aeiouyäöü]+", re.IGNORECASE)
 
 
@@ -341,8 +345,8 @@ def readability(text):
     """Amstad's Flesch reading ease for German (0 hard … 100 easy); None for short texts.
 
     Syllables are counted as vowel groups, over the whole text at once."""
-    words = len(WORD.findall(text))
-    sentences = len([s for s in re.split(r"[.!?]+\s", text) if s.strip()])
+    words = text.count(" ") + 1
+    sentences = len(SENTENCE_END.findall(text)) + 1
     if words < 100 or not sentences:
         return None
     syllables = max(words, len(VOWEL_GROUP.findall(text)))
