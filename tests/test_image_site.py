@@ -320,3 +320,14 @@ def test_links_to_an_upload_lead_to_a_cleaned_image(tmp_path):
     link = page_of(output).main.find("a", string="Das Fest in groß")
     assert link["href"] == "/images/fest.jpg"
     assert not has_private_metadata((output / "images/fest.jpg").read_bytes())
+
+
+def test_every_use_of_a_bad_image_is_named_with_its_own_line(tmp_path, caplog):
+    text = ("Title: Zwei\nDate: 2026-07-01\nLayout: news\n\n![A](../images/ab.jpg)\n\n"
+            "![B](../images/b.jpg)\n\n![Noch mal B](../images/b.jpg)\n")
+    content = make_site(tmp_path, {"neuigkeiten/zwei.md": text,
+                                   "images/ab.jpg": jpeg_bytes(photo(200, 100))})
+    with caplog.at_level(logging.WARNING):
+        build(content)
+    assert "zwei.md, Zeile 7: Das Bild „../images/b.jpg“ gibt es nicht" in caplog.text
+    assert "zwei.md, Zeile 9: Das Bild „../images/b.jpg“ gibt es nicht" in caplog.text

@@ -21,7 +21,8 @@ from .cache import Cache, fingerprint
 from .credits import missing_fields, read_credits
 from .encode import Recipe, Result, make_variants
 from .markup import picture, plain_img
-from .references import RASTER_SUFFIXES, img_tags, is_remote, line_of, link_tags, resolve
+from .references import (RASTER_SUFFIXES, image_lines, img_tags, is_remote, line_of, link_tags,
+                         resolve)
 from .svg import inspect_svg
 
 logger = logging.getLogger(__name__)
@@ -105,6 +106,7 @@ class _Use:
     tag: object = None  # Tag in the content's HTML (<img> or <a>), None for metadata images
     alt: str | None = None
     kind: str = "img"  # "img", "meta" (Image: metadata) or "link" (<a href> to an image file)
+    line: int | None = None  # in the Markdown source, for messages
 
 
 def optimize(generators):
@@ -147,31 +149,45 @@ def optimize(generators):
 
 
 def _collect(contents, content_root):
-    """Every image reference of every page: in the HTML and in `Image:` metadata."""
+    """Every image reference of every page: in the HTML and in `Image:` metadata, each with
+    its own line in the Markdown source (the nth image in the HTML is the nth in the text)."""
     uses, findings = [], []
     for content in contents:
         source_dir = Path(content.source_path).parent
-        for tag in img_tags(content._content):
+        text = _source_text(content)
+        tags = img_tags(content._content)
+        lines = image_lines(text)
+        for number, tag in enumerate(tags):
             src = tag.attrs.get("src") or ""
             path = None if is_remote(src) else resolve(src, source_dir, content_root)
-            uses.append(_Use(content, path, src, tag, tag.attrs.get("alt")))
+            line = lines[number] if len(lines) == len(tags) else line_of(text, src)
+            uses.append(_Use(content, path, src, tag, tag.attrs.get("alt"), line=line))
         for tag in link_tags(content._content):  # "click to enlarge" links to the upload
             href = tag.attrs.get("href") or ""
             if not is_remote(href) and Path(href.split("#")[0]).suffix.lower() in IMAGE_SUFFIXES:
                 uses.append(_Use(content, resolve(href, source_dir, content_root), href, tag, "",
-                                 "link"))
+                                 "link", line_of(text, href)))
         image = content.metadata.get("image")
         if image:
             alt = content.metadata.get("image_alt")
-            uses.append(_Use(content, None if is_remote(image) else resolve(image, source_dir,
-                                                                            content_root),
-                             image, None, alt, "meta"))
+            path = None if is_remote(image) else resolve(image, source_dir, content_root)
+            meta_line = re.search(r"(?im)^image\s*:", text)
+            use = _Use(content, path, image, None, alt, "meta",
+                       text.count("\n", 0, meta_line.start()) + 1 if meta_line else None)
+            uses.append(use)
             if alt is None:
-                findings.append(_finding(content, image, content_root, *messages.NO_ALT_FOR_METADATA))
+                findings.append(_finding(use, content_root, *messages.NO_ALT_FOR_METADATA))
     for use in uses:
         if use.kind == "img" and use.alt is None:
-            findings.append(_finding(use.content, use.src, content_root, *messages.NO_ALT))
+            findings.append(_finding(use, content_root, *messages.NO_ALT))
     return uses, findings
+
+
+def _source_text(content):
+    try:
+        return Path(content.source_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _make_all(uses, cache, values, findings, content_root):
@@ -181,23 +197,22 @@ def _make_all(uses, cache, values, findings, content_root):
     for use in uses:
         if use.path is None:
             if is_remote(use.src):
-                findings.append(_finding(use.content, use.src, content_root, *messages.REMOTE))
+                findings.append(_finding(use, content_root, *messages.REMOTE))
             continue
         if use.path in keys or use.path in passthrough:
             continue
         if not use.path.is_relative_to(content_root.resolve()) and \
                 not use.path.is_relative_to(content_root):
-            findings.append(_finding(use.content, use.src, content_root, *messages.OUTSIDE))
+            findings.append(_finding(use, content_root, *messages.OUTSIDE))
             continue
         if not use.path.is_file():
-            findings.append(_finding(use.content, use.src, content_root, *messages.MISSING,
+            findings.append(_finding(use, content_root, *messages.MISSING,
                                      looked=_shown(use.path, content_root)))
             continue
         if use.path.suffix.lower() == ".svg":
             svg = inspect_svg(use.path.read_bytes())
             if svg.problem:
-                findings.append(_finding(use.content, use.src, content_root,
-                                         *messages.SVG_PROBLEMS[svg.problem]))
+                findings.append(_finding(use, content_root, *messages.SVG_PROBLEMS[svg.problem]))
             else:
                 passthrough[use.path] = (svg.width, svg.height, svg.cleaned)
             continue
@@ -221,11 +236,11 @@ def _make_all(uses, cache, values, findings, content_root):
             passthrough[path] = (result.width, result.height,
                                  (cache.folder / result.original[1]).read_bytes())
             del results[path]
-        elif result.problem:
-            use = next(u for u in uses if u.path == path)
-            text = messages.PROBLEMS[result.problem]
-            findings.append(_finding(use.content, use.src, content_root, *text, detail=result.detail,
-                                     limit=values["IMAGE_OPTIMIZER_MAX_PIXELS"] // 1_000_000))
+        elif result.problem:  # named at every place the image is used
+            for use in (u for u in uses if u.path == path):
+                findings.append(_finding(use, content_root, *messages.PROBLEMS[result.problem],
+                                         detail=result.detail,
+                                         limit=values["IMAGE_OPTIMIZER_MAX_PIXELS"] // 1_000_000))
             del results[path]
     return results, passthrough, {p: r for p, r in made.items() if p in results}
 
@@ -275,7 +290,7 @@ def _missing_credits(uses, published, site, credits_file):
             missing = missing_fields(site.credits.get(site.key(use.path)))
             if missing:
                 findings.append(_finding(
-                    use.content, use.src, site.content_root, *messages.NO_CREDIT,
+                    use, site.content_root, *messages.NO_CREDIT,
                     missing=" und ".join(f"„{field}“" for field in missing),
                     credits_file=f"{site.content_root.name}/{credits_file}",
                     key=site.key(use.path)))
@@ -357,11 +372,9 @@ def _publish(results, passthrough, cache_folder, variants_dir, output, content_r
             shutil.copyfile(cache_folder / result.original[1], target)
 
 
-def _finding(content, src, content_root, message, fix, **values):
-    path = Path(content.source_path)
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    return Finding(_shown(path, content_root), line_of(text, src),
-                   message.format(src=src, **values), fix.format(src=src, **values),
+def _finding(use, content_root, message, fix, **values):
+    return Finding(_shown(Path(use.content.source_path), content_root), use.line,
+                   message.format(src=use.src, **values), fix.format(src=use.src, **values),
                    ERROR, "image")
 
 

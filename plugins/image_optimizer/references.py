@@ -78,6 +78,14 @@ def resolve(src, source_dir, content_root):
     return below_root if below_root.exists() else beside
 
 
+IMAGE_IN_MARKDOWN = re.compile(r"!\[[^\]]*\]\(|<img\b", re.IGNORECASE)
+
+
+def image_lines(text):
+    """1-based line of every image in a Markdown text, in order: ![…](…) or raw <img."""
+    return [text.count("\n", 0, m.start()) + 1 for m in IMAGE_IN_MARKDOWN.finditer(text)]
+
+
 def line_of(text, needle):
     """1-based line where needle first appears in text, or None."""
     position = text.find(needle)
