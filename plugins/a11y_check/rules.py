@@ -352,7 +352,7 @@ def check_prose(region, max_words, min_score):
         yield Hit("readability", region, {"score": round(score), "limit": min_score})
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+SENTENCE_END = re.compile(r"[.!?]\s+")
 DIPHTHONGS = ("ei", "ie", "au", "eu", "äu", "ai", "aa", "ee", "oo")
 
 
