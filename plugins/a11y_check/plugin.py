@@ -204,6 +204,7 @@ def finish(pelican):
     for text in report.grouped(run.findings):
         logger.warning(text)
     if run.findings:
-        logger.info("Barrierefreiheit: %d Fehler, %d Hinweise. Bericht: %s/index.html",
-                    len(errors), len(run.findings) - len(errors), run.values["A11Y_CHECK_REPORT_DIR"])
+        hints = len(run.findings) - len(errors)
+        logger.info("Barrierefreiheit: %d Fehler, %d %s. Bericht: %s/index.html", len(errors), hints,
+                    "Hinweis" if hints == 1 else "Hinweise", run.values["A11Y_CHECK_REPORT_DIR"])
 
