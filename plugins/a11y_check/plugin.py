@@ -1,7 +1,11 @@
 """Pelican glue: check every page as it is written, report once at the end."""
 
 import logging
+import multiprocessing
+import os
 import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,12 +46,24 @@ class A11yFinding:
 
 
 class Run:
-    """Findings of one build."""
+    """The pages of one build, checked together at the end."""
 
     def __init__(self, values):
         self.values = values
+        self.pages = []
         self.findings = []
-        self.titles = {}
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What a check needs to know about one written page (plain data: goes to workers)."""
+
+    path: str
+    output_file: str
+    content_root: str
+    source_path: str | None  # the Markdown file, None for lists and overviews
+    template: str | None
+    ignore: str  # the page's A11y-Ignore metadata
 
 
 def configure(pelican):
@@ -56,34 +72,61 @@ def configure(pelican):
 
 
 def check_written(path, context):
-    """Receiver of `content_written`: parse the page once and run every rule on it."""
+    """Receiver of `content_written`: note the page; it is checked with all others at the end."""
     run = context.get(RUN)
     if run is None or not str(path).endswith(".html"):
         return
-    html = Path(path).read_text(encoding="utf-8")
-    root = etree.fromstring(html, HTML_PARSER)
-    page = Page(root)
     content = context.get("article") or context.get("page")
-    output_file = context.get("output_file", Path(path).name)
+    run.pages.append(PageInfo(
+        str(path), context.get("output_file", Path(path).name), str(context.get("PATH", "content")),
+        content.source_path if content is not None else None,
+        content.template if content is not None else None,
+        str(content.metadata.get("a11y-ignore", "")) if content is not None else ""))
+
+
+def check_file(info, values):
+    """Parse one page once and run every rule on it. Returns (findings, page title)."""
+    root = etree.fromstring(Path(info.path).read_bytes(), HTML_PARSER)
+    page = Page(root)
     region = next(iter(root.xpath(f"//*[contains(concat(' ', @class, ' '), ' {CONTENT_CLASS} ')]")),
                   None)
     hits = list(check_page(page))
     if region is not None:
-        hits += check_prose(region, run.values["A11Y_CHECK_MAX_SENTENCE_WORDS"],
-                            run.values["A11Y_CHECK_MIN_READABILITY"])
-        if content is not None:
-            hits += _markdown_empty_alt(region, content.source_path)
+        hits += check_prose(region, values["A11Y_CHECK_MAX_SENTENCE_WORDS"],
+                            values["A11Y_CHECK_MIN_READABILITY"])
+        if info.source_path is not None:
+            hits += _markdown_empty_alt(region, info.source_path)
+    ignored, findings = _suppressions(info)
+    findings += [_finding(hit, region, info) for hit in hits if hit.rule not in ignored]
     title = text_of(page.tags("title")[0]) if page.tags("title") else ""
-    if title and output_file != "404.html":
-        if title in run.titles:
-            hits.append(_title_hit(page, title, run.titles[title]))
-        run.titles.setdefault(title, output_file)
-    ignored, findings = _suppressions(content, context)
-    for hit in hits:
-        if hit.rule in ignored:
+    return findings, title
+
+
+def _check_chunk(chunk, values):
+    return [check_file(info, values) for info in chunk]
+
+
+def check_all(pages, values):
+    """Every page, in two processes when that is safe (no other threads to fork with)."""
+    workers = min(2, len(os.sched_getaffinity(0)))
+    if len(pages) < 200 or workers < 2 or threading.active_count() > 1:
+        return [check_file(info, values) for info in pages]
+    chunks = [pages[i:i + 100] for i in range(0, len(pages), 100)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [result for part in pool.map(_check_chunk, chunks, [values] * len(chunks))
+                for result in part]
+
+
+def _duplicate_titles(pages, titles):
+    seen, findings = {}, []
+    for info, title in zip(pages, titles):
+        if not title or info.output_file == "404.html":
             continue
-        findings.append(_finding(hit, region, content, context, output_file))
-    run.findings += findings
+        if title in seen:
+            hit = Hit("title-duplicate", None, {"title": title, "other": f"/{seen[title]}"})
+            findings.append(_finding(hit, None, info))
+        seen.setdefault(title, info.output_file)
+    return findings
 
 
 def _image_references(source_path):
@@ -108,40 +151,36 @@ def _markdown_empty_alt(region, source_path):
             yield Hit("img-alt-empty", img, {"name": name})
 
 
-def _title_hit(page, title, other):
-    return Hit("title-duplicate", page.tags("title")[0], {"title": title, "other": f"/{other}"})
-
-
-def _suppressions(content, context):
+def _suppressions(info):
     """The rule the author silenced for this page (A11y-Ignore: rule — Grund: …); no reason: error."""
-    entry = str(content.metadata.get("a11y-ignore", "")) if content is not None else ""
+    entry = info.ignore.strip()
     if not entry:
         return set(), []
     match = SUPPRESSION.match(entry)
     if match and match["reason"] and match["rule"] in RULES:
         return {match["rule"]}, []
     return set(), [A11yFinding(
-        "a11y-ignore", ERROR, _shown(content.source_path, context), None,
-        context.get("output_file", ""), f"A11y-Ignore: {entry.strip()}",
-        f"„A11y-Ignore: {entry.strip()}“ schaltet eine Prüfung ohne Begründung oder mit "
+        "a11y-ignore", ERROR, _shown(info.source_path, info.content_root), None,
+        info.output_file, f"A11y-Ignore: {entry}",
+        f"„A11y-Ignore: {entry}“ schaltet eine Prüfung ohne Begründung oder mit "
         "unbekannter Regel ab.",
         "So schreiben: „A11y-Ignore: link-text — Grund: …“ mit einer Regel aus der Meldung.")]
 
 
-def _finding(hit, region, content, context, output_file):
+def _finding(hit, region, info):
     rule = RULES[hit.rule]
     element = hit.element
     in_text = region is not None and element is not None and (
         element is region or any(parent is region for parent in element.iterancestors()))
-    if in_text and content is not None:
-        source = _shown(content.source_path, context)
-        line = None if element is region else _line_in_source(content.source_path, element, region)
-    elif content is not None:
-        source, line = f"theme/templates/{content.template}.html", None
+    if in_text and info.source_path is not None:
+        source = _shown(info.source_path, info.content_root)
+        line = None if element is region else _line_in_source(info.source_path, element, region)
+    elif info.template is not None:
+        source, line = f"theme/templates/{info.template}.html", None
     else:
         source, line = "theme/templates (Listen und Übersichten)", None
     snippet = "" if element is None else _snippet(element)
-    return A11yFinding(hit.rule, rule.severity, source, line, output_file, snippet,
+    return A11yFinding(hit.rule, rule.severity, source, line, info.output_file, snippet,
                        rule.message.format(**hit.values), rule.fix.format(**hit.values))
 
 
@@ -174,8 +213,8 @@ def _line_in_source(source_path, element, region):
     return None
 
 
-def _shown(source_path, context):
-    content_root = Path(context.get("PATH", "content"))
+def _shown(source_path, content_root):
+    content_root = Path(content_root)
     try:
         return f"{content_root.name}/{Path(source_path).relative_to(content_root).as_posix()}"
     except ValueError:
@@ -187,6 +226,9 @@ def finish(pelican):
     run = pelican.settings.get(RUN)
     if run is None:
         return
+    results = check_all(run.pages, run.values)
+    run.findings = [f for findings, _title in results for f in findings]
+    run.findings += _duplicate_titles(run.pages, [title for _findings, title in results])
     theme_css = Path(pelican.settings["THEME"]) / "static"
     for css_file in sorted(theme_css.rglob("*.css")):
         for scheme, fore, back, value, minimum in contrast.weak_pairs(css_file.read_text("utf-8")):
