@@ -86,3 +86,21 @@ def test_report_for_reviewers_stays_out_of_the_site(tmp_path):
 def test_the_real_site_has_no_findings(built_site):
     report = built_site.parent / "a11y-report" / "report.json"
     assert json.loads(report.read_text(encoding="utf-8")) == []
+
+
+def test_parallel_checking_finds_the_same_as_serial(tmp_path):
+    """The two-process path (used for 200+ pages) gives exactly the serial results."""
+    from a11y_check.plugin import PageInfo, check_all
+    from a11y_check.settings import OPTIONS
+
+    content = make_site(tmp_path, FILES)
+    output = build(content)
+    source = str(content / "neuigkeiten/fest.md")
+    pages = [PageInfo(str(output / "sommerfest/index.html"), "sommerfest/index.html", str(content),
+                      source, "article", "")] * 3
+    pages += [PageInfo(str(p), p.relative_to(output).as_posix(), str(content), None, None, "")
+              for p in sorted(output.rglob("*.html")) if "sommerfest" not in str(p)]
+    values = {key: option.default for key, option in OPTIONS.items()}
+    serial = check_all(pages, values, parallel=False)
+    assert check_all(pages, values, parallel=True) == serial
+    assert [f.rule for f in serial[0][0]] == ["link-text", "img-alt-empty"]

@@ -106,13 +106,16 @@ def _check_chunk(chunk, values):
     return [check_file(info, values) for info in chunk]
 
 
-def check_all(pages, values):
-    """Every page, in two processes when that is safe (no other threads to fork with)."""
-    workers = min(2, len(os.sched_getaffinity(0)))
-    if len(pages) < 200 or workers < 2 or threading.active_count() > 1:
+def check_all(pages, values, parallel=None):
+    """Every page; by default in two processes when that pays and is safe (200+ pages,
+    two cores, no other threads that a fork would copy in a half-finished state)."""
+    if parallel is None:
+        parallel = (len(pages) >= 200 and len(os.sched_getaffinity(0)) >= 2
+                    and threading.active_count() == 1)
+    if not parallel:
         return [check_file(info, values) for info in pages]
     chunks = [pages[i:i + 100] for i in range(0, len(pages), 100)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
         return [result for part in pool.map(_check_chunk, chunks, [values] * len(chunks))
                 for result in part]
 
