@@ -89,18 +89,38 @@ def test_the_real_site_has_no_findings(built_site):
 
 
 def test_parallel_checking_finds_the_same_as_serial(tmp_path):
-    """The two-process path (used for 200+ pages) gives exactly the serial results."""
-    from a11y_check.plugin import PageInfo, check_all
+    """The two-process path (used for large sites) gives exactly the serial results."""
+    from a11y_check.plugin import CHUNK, PageInfo, Run
     from a11y_check.settings import OPTIONS
 
     content = make_site(tmp_path, FILES)
     output = build(content)
     source = str(content / "neuigkeiten/fest.md")
     pages = [PageInfo(str(output / "sommerfest/index.html"), "sommerfest/index.html", str(content),
-                      source, "article", "")] * 3
+                      source, "article", "")] * (CHUNK + 5)
     pages += [PageInfo(str(p), p.relative_to(output).as_posix(), str(content), None, None, "")
               for p in sorted(output.rglob("*.html")) if "sommerfest" not in str(p)]
     values = {key: option.default for key, option in OPTIONS.items()}
-    serial = check_all(pages, values, parallel=False)
-    assert check_all(pages, values, parallel=True) == serial
+
+    def check(parallel):
+        run = Run(values, parallel)
+        for info in pages:
+            run.page_written(info)
+        assert (run.pool is not None) == parallel
+        return run.results()
+
+    serial = check(parallel=False)
+    assert check(parallel=True) == serial
+    assert len(serial) == len(pages)
     assert [f.rule for f in serial[0][0]] == ["link-text", "img-alt-empty"]
+
+
+def test_findings_in_list_pages_name_their_template(tmp_path):
+    from a11y_check.plugin import _listing_template
+
+    settings = {"INDEX_SAVE_AS": "beitraege/index.html", "CATEGORY_SAVE_AS": "thema/{slug}/index.html",
+                "TAG_SAVE_AS": "schlagwort/{slug}/index.html", "ARCHIVES_SAVE_AS": "archiv/index.html"}
+    assert _listing_template("beitraege/seite/2/index.html", settings) == "index"
+    assert _listing_template("thema/interviews/index.html", settings) == "category"
+    assert _listing_template("archiv/index.html", settings) == "archives"
+    assert _listing_template("404.html", settings) is None

@@ -45,13 +45,50 @@ class A11yFinding:
                 f"  [Seite /{self.page.removesuffix('index.html')}: {self.snippet}]")
 
 
-class Run:
-    """The pages of one build, checked together at the end."""
+CHUNK = 50  # pages per task for the worker processes (a small last one to wait for)
 
-    def __init__(self, values):
+
+class Run:
+    """The pages of one build. On a large site they are checked in two worker processes
+    while Pelican is still writing (its writing uses one core), else all at the end."""
+
+    def __init__(self, values, parallel=None):
         self.values = values
+        self.parallel = parallel  # None: decide when the site turns out to be large
         self.pages = []
         self.findings = []
+        self.pool = None
+        self.futures = []  # one per chunk, in page order
+        self.handed_over = 0  # pages given to the pool so far
+
+    def page_written(self, info):
+        self.pages.append(info)
+        if self.pool is None and len(self.pages) >= CHUNK and self._may_fork():
+            self.pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+        if self.pool is not None and len(self.pages) - self.handed_over >= CHUNK:
+            self._hand_over()
+
+    def results(self):
+        """(findings, title) of every page, in the order they were written."""
+        if self.pool is None:
+            return [check_file(info, self.values) for info in self.pages]
+        try:
+            self._hand_over()
+            return [result for future in self.futures for result in future.result()]
+        finally:
+            self.pool.shutdown()
+            self.pool = None
+
+    def _hand_over(self):
+        chunk, self.handed_over = self.pages[self.handed_over:], len(self.pages)
+        if chunk:
+            self.futures.append(self.pool.submit(_check_chunk, chunk, self.values))
+
+    def _may_fork(self):
+        if self.parallel is not None:
+            return self.parallel
+        # Forking copies other threads' half-held locks: not under `make serve`.
+        return len(os.sched_getaffinity(0)) >= 2 and threading.active_count() == 1
 
 
 @dataclass(frozen=True)
@@ -77,11 +114,22 @@ def check_written(path, context):
     if run is None or not str(path).endswith(".html"):
         return
     content = context.get("article") or context.get("page")
-    run.pages.append(PageInfo(
-        str(path), context.get("output_file", Path(path).name), str(context.get("PATH", "content")),
+    output_file = context.get("output_file", Path(path).name)
+    run.page_written(PageInfo(
+        str(path), output_file, str(context.get("PATH", "content")),
         content.source_path if content is not None else None,
-        content.template if content is not None else None,
+        content.template if content is not None else _listing_template(output_file, context),
         str(content.metadata.get("a11y-ignore", "")) if content is not None else ""))
+
+
+def _listing_template(output_file, settings):
+    """The template of a list page (all articles, a category, a tag, the archive)."""
+    for key, template in (("CATEGORY_SAVE_AS", "category"), ("TAG_SAVE_AS", "tag"),
+                          ("ARCHIVES_SAVE_AS", "archives"), ("INDEX_SAVE_AS", "index")):
+        prefix = str(settings.get(key) or "").split("{")[0].removesuffix("index.html")
+        if prefix and output_file.startswith(prefix):
+            return template
+    return None
 
 
 def check_file(info, values):
@@ -104,20 +152,6 @@ def check_file(info, values):
 
 def _check_chunk(chunk, values):
     return [check_file(info, values) for info in chunk]
-
-
-def check_all(pages, values, parallel=None):
-    """Every page; by default in two processes when that pays and is safe (200+ pages,
-    two cores, no other threads that a fork would copy in a half-finished state)."""
-    if parallel is None:
-        parallel = (len(pages) >= 200 and len(os.sched_getaffinity(0)) >= 2
-                    and threading.active_count() == 1)
-    if not parallel:
-        return [check_file(info, values) for info in pages]
-    chunks = [pages[i:i + 100] for i in range(0, len(pages), 100)]
-    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [result for part in pool.map(_check_chunk, chunks, [values] * len(chunks))
-                for result in part]
 
 
 def _duplicate_titles(pages, titles):
@@ -181,7 +215,7 @@ def _finding(hit, region, info):
     elif info.template is not None:
         source, line = f"theme/templates/{info.template}.html", None
     else:
-        source, line = "theme/templates (Listen und Übersichten)", None
+        source, line = "theme/templates", None
     snippet = "" if element is None else _snippet(element)
     return A11yFinding(hit.rule, rule.severity, source, line, info.output_file, snippet,
                        rule.message.format(**hit.values), rule.fix.format(**hit.values))
@@ -229,7 +263,7 @@ def finish(pelican):
     run = pelican.settings.get(RUN)
     if run is None:
         return
-    results = check_all(run.pages, run.values)
+    results = run.results()
     run.findings = [f for findings, _title in results for f in findings]
     run.findings += _duplicate_titles(run.pages, [title for _findings, title in results])
     theme_css = Path(pelican.settings["THEME"]) / "static"

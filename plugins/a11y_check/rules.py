@@ -336,7 +336,7 @@ def check_prose(region, max_words, min_score):
     text = " ".join(text_content(region).split())
     sentences = SENTENCE_END.split(text)
     long_sentence = any(s.count(" ") >= max_words for s in sentences)
-    if long_sentence or (("innen" in text or "in " in text) and GENDER.search(text)):
+    if long_sentence or ((":in" in text or "_in" in text) and GENDER.search(text)):
         for paragraph in region.iter("p", "li"):
             paragraph_text = text_of(paragraph)
             for word in GENDER.finditer(paragraph_text):
