@@ -9,13 +9,14 @@ READY := $(VENV)/.installed
 # `make serve PORT=8001` if 8000 is taken.
 PORT ?= 8000
 
-.PHONY: help build serve test new clean publish-build setup
+.PHONY: help build serve test new clean publish-build deploy setup
 
 help:
 	@echo "make build          Website bauen (Vorschau-Fassung) nach output/"
 	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (PORT=8001 für einen anderen Port)"
 	@echo "make new KIND=… TITLE=\"…\"   neuen Text anlegen (KIND: interview, call, news, page)"
 	@echo "make publish-build  Website so bauen, wie sie veröffentlicht wird (bricht bei Fehlern ab)"
+	@echo "make deploy         gebaute Website hochladen (DRY_RUN=1: nur anzeigen, was sich ändert)"
 	@echo "make test           alle Prüfungen ausführen"
 	@echo "make clean          output/ löschen"
 
@@ -46,3 +47,8 @@ clean: $(READY)
 
 publish-build: $(READY)
 	@$(BIN)/invoke publish-build
+
+# `make deploy DRY_RUN=1` only lists the changes; `make deploy FORCE=1` allows
+# deleting more than half of the published files.
+deploy: $(READY)
+	@$(BIN)/invoke deploy $(if $(DRY_RUN),--dry-run) $(if $(FORCE),--force)

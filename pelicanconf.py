@@ -93,6 +93,14 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
+# Apache configuration for the web host (theme/templates/htaccess.html): error page,
+# security headers incl. Content-Security-Policy, caching, compression.
+DIRECT_TEMPLATES = ["index", "archives", "htaccess"]
+HTACCESS_SAVE_AS = ".htaccess"
+# Strict-Transport-Security max-age in seconds; 0 sends no HSTS header. Only switch
+# it on once the site works over HTTPS on every address (browsers remember it).
+HSTS_MAX_AGE = 0
+
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{base_name}/", "{base_name}/index.html"),

@@ -114,6 +114,19 @@ def publish_build(c):
     _build(PUBLISH_SETTINGS)
 
 
+@task(help={"dry_run": "only list what would be uploaded and deleted",
+            "force": "allow deleting more than DEPLOY_MAX_DELETE of the published files"})
+def deploy(c, dry_run=False, force=False):
+    """Publish output/ of `make publish-build` to the web host (settings: .env or environment)."""
+    from sitekit.deploy import DeployError, deploy_from_env
+
+    try:
+        deploy_from_env(ROOT / "output", ROOT / ".env", dry_run=dry_run, force=force)
+    except DeployError as error:
+        print(error, file=sys.stderr)
+        raise Exit(code=error.exitcode) from None
+
+
 @task
 def clean(c):
     """Delete output/ (the generated site)."""
