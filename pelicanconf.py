@@ -37,15 +37,22 @@ PLUGINS = [
     #    file's `Layout` to its template and category, hides expired calls.
     #    First, because content_check validates against the facts it loaded.
     "association",
-    # 2. Checks every Markdown source before Pelican reads it and reports
+    # 2. Production only (UNPUBLISHED_KEEP_OUT): hidden pages get no address, like
+    #    drafts, and files only drafts or hidden pages link to are not copied.
+    #    Before image_optimizer, which then skips the photos of those pages.
+    "unpublished",
+    # 3. Checks every Markdown source before Pelican reads it and reports
     #    problems in German with file and line; in production it stops the build.
     "content_check",
-    # 3. Turns every image into a responsive <picture> (AVIF, WebP, JPEG/PNG) without
+    # 4. Turns every image into a responsive <picture> (AVIF, WebP, JPEG/PNG) without
     #    EXIF/GPS. Runs after all content is read and before any page is written.
     "image_optimizer",
-    # 4. Checks every written page for accessibility problems, on the final HTML
+    # 5. Checks every written page for accessibility problems, on the final HTML
     #    (after image_optimizer rewrote the images); in production errors stop the build.
     "a11y_check",
+    # 6. Production only (MINIFY_ENABLED): minifies HTML and CSS and fingerprints the
+    #    CSS. Last, so every check above reads the readable HTML.
+    "minify",
 ]
 
 # Content layout: pages in content/pages/, articles (interviews, calls, news)

@@ -17,9 +17,11 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 # Start from an empty output folder so nothing stale is published.
 DELETE_OUTPUT_DIRECTORY = True
 
-# Drafts (Status: draft) are never published, not even at a hidden address.
+# Drafts (Status: draft) are never published, not even at a hidden address; nor are
+# hidden pages (e.g. calls past their end date) or files only such pages link to.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+UNPUBLISHED_KEEP_OUT = True
 
 # Production: any content problem (including an unfilled [[placeholder]]) stops the build.
 CONTENT_CHECK_STRICT = True
@@ -29,3 +31,5 @@ A11Y_CHECK_STRICT = True
 # Every published photo needs a credit and a note on consent (§ 22 KUG) in
 # content/images/bildnachweise.toml.
 IMAGE_OPTIMIZER_REQUIRE_CREDITS = True
+# Smaller pages; the stylesheet gets a content hash in its name (cached for a year).
+MINIFY_ENABLED = True

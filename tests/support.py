@@ -1,8 +1,11 @@
 """Helpers for tests: tiny fixture sites built with the real config, theme and plugins."""
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 import tasks
 
@@ -63,3 +66,41 @@ def copy_project(target):
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, target / name)
     return target
+
+
+def fill_placeholders(content):
+    """Replace every [[…]] in content/ with a plausible test value, as the association
+    will with its real facts (production refuses unfilled placeholders)."""
+    def value(match):
+        text = match.group(1)
+        if "E-Mail" in text:
+            return "it@example.org" if "IT-Gruppe" in text else "info@example.org"
+        if "Telefon" in text:
+            return "0551 123456"
+        if "Postleitzahl" in text:
+            return "37073"
+        if "Datum" in text:
+            return "1. Januar 2027"
+        return "Testwert"
+
+    for path in Path(content).rglob("*"):
+        if path.suffix in (".md", ".toml"):
+            text = path.read_text(encoding="utf-8")
+            # Keep the explanation in comments (# … [[…]]) untouched: only values and text.
+            filled = re.sub(r"\[\[([^\]\n]+)\]\]", value, text)
+            path.write_text(filled, encoding="utf-8")
+    return content
+
+
+def publish(project, output, **overrides):
+    """Production build of a project copy (see copy_project) into output; returns output."""
+    tasks.build_site(tasks.PUBLISH_SETTINGS, PATH=str(project / "content"),
+                     OUTPUT_PATH=str(output),
+                     IMAGE_OPTIMIZER_CACHE_DIR=str(project / "cache"),
+                     A11Y_CHECK_REPORT_DIR=str(project / "reports"), **overrides)
+    return output
+
+
+def soup(site, rel):
+    """The parsed HTML of one built page."""
+    return BeautifulSoup((Path(site) / rel).read_text(encoding="utf-8"), "html.parser")

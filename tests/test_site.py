@@ -10,15 +10,11 @@ from bs4 import BeautifulSoup
 
 import pelicanconf
 import tasks
-from support import build, make_site
+from support import build, make_site, soup
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERVIEW = "interview-mit-stephan-ueber-die-it-gruppe/index.html"
 CALL = "die-it-gruppe-sucht-verstaerkung/index.html"
-
-
-def soup(site, rel):
-    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
 
 
 def html_pages(site):

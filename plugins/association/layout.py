@@ -19,6 +19,8 @@ def layout_metadata(metadata, today):
     for key in LIST_KEYS:
         if key in metadata:
             added[key] = split_list(metadata[key])
+    if layout.name == "error":
+        added["status"] = "hidden"  # in no listing; the unpublished plugin still writes it
     if layout.name == "call" and "ends" in metadata:
         ends = added["ends"] = _date_or_none(metadata["ends"])
         added["ended"] = bool(ends) and ends < today

@@ -309,7 +309,8 @@ def check_headings(source):
 def render_placeholders(found):
     """All open placeholders as one block: a list to work through, not a wall of warnings."""
     label = "FEHLER" if any(f.severity == ERROR for f in found) else "WARNUNG"
-    lines = [f"{label}: {len(found)} Platzhalter sind noch nicht ausgefüllt. Vor der "
+    verb = "ist" if len(found) == 1 else "sind"
+    lines = [f"{label}: {len(found)} Platzhalter {verb} noch nicht ausgefüllt. Vor der "
              "Veröffentlichung jeweils die echte Angabe an ihre Stelle schreiben "
              "(ohne die eckigen Klammern):"]
     lines += [f"    {f.path}, Zeile {f.line}: {f.message}" for f in found]

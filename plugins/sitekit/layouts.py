@@ -52,6 +52,11 @@ LAYOUTS = {
         Layout("contact", "page", "pages", "contact", None,
                optional=("save_as", "url"),
                description="Seite mit den Kontaktdaten des Vereins"),
+        # Never listed (status hidden), but unlike other hidden pages it is published:
+        # the web server shows it for unknown addresses (.htaccess ErrorDocument).
+        Layout("error", "page", "pages", "page", None,
+               optional=("save_as", "url"),
+               description="Fehlerseite, z. B. „Seite nicht gefunden“ (404)"),
     )
 }
 

@@ -1,0 +1,46 @@
+"""Build into a fresh folder and put it in place only when everything succeeded."""
+
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+PREFIX = ".{}-im-bau-"  # next to the target, so the final rename stays on one file system
+
+
+@contextmanager
+def staged_folder(target):
+    """Yield an empty folder next to target; it replaces target if the block succeeds.
+
+    If the block raises (or the process is killed), target is left exactly as it
+    was; the half-built folder is removed (or, after a kill, by the next call).
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=PREFIX.format(target.name)))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web root must be readable
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    replace_folder(staging, target)
+
+
+def replace_folder(new, target):
+    """Move new to target; the old target is renamed aside first, then deleted."""
+    old = None
+    if target.exists():
+        old = target.with_name(PREFIX.format(target.name) + "alt")
+        shutil.rmtree(old, ignore_errors=True)
+        os.rename(target, old)
+    os.rename(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_leftovers(target):
+    for path in target.parent.glob(PREFIX.format(target.name) + "*"):
+        shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,176 @@
+"""`make publish-build`: only what is public, built completely or not at all, with a manifest."""
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from sitekit.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
+from support import build, make_site, soup
+
+PDF = b"%PDF-1.4\n% test\n"
+
+SITE = {
+    "neuigkeiten/entwurf.md": """\
+        Title: Geheimer Plan
+        Date: 2026-03-06
+        Layout: news
+        Status: draft
+
+        Pst. Der [Plan]({static}/images/geheimer-plan.pdf) und das [Protokoll]({static}/images/protokoll.pdf).
+        """,
+    "neuigkeiten/fest.md": """\
+        Title: Sommerfest
+        Date: 2026-03-05
+        Layout: news
+
+        Hier das [Protokoll]({static}/images/protokoll.pdf).
+        """,
+    "aufrufe/vorbei.md": """\
+        Title: Kassenprüfung gesucht
+        Date: 2020-01-01
+        Layout: call
+        Skills: Zahlen
+        Contact: kasse@example.org
+        Ends: 2020-02-01
+
+        Das ist lange her. [Aufgaben]({static}/images/aufgaben.pdf)
+        """,
+    "pages/intern.md": "Title: Intern\nLayout: page\nStatus: hidden\n\nNur für uns.\n",
+    "pages/404.md": "Title: Nicht gefunden\nLayout: error\nSave_as: 404.html\n\nGibt es nicht.\n",
+    "images/geheimer-plan.pdf": PDF,
+    "images/protokoll.pdf": PDF,
+    "images/aufgaben.pdf": PDF,
+}
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    content = make_site(tmp_path_factory.mktemp("publish"), SITE)
+    preview = build(content)
+    preview_copy = preview.with_name("preview")
+    preview.rename(preview_copy)
+    return {"preview": preview_copy, "production": build(content, strict=True,
+                                                          SITEURL="https://verein.example")}
+
+
+def test_production_leaves_out_drafts_hidden_pages_and_their_files(sites):
+    site = sites["production"]
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    for gone in ("entwurf", "geheimer-plan", "kassenpruefung-gesucht", "intern"):
+        assert not any(gone in name for name in files), gone
+    assert "images/geheimer-plan.pdf" not in files  # only the draft links it
+    assert "images/aufgaben.pdf" not in files  # only the ended call links it
+    assert "images/protokoll.pdf" in files  # the published news links it too
+    assert "404.html" in files and "Gibt es nicht." in (site / "404.html").read_text()
+    assert all("Geheimer Plan" not in (site / n).read_text(encoding="utf-8")
+               for n in files if n.endswith(".html"))
+
+
+def test_preview_shows_drafts_and_hidden_pages_marked(sites):
+    site = sites["preview"]
+    draft = soup(site, "entwurf/geheimer-plan/index.html").main.get_text(" ", strip=True)
+    assert "Entwurf: Diese Seite ist nur in der Vorschau zu sehen" in draft
+    for rel in ("intern/index.html", "kassenpruefung-gesucht/index.html"):
+        text = soup(site, rel).main.get_text(" ", strip=True)
+        assert "Verborgen: Diese Seite steht in keiner Liste und wird nicht veröffentlicht" in text
+    assert "Verborgen" not in soup(site, "404.html").main.get_text()
+    assert (site / "images" / "geheimer-plan.pdf").exists()
+
+
+def test_manifest_lists_every_file_and_notices_any_change(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<p>Hallo</p>")
+    (tmp_path / ".htaccess").write_text("ErrorDocument 404 /404.html\n")
+    write_manifest(tmp_path)
+    data = json.loads((tmp_path / MANIFEST_NAME).read_text())
+    assert data["files"]["a/index.html"] == {
+        "size": 12, "sha256": hashlib.sha256(b"<p>Hallo</p>").hexdigest()}
+    assert set(data["files"]) == {"a/index.html", ".htaccess"}
+    assert set(verify_manifest(tmp_path)) == {"a/index.html", ".htaccess"}
+
+    (tmp_path / "a" / "index.html").write_text("<p>Hallo!</p>")
+    (tmp_path / "neu.html").write_text("x")
+    with pytest.raises(ManifestError) as error:
+        verify_manifest(tmp_path)
+    assert "geändert: a/index.html" in str(error.value)
+    assert "nicht aus dem Bau: neu.html" in str(error.value)
+    assert "make publish-build" in str(error.value)
+
+    (tmp_path / MANIFEST_NAME).unlink()
+    with pytest.raises(ManifestError, match="fehlt die Datei .build-manifest.json"):
+        verify_manifest(tmp_path)
+
+
+def invoke(project, *args, **kwargs):
+    """Run a task of the project copy the way `make` does."""
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project, text=True,
+                          capture_output=True, **kwargs)
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def published(filled_project):
+    """`invoke publish-build` in the project copy; returns the project folder."""
+    result = invoke(filled_project, "publish-build",
+                    env={**os.environ, "SITEURL": "https://verein.example"})
+    assert result.returncode == 0, result.stderr
+    assert "Fertig: " in result.stdout and "Verkleinert: HTML" in result.stderr
+    return filled_project
+
+
+def test_publish_build_writes_a_complete_site_with_manifest(published):
+    output = published / "output"
+    files = verify_manifest(output)
+    assert {"index.html", "404.html", ".htaccess", "kontakt/index.html"} <= set(files)
+    assert not list(published.glob(".output-im-bau-*")), "the staging folder was left behind"
+
+
+def _break(project, name="kaputt.md"):
+    page = project / "content" / "pages" / name
+    # A link without text: found by a11y_check at the very end, after every page was written.
+    page.write_text("Title: Kaputt\nLayout: page\n\nHier <a href=\"/kontakt/\"></a>.\n",
+                    encoding="utf-8")
+    return page
+
+
+def test_failed_publish_build_leaves_the_previous_output_untouched(published):
+    before = snapshot(published / "output")
+    page = _break(published)
+    try:
+        result = invoke(published, "publish-build")
+    finally:
+        page.unlink()
+    assert result.returncode != 0
+    assert "FEHLER in content/pages/kaputt.md" in result.stderr
+    assert snapshot(published / "output") == before
+    assert not list(published.glob(".output-im-bau-*"))
+
+
+def test_killed_publish_build_leaves_the_previous_output_untouched(published):
+    before = snapshot(published / "output")
+    process = subprocess.Popen([sys.executable, "-m", "invoke", "publish-build"], cwd=published,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not any(published.glob(".output-im-bau-*/**/*.html")):  # in the middle of writing
+        assert time.monotonic() < deadline and process.poll() is None, "build ended too early"
+        time.sleep(0.005)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert snapshot(published / "output") == before
+    assert list(published.glob(".output-im-bau-*")), "nothing to clean up: was it killed?"
+
+    result = invoke(published, "publish-build")  # the next build cleans up after the killed one
+    assert result.returncode == 0, result.stderr
+    assert not list(published.glob(".output-im-bau-*"))
+    verify_manifest(published / "output")
