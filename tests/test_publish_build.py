@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from sitekit.findings import BuildError
 from sitekit.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
 from support import build, make_site, soup
 
@@ -70,6 +71,22 @@ def test_production_leaves_out_drafts_hidden_pages_and_their_files(sites):
     assert "404.html" in files and "Gibt es nicht." in (site / "404.html").read_text()
     assert all("Geheimer Plan" not in (site / n).read_text(encoding="utf-8")
                for n in files if n.endswith(".html"))
+
+
+def test_production_refuses_links_to_hidden_pages(tmp_path):
+    content = make_site(tmp_path, {**SITE, "neuigkeiten/fest.md": """\
+        Title: Sommerfest
+        Date: 2026-03-05
+        Layout: news
+
+        Siehe [Kassenprüfung]({filename}/aufrufe/vorbei.md) und [Intern]({filename}/pages/intern.md).
+        """})
+    build(content)  # the preview has both pages: no complaint
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True)
+    message = str(error.value)
+    assert "FEHLER in content/neuigkeiten/fest.md, Zeile 5: Der Link „{filename}/aufrufe/vorbei.md“" \
+        in message and "content/pages/intern.md ist keine veröffentlichte Seite" in message
 
 
 def test_preview_shows_drafts_and_hidden_pages_marked(sites):

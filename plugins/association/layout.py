@@ -1,8 +1,6 @@
 """What a file's `Layout` means for Pelican: template, category, lists, expiry."""
 
-import datetime
-
-from sitekit.layouts import LAYOUTS, LIST_KEYS
+from sitekit.layouts import LAYOUTS, LIST_KEYS, parse_date
 
 
 def split_list(value):
@@ -22,16 +20,10 @@ def layout_metadata(metadata, today):
     if layout.name == "error":
         added["status"] = "hidden"  # in no listing; the unpublished plugin still writes it
     if layout.name == "call" and "ends" in metadata:
-        ends = added["ends"] = _date_or_none(metadata["ends"])
+        ends = added["ends"] = parse_date(metadata["ends"])
         added["ended"] = bool(ends) and ends < today
         if added["ended"]:
-            # Hidden articles keep their own page but leave every listing and feed.
+            # Hidden: in no listing or feed; only the preview writes its page (unpublished).
             added["status"] = "hidden"
     return added
 
-
-def _date_or_none(value):
-    try:
-        return datetime.date.fromisoformat(str(value)[:10])
-    except ValueError:  # empty or a [[placeholder]]: content_check reports it
-        return None

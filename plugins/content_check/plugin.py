@@ -1,10 +1,12 @@
 """Pelican glue: find the sources, run the checks, report or stop the build."""
 
 import dataclasses
+import datetime
 import logging
 from pathlib import Path
 
 from sitekit.facts import DEFAULT_FILE, read_facts
+from sitekit.layouts import is_hidden
 from sitekit.slugs import slugifier
 from sitekit.findings import ERROR, WARNING, BuildError, Finding, sort_key
 
@@ -80,8 +82,13 @@ def check_sources(pelican):
         [s for s in sources if s.rel not in unusable], slugifier(settings), reserved)
     findings += address_problems
     unusable |= {Path(f.path).relative_to(shown).as_posix() for f in address_problems}
-    published = {s.rel for s in sources if s.rel not in unusable and
-                 s.value("status").lower() != "draft"}
+    # Drafts are never published; hidden pages not in production (plugin `unpublished`).
+    keep_out = settings.get("UNPUBLISHED_KEEP_OUT", False)
+    today = datetime.date.today()
+    published = {s.rel for s in sources if s.rel not in unusable
+                 and s.value("status").lower() != "draft"
+                 and not (keep_out and is_hidden(s.value("layout").lower(), s.value("status"),
+                                                 s.value("ends"), today))}
     for source in sources:
         findings += checks.check_links(source, published.__contains__,
                                        lambda target: (content / target).is_file(),

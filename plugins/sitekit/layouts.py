@@ -4,6 +4,7 @@ One table, read by the association plugin (template and category), by
 content_check (validation) and by `make new` (the file it writes).
 """
 
+import datetime
 from dataclasses import dataclass
 
 # Metadata every file may carry (keys are case-insensitive, as in Pelican).
@@ -69,3 +70,20 @@ LIST_KEYS = ("skills", "offer")
 def layouts_for(kind):
     """Names of the layouts for "article" or "page"."""
     return [name for name, layout in LAYOUTS.items() if layout.kind == kind]
+
+
+def parse_date(value):
+    """"2026-11-27" (or a longer ISO date-time) → date; None if empty or not a date."""
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:  # empty or a [[placeholder]]: content_check reports it
+        return None
+
+
+def is_hidden(layout, status, ends, today):
+    """True if a file is hidden: its status says so, or it is a call past its end date.
+    The error page is hidden from listings too, but it is always published."""
+    if layout == "error":
+        return False
+    ended = layout == "call" and (parse_date(ends) or datetime.date.max) < today
+    return status.lower() == "hidden" or ended
