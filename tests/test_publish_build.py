@@ -12,6 +12,7 @@ import pytest
 
 from sitekit.findings import BuildError
 from sitekit.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
+from images import jpeg_bytes
 from support import build, make_site, soup
 
 PDF = b"%PDF-1.4\n% test\n"
@@ -42,7 +43,9 @@ SITE = {
 
         Das ist lange her. [Aufgaben]({static}/images/aufgaben.pdf)
         """,
-    "pages/intern.md": "Title: Intern\nLayout: page\nStatus: hidden\n\nNur für uns.\n",
+    "pages/intern.md": "Title: Intern\nLayout: page\nStatus: hidden\n\nNur für uns.\n\n"
+                       "![Das Team beim Grillen]({static}/images/grillen.jpg)\n",
+    "images/grillen.jpg": jpeg_bytes(),
     "pages/404.md": "Title: Nicht gefunden\nLayout: error\nSave_as: 404.html\n\nGibt es nicht.\n",
     "images/geheimer-plan.pdf": PDF,
     "images/protokoll.pdf": PDF,
@@ -68,6 +71,8 @@ def test_production_leaves_out_drafts_hidden_pages_and_their_files(sites):
     assert "images/geheimer-plan.pdf" not in files  # only the draft links it
     assert "images/aufgaben.pdf" not in files  # only the ended call links it
     assert "images/protokoll.pdf" in files  # the published news links it too
+    # The hidden page's photo is not processed (so it needs no credit) and not published.
+    assert not any(name.startswith(("bilder/", "images/grillen")) for name in files)
     assert "404.html" in files and "Gibt es nicht." in (site / "404.html").read_text()
     assert all("Geheimer Plan" not in (site / n).read_text(encoding="utf-8")
                for n in files if n.endswith(".html"))
