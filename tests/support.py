@@ -68,26 +68,58 @@ def copy_project(target):
     return target
 
 
+# Plausible values for the [[placeholders]] that the real content/ still contains. A placeholder
+# not listed here gets a value from PLACEHOLDER_FALLBACKS (first matching keyword).
+PLACEHOLDER_VALUES = {
+    "Straße und Hausnummer des Vereins": "Musterstraße 12",
+    "Postleitzahl": "37073",
+    "E-Mail-Adresse des Vereins": "info@example.org",
+    "Telefonnummer des Vereins": "0551 1234567",
+    "E-Mail-Adresse der IT-Gruppe": "it@example.org",
+    "Vorname Name (Funktion), Vorname Name (Funktion)":
+        "Erika Muster (Vorsitzende), Max Beispiel (Kassenwart)",
+    "Registergericht": "Amtsgericht Göttingen",
+    "Vereinsregisternummer": "VR 123456",
+    "Vorname Name, Anschrift": "Erika Muster, Musterstraße 12, 37073 Göttingen",
+    "Name und Anschrift des Webhosters": "Beispiel-Hosting GmbH, Hostweg 1, 10115 Berlin",
+    "Speicherdauer der Server-Protokolle laut Webhoster": "7 Tage",
+    "Vereinszweck laut Satzung": "Der Verein fördert das Miteinander von Menschen "
+                                 "aus verschiedenen Lebenswelten.",
+    "Gründungsjahr": "2020",
+    "Datum der Erstellung dieser Erklärung": "1. November 2026",
+}
+PLACEHOLDER_FALLBACKS = [
+    ("E-Mail", "info@example.org"),
+    ("Telefon", "0551 1234567"),
+    ("Datum", "1. November 2026"),
+    ("jahr", "2020"),
+    ("", "Testwert"),
+]
+PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
+
+
+def placeholder_value(name):
+    if name in PLACEHOLDER_VALUES:
+        return PLACEHOLDER_VALUES[name]
+    return next(value for keyword, value in PLACEHOLDER_FALLBACKS
+                if keyword.lower() in name.lower())
+
+
 def fill_placeholders(content):
     """Replace every [[…]] in content/ with a plausible test value, as the association
     will with its real facts (production refuses unfilled placeholders)."""
-    def value(match):
-        text = match.group(1)
-        if "E-Mail" in text:
-            return "it@example.org" if "IT-Gruppe" in text else "info@example.org"
-        if "Telefon" in text:
-            return "0551 123456"
-        if "Postleitzahl" in text:
-            return "37073"
-        if "Datum" in text:
-            return "1. Januar 2027"
-        return "Testwert"
-
-    for path in Path(content).rglob("*"):
-        if path.suffix in (".md", ".toml"):
-            text = path.read_text(encoding="utf-8")
-            # Keep the explanation in comments (# … [[…]]) untouched: only values and text.
-            filled = re.sub(r"\[\[([^\]\n]+)\]\]", value, text)
+    for path in sorted(Path(content).rglob("*")):
+        if path.suffix not in (".md", ".toml"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".toml":  # comments explain placeholders; only values are content
+            lines = [line if line.lstrip().startswith("#")
+                     else PLACEHOLDER.sub(lambda m: placeholder_value(m[1]), line)
+                     for line in text.splitlines(keepends=True)]
+            filled = "".join(lines)
+        else:
+            filled = PLACEHOLDER.sub(lambda m: placeholder_value(m[1]), text)
+        if filled != text:
             path.write_text(filled, encoding="utf-8")
     return content
 
@@ -95,7 +127,7 @@ def fill_placeholders(content):
 def publish(project, output, **overrides):
     """Production build of a project copy (see copy_project) into output; returns output."""
     tasks.build_site(tasks.PUBLISH_SETTINGS, PATH=str(project / "content"),
-                     OUTPUT_PATH=str(output),
+                     OUTPUT_PATH=str(output), FEED_DOMAIN=overrides.get("SITEURL", ""),
                      IMAGE_OPTIMIZER_CACHE_DIR=str(project / "cache"),
                      A11Y_CHECK_REPORT_DIR=str(project / "reports"), **overrides)
     return output

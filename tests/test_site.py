@@ -6,9 +6,7 @@ from urllib.parse import urlparse
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 
-import pelicanconf
 import tasks
 from support import build, make_site, soup
 
