@@ -8,7 +8,8 @@ from pelicanconf import *  # noqa: E402,F403
 
 # The public address of the site; set SITEURL in the environment for another one,
 # e.g. SITEURL=https://test.example.org for a staging copy.
-SITEURL = os.environ.get("SITEURL", "https://www.bunte-lebenswelten.de").rstrip("/")
+# An empty SITEURL (a CI variable that is not set) counts as not set.
+SITEURL = (os.environ.get("SITEURL") or "https://www.bunte-lebenswelten.de").rstrip("/")
 RELATIVE_URLS = False
 
 FEED_ALL_ATOM = "feeds/atom.xml"
