@@ -164,25 +164,33 @@ def report(preset, results, sources, derivatives, ours_output):
         print(f"{label:<50}{value:>10.3f}  {target}")
 
 
-def run_a11y(preset, repeat):
-    """Only the accessibility check's cost: warm builds with and without a11y_check."""
+# One plugin's cost on warm builds: (scenario without it, scenario with it, target).
+PLUGIN_COST = {
+    "a11y": ("ours", "ours-a11y", "≤ 1.15"),
+    "minify": ("ours-a11y", "ours-minify", "(info)"),
+}
+
+
+def run_plugin_cost(preset, repeat, plugin):
+    """Only one plugin's cost: warm builds with and without it, medians, one ratio."""
+    without_name, with_name, target = PLUGIN_COST[plugin]
     content = WORK / f"corpus-{preset}" / "content"
     if not content.exists():
         corpus.write(content.parent, preset)
     measure("ours", content)  # fills the image cache
     runs = {"with": [], "without": []}
     for _ in range(repeat):
-        runs["with"].append(measure("ours-a11y", content))
-        runs["without"].append(measure("ours", content))
+        runs["with"].append(measure(with_name, content))
+        runs["without"].append(measure(without_name, content))
     with_, without = median(runs["with"], "seconds"), median(runs["without"], "seconds")
-    print(f"a11y_check, {preset}, Median aus {repeat}: mit {with_:.2f} s, ohne {without:.2f} s, "
-          f"Verhältnis {with_ / without:.3f} (Ziel ≤ 1.15)")
+    print(f"{plugin}, {preset}, Median aus {repeat}: mit {with_:.2f} s, ohne {without:.2f} s, "
+          f"Verhältnis {with_ / without:.3f} (Ziel {target})")
 
 
 if __name__ == "__main__":
     preset = sys.argv[1] if len(sys.argv) > 1 else "small"
     repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    if len(sys.argv) > 3 and sys.argv[3] == "a11y":
-        run_a11y(preset, repeat)
+    if len(sys.argv) > 3:  # a11y or minify
+        run_plugin_cost(preset, repeat, sys.argv[3])
     else:
         run(preset, repeat)

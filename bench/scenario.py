@@ -35,6 +35,9 @@ def settings_for(name, content, work):
                 "PLUGINS": [*SITE_PLUGINS, "image_optimizer"]}
     if name == "ours-a11y":  # the same, plus the accessibility checks
         return {**common, "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-ours")}
+    if name == "ours-minify":  # all plugins, with the production build's minify step
+        return {**common, "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-ours"),
+                "MINIFY_ENABLED": True}
     if name == "ours-jpeg":
         return {**common, "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-ours-jpeg"),
                 "IMAGE_OPTIMIZER_FORMATS": (), "PLUGINS": [*SITE_PLUGINS, "image_optimizer"]}
