@@ -1,0 +1,23 @@
+"""`make deploy`: publish output/ of `make publish-build` to the web host over SSH.
+
+Modules, one job each:
+- config.py: DEPLOY_* variables from the environment and .env, validated at once
+- ssh.py: credentials in 0600 temp files, host key check, OpenSSH options, paramiko
+- plan.py: the plan (uploads, deletions), the deletion guard, German report lines
+- rsync.py: the default backend (rsync --delay-updates over OpenSSH)
+- sftp.py: the backend for hosts without rsync (paramiko, temp names + posix-rename)
+- run.py: one deploy from start to end
+
+Both backends verify the server's host key against configured known_hosts lines
+only, refuse output/ that does not match its build manifest, plan before they
+change anything, and stop before changing anything when the plan would delete more
+than DEPLOY_MAX_DELETE of the published files (unless forced).
+"""
+
+from .config import DeployConfig, load_config, read_environment
+from .errors import DeployError
+from .plan import Plan, Report
+from .run import deploy, deploy_from_env
+
+__all__ = ["DeployConfig", "DeployError", "Plan", "Report", "deploy", "deploy_from_env",
+           "load_config", "read_environment"]

@@ -1,0 +1,240 @@
+"""Deploy with rsync over OpenSSH (the default; needs rsync on the server).
+
+First an itemized dry run with the options of the real transfer: it gives the plan
+(uploads, deletions, the number of files on the server) for the dry-run listing and
+the deletion guard, and detects a missing DEPLOY_PATH. Then two transfers, both with
+--delay-updates: pass 1 sends the assets (everything but pages and the files that
+point at pages: .htaccess, feeds, sitemaps, the manifest) and deletes nothing;
+pass 2 sends the rest and deletes, with --max-delete set to what the plan deletes,
+so a server that changed in between cannot lose more.
+
+With --delay-updates, changed files are first written into hidden `.~tmp~` folders
+next to their final place (the file in transfer is a hidden `.name.XXXXXX`); at the
+end of a pass all of them are renamed into place in one quick pass (milliseconds for
+a few hundred files); deletions (--delete-delay) come after pass 2's renames.
+
+What a visitor sees, and what a deploy killed at that point leaves:
+- Pass 1 transfer: only the old site. Killed: the old site is complete, plus
+  `.~tmp~` leftovers that Apache hides (.htaccess answers 404 for dot-folders); the
+  next run reuses and removes them (the "R .~tmp~/" filter the rsync manual advises).
+- After pass 1's rename: the old pages, with the new assets already beside the old
+  ones (a new name for new content, as the build fingerprints stylesheets and image
+  variants; an asset that kept its name shows its new content).
+- Pass 2 transfer: the same. Pass 2 rename: each page is its old or its new version,
+  never a mixture within a file; every page, old or new, finds its assets.
+- Deletions: the new site is complete; old files not yet deleted stay reachable.
+  rsync deletes in folder order, so an old page that no new page links to any more
+  may lose an image before it goes itself.
+A local kill does not stop the server side at once: the remote rsync finishes what
+has already arrived, e.g. a rename pass that has begun. A rerun completes everything.
+Rare exception: a path that changes between file and folder is replaced in place
+(a folder that becomes a file only in pass 2, together with its pages).
+"""
+
+import re
+import subprocess
+
+from sitekit.manifest import MANIFEST_NAME
+
+from .errors import DeployError
+from .plan import Plan
+from .ssh import IO_TIMEOUT, NOTHING, explain_openssh, missing_path, not_a_folder, openssh_command
+
+TEMP_DIR = ".~tmp~"  # rsync's default partial dir for --delay-updates
+# Pass 1 leaves out pages and files that point at pages (the same split as sftp.py).
+ASSETS_ONLY = [f"--filter=- {pattern}" for pattern in (
+    "*.html", "*.htm", ".htaccess", "*.xml", "*.atom", "*.rss", "*.txt", "*.webmanifest",
+    f"/{MANIFEST_NAME}")]
+# rsync receives a file as ".name.XXXXXX" beside its final place.
+IN_TRANSFER = re.compile(r"^(.*/)?\.([^/]+)\.[A-Za-z0-9]{6}$")
+ITEM = re.compile(r"^([<>ch.][fdLDS].{9}|\*deleting  ) (.*)$")
+
+
+def rsync_options(config):
+    """Options of both the dry run and the real run."""
+    options = [
+        "--recursive", "--links", "--times", "--perms", "--checksum",
+        "--chmod=D755,F644",          # world-readable for Apache, whatever the local umask
+        "--omit-dir-times",           # folder times are useless to a website
+        "--delay-updates",
+        f"--timeout={IO_TIMEOUT}",
+        "--8-bit-output",             # umlauts in names stay readable in the itemized list
+    ]
+    for keep in config.keep:          # DEPLOY_KEEP: never deleted ("P" = protect)
+        options += [f"--filter=P /{keep}", f"--filter=P /{keep}/***"]
+    # Leftover .~tmp~ folders of an interrupted run may be deleted (the remote side
+    # deletes only after the rename pass, so this run's own .~tmp~ are gone by then).
+    options.append(f"--filter=R {TEMP_DIR}/")
+    return options
+
+
+def quote_for_rsync(argument):
+    """One argument of rsync's -e command: rsync splits at spaces and honours quotes."""
+    if argument and re.fullmatch(r"[\w@%+=:,./~-]+", argument):
+        return argument
+    return "'" + argument.replace("'", "''") + "'"
+
+
+class RsyncBackend:
+    def __init__(self, config, creds, output_dir, manifest):
+        self.config = config
+        self.output_dir = output_dir
+        self.local = set(manifest) | {MANIFEST_NAME}
+        self.ssh = " ".join(quote_for_rsync(arg) for arg in openssh_command(config, creds))
+        host = config.host if ":" not in config.host.strip("[]") else f"[{config.host.strip('[]')}]"
+        self.destination = f"{host}:{config.path}/"
+        self.all_deletions = 0
+        self.to_files = set()  # remote folders that become files: done in pass 2
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def _run(self, extra):
+        command = (["rsync", *rsync_options(self.config), *extra, "-e", self.ssh,
+                    f"{self.output_dir}/", self.destination])
+        try:
+            return subprocess.run(command, capture_output=True, text=True,
+                                  errors="surrogateescape", check=False)
+        except FileNotFoundError:
+            raise DeployError(
+                f"Fehler: Das Programm rsync fehlt auf diesem Rechner. {NOTHING}\n"
+                "    So beheben: rsync installieren (Debian/Ubuntu: sudo apt-get install "
+                "rsync openssh-client; macOS: brew install rsync) oder DEPLOY_METHOD=sftp "
+                "setzen.") from None
+
+    def plan(self):
+        result = self._run(["--dry-run", "--delete-delay", "--itemize-changes",
+                            "--itemize-changes", "--out-format=%i %n"])
+        if result.returncode != 0:
+            raise DeployError(self._explain(result, changed=False))
+        plan = Plan()
+        existing = 0
+        for line in result.stdout.splitlines():
+            match = ITEM.match(line)
+            if not match:
+                continue  # e.g. "created directory …", only seen when DEPLOY_PATH is missing
+            flags, name = match.groups()
+            if flags.startswith("*deleting"):
+                self.all_deletions += 1
+                parts = name.rstrip("/").split("/")
+                for i in range(1, len(parts)):  # a folder that becomes a file
+                    if "/".join(parts[:i]) in self.local:
+                        self.to_files.add("/".join(parts[:i]))
+                if self._is_leftover(name):
+                    plan.leftovers.append(name)
+                elif not name.endswith("/") and not self.config.is_kept(name):
+                    plan.deletions.append(name)
+            elif name == "./" and "+" in flags:
+                raise DeployError(missing_path(self.config))
+            elif flags[1] in "fL":
+                if not flags[2:].startswith("+++"):
+                    existing += not self.config.is_kept(name)
+                if flags[0] == "<" or (flags[1] == "L" and flags[0] == "c"):
+                    plan.uploads.append(name)
+        plan.uploads.sort()
+        plan.deletions.sort()
+        plan.remote_files = existing + len(plan.deletions)
+        return plan
+
+    def _is_leftover(self, name):
+        """A file in a .~tmp~ folder, or the temporary file of a transfer killed on the server."""
+        if name.endswith("/"):
+            return False
+        if f"/{TEMP_DIR}/" in f"/{name}":
+            return True
+        match = IN_TRANSFER.match(name)
+        return bool(match and (match.group(1) or "") + match.group(2) in self.local)
+
+    def apply(self, plan):
+        """Two transfers, assets first; returns (files, bytes, deleted) from rsync's --stats.
+
+        Pass 1 sends everything but pages and what points at them, without deleting; pass
+        2 sends the rest and deletes. Each pass renames its files into place at its end,
+        so a new page never appears before the stylesheet and images it uses.
+        """
+        files = sent = 0
+        # A folder that becomes a file can only go once its pages may go too.
+        later = [f"--filter=- /{escape_pattern(name)}" for name in sorted(self.to_files)]
+        for extra in (["--prune-empty-dirs", *ASSETS_ONLY, *later],
+                      ["--delete-delay", f"--max-delete={self.all_deletions}"]):
+            result = self._run(["--stats", *extra])
+            if result.returncode != 0:
+                raise DeployError(self._explain(result, changed=True))
+            stats = parse_stats(result.stdout)
+            files += stats.get("Number of regular files transferred", 0)
+            sent += stats.get("Total bytes sent", 0)
+        return files, sent, len(plan.deletions)
+
+    def _explain(self, result, changed):
+        stderr = result.stderr
+        state = NOTHING if not changed else (
+            "Die Übertragung ist abgebrochen. Besucher sehen die bisherige Fassung der Website, "
+            "falls rsync noch nicht fertig war, sonst schon die neue; ein neuer Lauf bringt "
+            "alles in Ordnung.")
+        ssh_problem = explain_openssh(stderr, self.config)
+        if ssh_problem:  # e.g. the connection of pass 2 failed after pass 1 went through
+            return ssh_problem.replace(NOTHING, state)
+        if result.returncode == 127 or re.search(r"rsync: (command )?not found|"
+                                                 r"rsync: No such file or directory", stderr):
+            return rsync_missing(self.config)
+        if "cannot stat destination" in stderr and "Not a directory" in stderr:
+            return not_a_folder(self.config)
+        if re.search(r"change_dir.*failed: No such file or directory|"
+                     r"mkdir .* failed: No such file or directory", stderr):
+            return missing_path(self.config)
+        if result.returncode == 25:
+            return (f"Fehler: Auf dem Server {self.config.host} lagen beim Hochladen mehr "
+                    "überzählige Dateien als kurz zuvor geplant; die zusätzlichen wurden "
+                    f"nicht gelöscht. {state}\n    So beheben: Läuft gerade ein zweites "
+                    "Veröffentlichen (CI oder jemand anderes)? Danach „make deploy DRY_RUN=1“ "
+                    "ansehen und erneut veröffentlichen.")
+        if "Permission denied (13)" in stderr:
+            return (f"Fehler: In „{self.config.path}“ auf {self.config.host} darf "
+                    f"„{self.config.user}“ nicht schreiben. {state}\n    So beheben: "
+                    "DEPLOY_PATH und DEPLOY_USER prüfen; die Rechte legt der Hoster fest.\n"
+                    + details(stderr))
+        if "No space left on device" in stderr or "Disk quota exceeded" in stderr:
+            return (f"Fehler: Der Speicherplatz auf {self.config.host} ist voll. {state}\n"
+                    "    So beheben: Beim Hoster Platz schaffen oder den Tarif erweitern, "
+                    "dann erneut veröffentlichen.")
+        if result.returncode == 12 and "0 bytes received so far" in stderr:
+            return rsync_missing(self.config) + "\n" + details(stderr)
+        if result.returncode in (30, 35) or "timeout" in stderr:
+            return (f"Fehler: Die Verbindung zu {self.config.host} ist hängen geblieben. "
+                    f"{state}\n    So beheben: Später erneut versuchen.")
+        return (f"Fehler: rsync ist mit Code {result.returncode} abgebrochen. {state}\n"
+                "    So beheben: Die Meldung unten prüfen und erneut versuchen; bleibt es "
+                "dabei, sie an die IT-Gruppe schicken.\n" + details(stderr))
+
+
+def escape_pattern(name):
+    """A literal path in an rsync filter rule."""
+    return re.sub(r"([*?\[\\])", r"\\\1", name)
+
+
+def rsync_missing(config):
+    return (f"Fehler: Auf dem Server {config.host} lässt sich rsync nicht starten (nicht "
+            f"installiert oder nicht erlaubt). {NOTHING}\n"
+            "    So beheben: DEPLOY_METHOD=sftp setzen (in .env oder als CI-Variable); das "
+            "geht mit jedem Hoster, der SFTP anbietet.")
+
+
+def details(stderr):
+    lines = [line for line in stderr.strip().splitlines() if line.strip()][-3:]
+    return "\n".join(f"    Meldung: {line}" for line in lines)
+
+
+def parse_stats(stdout):
+    """{"Total bytes sent": 1234, …} from rsync --stats, whatever digit grouping it uses."""
+    stats = {}
+    for line in stdout.splitlines():
+        name, sep, value = line.partition(":")
+        match = re.match(r"\s*([\d.,']+)", value)
+        if sep and match:
+            digits = re.sub(r"\D", "", match.group(1))
+            if digits:
+                stats[name.strip()] = int(digits)
+    return stats

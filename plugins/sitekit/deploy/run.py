@@ -1,0 +1,73 @@
+"""One deploy from start to end: check output/, plan, guard, transfer, report."""
+
+import os
+import time
+from pathlib import Path
+
+from sitekit.manifest import ManifestError, verify_manifest
+
+from .config import load_config, read_environment
+from .errors import DeployError
+from .plan import Report, check_deletions, dry_run_lines
+from .rsync import RsyncBackend
+from .sftp import SftpBackend
+from .ssh import credentials
+
+BACKENDS = {"rsync": RsyncBackend, "sftp": SftpBackend}
+
+
+def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
+    """Publish output_dir to config's server; returns a Report. DeployError on any problem.
+
+    Nothing is contacted before output_dir matches its build manifest, and nothing is
+    changed on the server before the plan has passed the deletion guard.
+    """
+    started = time.monotonic()
+    output_dir = Path(output_dir)
+    try:
+        manifest = verify_manifest(output_dir)
+    except ManifestError as error:
+        raise DeployError(str(error)) from None
+    mode = " (Probelauf: es wird nichts geändert)" if dry_run else ""
+    say(f"Veröffentlichen nach {config.target} mit {config.method}{mode} …")
+    with credentials(config) as creds, \
+            BACKENDS[config.method](config, creds, output_dir, manifest) as backend:
+        backend.say = say
+        plan = backend.plan()
+        if dry_run:
+            for line in dry_run_lines(plan, config, force):
+                say(line)
+            report = Report(len(plan.uploads), 0, len(plan.deletions),
+                            time.monotonic() - started, dry_run=True, plan=plan)
+            say(report.summary())
+            return report
+        check_deletions(plan, config, force)
+        if plan.leftovers:
+            say(f"Ein früherer Lauf wurde abgebrochen; seine {len(plan.leftovers)} "
+                "unsichtbaren Zwischendateien werden aufgeräumt.")
+        uploaded, sent, deleted = backend.apply(plan)
+    report = Report(uploaded, sent, deleted, time.monotonic() - started, plan=plan)
+    say(report.summary())
+    return report
+
+
+def deploy_from_env(output_dir, env_file, dry_run=False, force=False, say=print):
+    """`make deploy`: settings from the environment and env_file (.env); see deploy()."""
+    try:
+        config = load_config(read_environment(env_file))
+        return deploy(config, output_dir, dry_run=dry_run, force=force, say=say)
+    except DeployError:
+        raise
+    except KeyboardInterrupt:
+        raise DeployError(
+            "Abgebrochen (Strg+C). Besucher sehen entweder noch die bisherige oder schon die "
+            "neue Fassung der Website, nie eine kaputte Mischung aus halben Dateien.\n"
+            "    So geht es weiter: „make deploy“ erneut ausführen; es macht dort weiter und "
+            "räumt Zwischendateien auf.") from None
+    except Exception as error:  # a bug: one German line, the traceback only on request
+        if os.environ.get("DEBUG"):
+            raise
+        raise DeployError(
+            f"Interner Fehler beim Veröffentlichen: {type(error).__name__}: {error}\n"
+            "    Das liegt am Programm, nicht an Ihren Einstellungen. Bitte diese Meldung an "
+            "die IT-Gruppe schicken. Mit allen Details: DEBUG=1 make deploy") from None

@@ -1,0 +1,258 @@
+"""SSH for both backends: credentials, the host key check, OpenSSH options, paramiko.
+
+The server's host key is always verified against the configured known_hosts lines
+(DEPLOY_KNOWN_HOSTS, DEPLOY_KNOWN_HOSTS_FILE or ~/.ssh/known_hosts) and nothing else:
+OpenSSH runs with StrictHostKeyChecking=yes and no global known_hosts file, paramiko
+with RejectPolicy. A key given as text is written to a 0600 file in a private
+temporary folder that is removed when the deploy ends.
+"""
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import tempfile
+from pathlib import Path
+
+import paramiko
+
+from .errors import DeployError
+
+CONNECT_TIMEOUT = 20  # seconds until an unreachable server counts as down
+IO_TIMEOUT = 120  # seconds without any progress on an open connection
+
+NOTHING = "Es wurde nichts hochgeladen."
+
+
+class Credentials:
+    """Files the ssh tools need: key_file (or None: agent/default keys) and known_hosts."""
+
+    def __init__(self, key_file, known_hosts):
+        self.key_file = key_file
+        self.known_hosts = known_hosts
+
+
+@contextlib.contextmanager
+def credentials(config):
+    """Credentials in a private temporary folder; checks the host key is known first."""
+    folder = Path(tempfile.mkdtemp(prefix="sitekit-deploy-"))  # mode 0700
+    try:
+        key_file = config.ssh_key_file
+        if config.ssh_key:
+            key_file = _write_private(folder / "deploy_key", config.ssh_key)
+        known_hosts = _write_private(folder / "known_hosts", config.known_hosts)
+        _check_host_known(config, known_hosts)
+        yield Credentials(str(key_file) if key_file else None, str(known_hosts))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _write_private(path, text):
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def _check_host_known(config, known_hosts):
+    """DeployError before any contact if the known_hosts lines lack this server."""
+    try:
+        keys = paramiko.HostKeys(str(known_hosts))
+    except (paramiko.hostkeys.InvalidHostKey, ValueError) as error:
+        line = getattr(error, "line", "")
+        raise DeployError(
+            f"Fehler: In {config.known_hosts_source} steht eine kaputte Zeile"
+            f"{f' („{line[:60]}…“)' if line else ''}. {NOTHING}\n"
+            "    So beheben: Die Zeilen genau so übernehmen, wie ssh-keyscan sie ausgibt "
+            "(siehe README, „Schlüssel des Servers“).") from None
+    if keys.lookup(config.host_key_name) is None:
+        port_hint = (f" Bei Port {config.port} beginnt die Zeile mit „{config.host_key_name}“."
+                     if config.port != 22 else "")
+        raise DeployError(
+            f"Fehler: Für den Server {config.host_key_name} ist in "
+            f"{config.known_hosts_source} kein Schlüssel hinterlegt. Ohne ihn lässt sich nicht "
+            f"prüfen, ob wirklich der richtige Server antwortet; daher wird keine Verbindung "
+            f"aufgebaut. {NOTHING}\n"
+            f"    So beheben: Den öffentlichen Schlüssel des Servers einmalig mit "
+            f"„ssh-keyscan -p {config.port} {config.host.strip('[]')}“ holen, den Fingerabdruck "
+            f"mit den Angaben des Hosters vergleichen und die Zeile in DEPLOY_KNOWN_HOSTS "
+            f"eintragen (siehe README, „Schlüssel des Servers“).{port_hint}")
+
+
+def _config_value(path):
+    """A path as an ssh -o value; ssh splits unquoted values at spaces."""
+    return f'"{path}"' if any(c.isspace() for c in path) else path
+
+
+def openssh_command(config, creds):
+    """The `ssh` command line (list) both rsync and error checks use."""
+    command = [
+        "ssh", "-F", "none",  # no ~/.ssh/config: the same behaviour on every laptop and in CI
+        "-p", str(config.port), "-l", config.user,
+        "-o", "BatchMode=yes",  # never wait for a password or a question
+        "-o", "StrictHostKeyChecking=yes",
+        "-o", f"UserKnownHostsFile={_config_value(creds.known_hosts)}",
+        "-o", "GlobalKnownHostsFile=/dev/null",
+        "-o", "UpdateHostKeys=no",
+        "-o", f"ConnectTimeout={CONNECT_TIMEOUT}",
+        "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=4",
+    ]
+    if creds.key_file:
+        command += ["-i", creds.key_file, "-o", "IdentitiesOnly=yes"]
+    return command
+
+
+def explain_openssh(stderr, config):
+    """German DeployError text for a failed ssh connection, or None if it is no ssh failure."""
+    if "REMOTE HOST IDENTIFICATION HAS CHANGED" in stderr or "has changed and you have" in stderr:
+        return host_key_mismatch(config)
+    if "Host key verification failed" in stderr:
+        return host_key_unknown(config)
+    if "Could not resolve hostname" in stderr:
+        return unknown_host(config)
+    if "Connection refused" in stderr:
+        return refused(config)
+    if "timed out" in stderr or "No route to host" in stderr or "unreachable" in stderr:
+        return unreachable(config)
+    if "Load key" in stderr and ("invalid format" in stderr or "libcrypto" in stderr):
+        return bad_key(config)
+    # "Permission denied (publickey)." from ssh, not rsync's "Permission denied (13)".
+    if re.search(r"Permission denied \([a-z-]+[,)]", stderr) or \
+            "Too many authentication failures" in stderr:
+        return auth_failed(config)
+    return None
+
+
+def host_key_mismatch(config):
+    return (f"Fehler: Der Server {config.host_key_name} hat nicht den erwarteten Schlüssel "
+            f"(laut {config.known_hosts_source}). Die Verbindung wurde sofort beendet; {NOTHING}\n"
+            "    Entweder hat der Hoster den Schlüssel des Servers geändert, oder jemand "
+            "fängt die Verbindung ab.\n"
+            "    So beheben: Den aktuellen Fingerabdruck beim Hoster nachsehen (Kundenbereich "
+            "oder Support). Nur wenn er mit „ssh-keyscan“ übereinstimmt, die neue Zeile in "
+            "DEPLOY_KNOWN_HOSTS eintragen (siehe README, „Schlüssel des Servers“).")
+
+
+def host_key_unknown(config):
+    return (f"Fehler: Für den Server {config.host_key_name} passt kein Schlüssel aus "
+            f"{config.known_hosts_source}; die Verbindung wurde nicht aufgebaut. {NOTHING}\n"
+            "    So beheben: Den Schlüssel wie in der README beschrieben mit „ssh-keyscan“ "
+            "holen, mit dem Fingerabdruck des Hosters vergleichen und in DEPLOY_KNOWN_HOSTS "
+            "eintragen.")
+
+
+def unknown_host(config):
+    return (f"Fehler: Den Server „{config.host}“ gibt es nicht (der Name ist unbekannt). "
+            f"{NOTHING}\n    So beheben: DEPLOY_HOST prüfen (Zugangsdaten des Hosters) und "
+            "ob dieser Rechner mit dem Internet verbunden ist.")
+
+
+def refused(config):
+    return (f"Fehler: Der Server {config.host} nimmt auf Port {config.port} keine Verbindungen "
+            f"an. {NOTHING}\n    So beheben: DEPLOY_HOST und DEPLOY_PORT prüfen (beim Hoster "
+            "nachsehen, welcher SSH-Port gilt) und ob SSH-Zugang im Kundenbereich "
+            "eingeschaltet ist.")
+
+
+def unreachable(config):
+    return (f"Fehler: Der Server {config.host} (Port {config.port}) antwortet nicht. "
+            f"{NOTHING}\n    So beheben: Internetverbindung, DEPLOY_HOST und DEPLOY_PORT "
+            "prüfen; später erneut versuchen.")
+
+
+def bad_key(config):
+    source = ("DEPLOY_SSH_KEY" if config.ssh_key
+              else f"DEPLOY_SSH_KEY_FILE ({config.ssh_key_file})")
+    return (f"Fehler: Der Schlüssel aus {source} lässt sich nicht lesen. {NOTHING}\n"
+            "    So beheben: Den vollständigen privaten Schlüssel eintragen, von „-----BEGIN“ "
+            "bis „-----END … PRIVATE KEY-----“, ohne Passphrase (für CI).")
+
+
+def auth_failed(config):
+    if config.ssh_key:
+        key = "Der Schlüssel aus DEPLOY_SSH_KEY ist dort nicht freigeschaltet"
+    elif config.ssh_key_file:
+        key = (f"Der Schlüssel aus DEPLOY_SSH_KEY_FILE ({config.ssh_key_file}) ist dort nicht "
+               "freigeschaltet")
+    else:
+        key = "Keiner Ihrer SSH-Schlüssel (ssh-agent oder ~/.ssh/id_*) ist dort freigeschaltet"
+    return (f"Fehler: Der Server {config.host} hat die Anmeldung als „{config.user}“ abgelehnt. "
+            f"{key}. {NOTHING}\n"
+            "    So beheben: DEPLOY_USER prüfen und den öffentlichen Schlüssel (die .pub-Datei) "
+            "beim Hoster hinterlegen (Kundenbereich, „SSH-Schlüssel“). Ein Schlüssel mit "
+            "Passphrase geht nur über ssh-agent (ssh-add), ohne DEPLOY_SSH_KEY_FILE.")
+
+
+def not_a_folder(config):
+    return (f"Fehler: „{config.path}“ auf {config.host} ist eine Datei, kein Ordner. {NOTHING}\n"
+            "    So beheben: DEPLOY_PATH prüfen: das Web-Verzeichnis, wie es in den "
+            "Zugangsdaten des Hosters steht.")
+
+
+def connect_paramiko(config, creds):
+    """An SSHClient connected with the host key verified (RejectPolicy); DeployError on failure."""
+    pkey = None
+    agent_only = False
+    if creds.key_file:
+        try:
+            pkey = paramiko.PKey.from_path(creds.key_file)
+        except (paramiko.PasswordRequiredException, TypeError):  # TypeError: the same, newer
+            if not os.environ.get("SSH_AUTH_SOCK"):  # like ssh -i: the agent may hold it
+                raise DeployError(
+                    f"Fehler: Der Schlüssel aus DEPLOY_SSH_KEY_FILE ({config.ssh_key_file}) "
+                    f"ist mit einer Passphrase geschützt. {NOTHING}\n"
+                    "    So beheben: Den Schlüssel mit „ssh-add“ in den ssh-agent laden, oder "
+                    "fürs Veröffentlichen einen eigenen Schlüssel ohne Passphrase anlegen.") \
+                    from None
+            agent_only = True
+        except (paramiko.SSHException, ValueError, OSError):
+            raise DeployError(bad_key(config)) from None
+    client = paramiko.SSHClient()
+    client.load_system_host_keys(creds.known_hosts)  # only these keys; never saved back
+    client.set_missing_host_key_policy(paramiko.RejectPolicy())
+    try:
+        client.connect(config.host.strip("[]"), port=config.port, username=config.user,
+                       pkey=pkey, allow_agent=pkey is None,
+                       look_for_keys=pkey is None and not agent_only,
+                       timeout=CONNECT_TIMEOUT, banner_timeout=CONNECT_TIMEOUT,
+                       auth_timeout=CONNECT_TIMEOUT)
+    except (paramiko.SSHException, OSError) as error:
+        client.close()
+        raise DeployError(_explain_paramiko(error, config)) from None
+    return client
+
+
+def _explain_paramiko(error, config):
+    if isinstance(error, paramiko.BadHostKeyException):
+        return host_key_mismatch(config)
+    if isinstance(error, paramiko.AuthenticationException):
+        return auth_failed(config)
+    if isinstance(error, socket.gaierror):
+        return unknown_host(config)
+    if isinstance(error, paramiko.ssh_exception.NoValidConnectionsError):
+        refused_all = all(isinstance(e, ConnectionRefusedError) for e in error.errors.values())
+        return refused(config) if refused_all else unreachable(config)
+    if isinstance(error, ConnectionRefusedError):
+        return refused(config)
+    if isinstance(error, TimeoutError):
+        return unreachable(config)
+    if isinstance(error, paramiko.SSHException):
+        text = str(error)
+        if "not found in known_hosts" in text:
+            return host_key_unknown(config)
+        if "No authentication methods available" in text:
+            return auth_failed(config)
+        return (f"Fehler: Die SSH-Verbindung zu {config.host} (Port {config.port}) ist "
+                f"gescheitert ({text}). {NOTHING}\n    So beheben: DEPLOY_HOST und DEPLOY_PORT "
+                "prüfen: Antwortet dort wirklich ein SSH-Server?")
+    return f"{unreachable(config)}\n    Meldung: {error}"
+
+
+def missing_path(config):
+    return (f"Fehler: Den Ordner „{config.path}“ gibt es auf dem Server {config.host} nicht. "
+            f"{NOTHING}\n"
+            "    So beheben: DEPLOY_PATH prüfen: das Web-Verzeichnis, wie es in den "
+            "Zugangsdaten des Hosters steht. Ein neuer Ordner muss zuerst beim Hoster "
+            "angelegt werden; „make deploy“ legt ihn nicht selbst an, damit ein Tippfehler "
+            "nicht eine zweite Website erzeugt.")
