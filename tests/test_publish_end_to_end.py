@@ -1,0 +1,78 @@
+"""What the association does: `make publish-build`, then `make deploy` with a `.env`.
+
+The real content (placeholders filled with test values) goes to a real sshd on
+127.0.0.1, through the Makefile targets a volunteer and CI use.
+"""
+
+import getpass
+import hashlib
+import os
+import shutil
+import subprocess
+
+import pytest
+
+import conftest
+from sitekit.manifest import MANIFEST_NAME, read_manifest
+from sshd import SshServer, missing_tools
+from support import ROOT
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    if missing := missing_tools():
+        conftest.skip_or_fail(f"deploy tests need {', '.join(missing)}: "
+                              "sudo apt-get install openssh-server openssh-client rsync")
+    server = SshServer(tmp_path_factory.mktemp("sshd-e2e")).start()
+    yield server
+    server.stop()
+
+
+def make(project, *args):
+    """`make <args>` in the project copy, using this checkout's .venv (READY= skips the
+    setup step, which would otherwise reinstall a virtual environment it shares)."""
+    return subprocess.run(["make", f"VENV={ROOT / '.venv'}", "READY=", *args], cwd=project,
+                          text=True, capture_output=True, env={**os.environ, "SITEURL":
+                                                                "https://verein.example"})
+
+
+def tree(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("method", ["rsync", "sftp"])
+def test_make_publish_build_then_make_deploy_publishes_the_site(filled_project, server,
+                                                                tmp_path, method):
+    shutil.copy(ROOT / "Makefile", filled_project / "Makefile")
+    remote = tmp_path / "htdocs"
+    remote.mkdir()
+    (filled_project / ".env").write_text(
+        f"DEPLOY_METHOD={method}\nDEPLOY_HOST={server.host}\nDEPLOY_PORT={server.port}\n"
+        f"DEPLOY_USER={getpass.getuser()}\nDEPLOY_PATH={remote}\n"
+        f"DEPLOY_SSH_KEY_FILE={server.client_key}\n"
+        f'DEPLOY_KNOWN_HOSTS="{server.host_key_line}"\n', encoding="utf-8")
+
+    built = make(filled_project, "publish-build")
+    assert built.returncode == 0, built.stderr
+    output = filled_project / "output"
+    manifest = read_manifest(output / MANIFEST_NAME)
+    assert {"index.html", "404.html", ".htaccess", "kontakt/index.html"} <= set(manifest)
+
+    trial = make(filled_project, "deploy", "DRY_RUN=1")
+    assert trial.returncode == 0, trial.stderr
+    assert "Probelauf" in trial.stdout and not any(remote.iterdir())
+
+    first = make(filled_project, "deploy")
+    assert first.returncode == 0, first.stderr
+    published = tree(remote)
+    assert published == {**{n: e.sha256 for n, e in manifest.items()},
+                         MANIFEST_NAME: tree(output)[MANIFEST_NAME]}
+    assert "Fertig: " in first.stdout and "Bytes übertragen" in first.stdout, first.stdout
+
+    again = make(filled_project, "deploy")
+    assert again.returncode == 0, again.stderr
+    assert "Fertig: 0 Dateien hochgeladen" in again.stdout, again.stdout
+    assert tree(remote) == published
+    print(f"\n{method}: first: {first.stdout.strip().splitlines()[-1]}\n"
+          f"{method}: again: {again.stdout.strip().splitlines()[-1]}")
