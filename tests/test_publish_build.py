@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -25,6 +26,7 @@ SITE = {
         Status: draft
 
         Pst. Der [Plan]({static}/images/geheimer-plan.pdf) und das [Protokoll]({static}/images/protokoll.pdf).
+        Treffen um [[Uhrzeit]], siehe [Intern]({filename}/pages/intern.md).
         """,
     "neuigkeiten/fest.md": """\
         Title: Sommerfest
@@ -92,6 +94,18 @@ def test_production_refuses_links_to_hidden_pages(tmp_path):
     message = str(error.value)
     assert "FEHLER in content/neuigkeiten/fest.md, Zeile 5: Der Link „{filename}/aufrufe/vorbei.md“" \
         in message and "content/pages/intern.md ist keine veröffentlichte Seite" in message
+
+
+def test_an_unfinished_draft_does_not_stop_publishing(tmp_path, caplog):
+    content = make_site(tmp_path, SITE)
+    with caplog.at_level(logging.WARNING):
+        build(content, strict=True)  # the draft has a [[placeholder]] and links a hidden page
+    text = "\n".join(r.getMessage() for r in caplog.records)
+    assert "WARNUNG: 1 Platzhalter ist noch nicht ausgefüllt" in text
+    assert "content/neuigkeiten/entwurf.md, Zeile 7: [[Uhrzeit]] (Entwurf/verborgen)" in text
+    assert ("WARNUNG in content/neuigkeiten/entwurf.md, Zeile 7: Der Link "
+            "„{filename}/pages/intern.md“") in text
+    assert "wird nicht veröffentlicht; das hält den Bau nicht auf." in text
 
 
 def test_preview_shows_drafts_and_hidden_pages_marked(sites):

@@ -85,14 +85,19 @@ def check_sources(pelican):
     # Drafts are never published; hidden pages not in production (plugin `unpublished`).
     keep_out = settings.get("UNPUBLISHED_KEEP_OUT", False)
     today = datetime.date.today()
-    published = {s.rel for s in sources if s.rel not in unusable
-                 and s.value("status").lower() != "draft"
-                 and not (keep_out and is_hidden(s.value("layout").lower(), s.value("status"),
-                                                 s.value("ends"), today))}
+    unpublished = {s.rel for s in sources if s.value("status").lower() == "draft"
+                   or (keep_out and is_hidden(s.value("layout").lower(), s.value("status"),
+                                              s.value("ends"), today))}
+    published = {s.rel for s in sources if s.rel not in unusable | unpublished}
     for source in sources:
         findings += checks.check_links(source, published.__contains__,
                                        lambda target: (content / target).is_file(),
                                        set(addresses) | set(reserved))
+    # What is not published cannot break the site: a draft's open [[placeholder]] must
+    # not stop everyone else's changes from going online.
+    if strict:
+        unpublished_paths = {f"{shown}/{rel}" for rel in unpublished}
+        findings = [_as_warning(f) if f.path in unpublished_paths else f for f in findings]
     findings.sort(key=sort_key)
 
     report = _report(findings, unusable, shown, strict)
@@ -104,6 +109,14 @@ def check_sources(pelican):
         logger.warning(text)
     # Files that cannot be built are left out; skip_unusable() tells the generators.
     settings[SKIPPED] = unusable
+
+
+def _as_warning(finding):
+    """A problem in a file that is not published: reported, but it does not stop the build."""
+    note = (" (Entwurf/verborgen)" if finding.rule == "placeholder" else
+            " Die Datei ist ein Entwurf oder verborgen und wird nicht veröffentlicht; "
+            "das hält den Bau nicht auf.")
+    return dataclasses.replace(finding, severity=WARNING, message=finding.message + note)
 
 
 def _reserved_addresses(settings):
