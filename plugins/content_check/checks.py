@@ -315,3 +315,25 @@ def render_placeholders(found):
              "(ohne die eckigen Klammern):"]
     lines += [f"    {f.path}, Zeile {f.line}: {f.message}" for f in found]
     return "\n".join(lines)
+
+
+def check_menu_links(links, addresses, reserved, settings_file="pelicanconf.py"):
+    """Every NAVIGATION and FOOTER_LINKS entry must lead to a published page or list.
+
+    links: [("NAVIGATION", "Über uns", "ueber-uns/"), …]; addresses: published address ->
+    file; reserved: the site's own lists ("beitraege/", …).
+    """
+    found = []
+    for setting, label, target in links:
+        address = target or "index.html"  # "" is the start page
+        if address in addresses or address in reserved:
+            continue
+        found.append(Finding(
+            settings_file, None,
+            f"Der Eintrag „{label}“ in {setting} führt zu „/{target}“, aber keine "
+            "veröffentlichte Seite hat diese Adresse. Jede Seite der Website würde so auf "
+            "eine fehlende Seite verlinken.",
+            f"Die Seite wiederherstellen (oder ihr mit „Slug: {target.strip('/')}“ diese Adresse "
+            f"geben) oder den Eintrag aus {setting} in {settings_file} entfernen.",
+            ERROR, "menu-link"))
+    return found

@@ -93,6 +93,11 @@ def check_sources(pelican):
         findings += checks.check_links(source, published.__contains__,
                                        lambda target: (content / target).is_file(),
                                        set(addresses) | set(reserved))
+    menu = [(setting, label, target) for setting in ("NAVIGATION", "FOOTER_LINKS")
+            for label, target in settings.get(setting, ())]
+    public = {address for address, path in addresses.items()
+              if Path(path).relative_to(shown).as_posix() in published}
+    findings += checks.check_menu_links(menu, public, reserved)
     # What is not published cannot break the site: a draft's open [[placeholder]] must
     # not stop everyone else's changes from going online.
     if strict:
@@ -152,7 +157,7 @@ def _report(findings, unusable, shown, strict):
         if finding.rule == "placeholder":
             continue
         if not strict:
-            skipped = Path(finding.path).relative_to(shown).as_posix() in unusable
+            skipped = finding.path.removeprefix(f"{shown}/") in unusable
             finding = dataclasses.replace(finding, severity=WARNING, message=finding.message + (
                 " Die Datei wird übersprungen, bis das behoben ist." if skipped else ""))
         texts.append(finding.render())
