@@ -35,6 +35,14 @@ def test_whitespace_collapses_and_comments_go_but_spaces_between_links_stay():
     assert minify_html(page) == '<p> Hallo <a href="/a">A</a> <a href="/b">B</a> </p>'
 
 
+def test_attribute_values_keep_their_meaning():
+    page = ('<p title="&amp;lt;b&amp;gt; &amp;amp; &quot;x&quot;">x</p>'
+            '<a href="/?a=1&amp;b=2" title="Tom &amp; Jerry">y</a>')
+    minified = minify_html(page)
+    assert 'title="&amp;lt;b&amp;gt; &amp;amp; &quot;x&quot;"' in minified
+    assert 'href="/?a=1&amp;b=2"' in minified and 'title="Tom &amp; Jerry"' in minified
+
+
 def test_fingerprint_depends_on_the_content_only():
     one = fingerprinted_name("theme/css/site.css", b"p{color:red}")
     assert re.fullmatch(r"theme/css/site\.[0-9a-f]{10}\.css", one)
