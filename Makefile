@@ -49,6 +49,7 @@ publish-build: $(READY)
 	@$(BIN)/invoke publish-build
 
 # `make deploy DRY_RUN=1` only lists the changes; `make deploy FORCE=1` allows
-# deleting more than half of the published files.
+# deleting more than half of the published files. Only the value 1 counts:
+# FORCE=0 or an exported FORCE=no must never switch the guard off.
 deploy: $(READY)
-	@$(BIN)/invoke deploy $(if $(DRY_RUN),--dry-run) $(if $(FORCE),--force)
+	@$(BIN)/invoke deploy $(if $(filter 1,$(DRY_RUN)),--dry-run) $(if $(filter 1,$(FORCE)),--force)

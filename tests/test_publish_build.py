@@ -49,6 +49,7 @@ SITE = {
                        "![Das Team beim Grillen]({static}/images/grillen.jpg)\n",
     "images/grillen.jpg": jpeg_bytes(),
     "pages/404.md": "Title: Nicht gefunden\nLayout: error\nSave_as: 404.html\n\nGibt es nicht.\n",
+    "pages/fehler-neu.md": "Title: Neue Fehlerseite\nLayout: error\nStatus: draft\n\nBald.\n",
     "images/geheimer-plan.pdf": PDF,
     "images/protokoll.pdf": PDF,
     "images/aufgaben.pdf": PDF,
@@ -68,7 +69,7 @@ def sites(tmp_path_factory):
 def test_production_leaves_out_drafts_hidden_pages_and_their_files(sites):
     site = sites["production"]
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    for gone in ("entwurf", "geheimer-plan", "kassenpruefung-gesucht", "intern"):
+    for gone in ("entwurf", "geheimer-plan", "kassenpruefung-gesucht", "intern", "fehlerseite"):
         assert not any(gone in name for name in files), gone
     assert "images/geheimer-plan.pdf" not in files  # only the draft links it
     assert "images/aufgaben.pdf" not in files  # only the ended call links it

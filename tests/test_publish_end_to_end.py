@@ -76,3 +76,14 @@ def test_make_publish_build_then_make_deploy_publishes_the_site(filled_project, 
     assert tree(remote) == published
     print(f"\n{method}: first: {first.stdout.strip().splitlines()[-1]}\n"
           f"{method}: again: {again.stdout.strip().splitlines()[-1]}")
+
+
+@pytest.mark.parametrize("arguments, expected", [
+    (["FORCE=1"], "--force"), (["FORCE=0"], ""), (["FORCE=no"], ""), (["FORCE=yes"], ""),
+    (["DRY_RUN=1"], "--dry-run"), (["DRY_RUN=0"], ""),
+])
+def test_only_the_value_1_switches_force_and_dry_run_on(arguments, expected):
+    result = subprocess.run(["make", "-n", "deploy", "READY=", *arguments], cwd=ROOT,
+                            text=True, capture_output=True, check=True)
+    flags = result.stdout.split("invoke deploy", 1)[1].split()
+    assert flags == ([expected] if expected else [])

@@ -17,7 +17,7 @@ def layout_metadata(metadata, today):
     for key in LIST_KEYS:
         if key in metadata:
             added[key] = split_list(metadata[key])
-    if layout.name == "error":
+    if layout.name == "error" and str(metadata.get("status", "")).lower() != "draft":
         added["status"] = "hidden"  # in no listing; the unpublished plugin still writes it
     if layout.name == "call" and "ends" in metadata:
         ends = added["ends"] = parse_date(metadata["ends"])
