@@ -15,6 +15,7 @@ from sitekit.findings import BuildError
 from sitekit.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
 from images import jpeg_bytes
 from support import build, make_site, soup
+from unpublished.files import linked_paths
 
 PDF = b"%PDF-1.4\n% test\n"
 
@@ -26,6 +27,8 @@ SITE = {
         Status: draft
 
         Pst. Der [Plan]({static}/images/geheimer-plan.pdf) und das [Protokoll]({static}/images/protokoll.pdf).
+        Dazu [Bericht]({filename}/images/bericht.pdf), [Liste](../images/liste.pdf) und
+        [Gäste](/images/gaeste.pdf).
         Treffen um [[Uhrzeit]], siehe [Intern]({filename}/pages/intern.md).
         """,
     "neuigkeiten/fest.md": """\
@@ -33,7 +36,8 @@ SITE = {
         Date: 2026-03-05
         Layout: news
 
-        Hier das [Protokoll]({static}/images/protokoll.pdf).
+        Hier das [Protokoll]({static}/images/protokoll.pdf) und der
+        [Jahresbericht]({static}/images/jahresbericht.pdf).
         """,
     "aufrufe/vorbei.md": """\
         Title: Kassenprüfung gesucht
@@ -53,6 +57,7 @@ SITE = {
     "images/geheimer-plan.pdf": PDF,
     "images/protokoll.pdf": PDF,
     "images/aufgaben.pdf": PDF,
+    **{f"images/{name}.pdf": PDF for name in ("bericht", "jahresbericht", "liste", "gaeste")},
 }
 
 
@@ -73,7 +78,10 @@ def test_production_leaves_out_drafts_hidden_pages_and_their_files(sites):
         assert not any(gone in name for name in files), gone
     assert "images/geheimer-plan.pdf" not in files  # only the draft links it
     assert "images/aufgaben.pdf" not in files  # only the ended call links it
-    assert "images/protokoll.pdf" in files  # the published news links it too
+    # Linked by the draft with {filename}, a relative and a root-relative path; the published
+    # news links "jahresbericht.pdf", whose name contains "bericht.pdf".
+    assert not {"images/bericht.pdf", "images/liste.pdf", "images/gaeste.pdf"} & files
+    assert {"images/protokoll.pdf", "images/jahresbericht.pdf"} <= files  # published news
     # The hidden page's photo is not processed (so it needs no credit) and not published.
     assert not any(name.startswith(("bilder/", "images/grillen")) for name in files)
     assert "404.html" in files and "Gibt es nicht." in (site / "404.html").read_text()
@@ -103,8 +111,8 @@ def test_an_unfinished_draft_does_not_stop_publishing(tmp_path, caplog):
         build(content, strict=True)  # the draft has a [[placeholder]] and links a hidden page
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "WARNUNG: 1 Platzhalter ist noch nicht ausgefüllt" in text
-    assert "content/neuigkeiten/entwurf.md, Zeile 7: [[Uhrzeit]] (Entwurf/verborgen)" in text
-    assert ("WARNUNG in content/neuigkeiten/entwurf.md, Zeile 7: Der Link "
+    assert "content/neuigkeiten/entwurf.md, Zeile 9: [[Uhrzeit]] (Entwurf/verborgen)" in text
+    assert ("WARNUNG in content/neuigkeiten/entwurf.md, Zeile 9: Der Link "
             "„{filename}/pages/intern.md“") in text
     assert "wird nicht veröffentlicht; das hält den Bau nicht auf." in text
 
@@ -211,3 +219,13 @@ def test_killed_publish_build_leaves_the_previous_output_untouched(published):
     assert result.returncode == 0, result.stderr
     assert not list(published.glob(".output-im-bau-*"))
     verify_manifest(published / "output")
+
+
+def test_linked_paths_resolve_every_kind_of_link():
+    html = ('<a href="{static}/images/a.pdf">a</a> <a href="{filename}/images/b.pdf">b</a>'
+            '<a href="../images/c%20d.pdf#s">c</a> <img src="/images/e.png">'
+            '<a href="{attach}f.pdf">f</a> <a href="https://x.example/g.pdf">g</a>'
+            '<a href="mailto:a@b.de">m</a> <a href="#oben">o</a> <a href="../../h.pdf">h</a>')
+    assert linked_paths(html, "neuigkeiten", ["{static}/images/i.pdf"]) == {
+        "images/a.pdf", "images/b.pdf", "images/c d.pdf", "images/e.png",
+        "neuigkeiten/f.pdf", "images/i.pdf"}

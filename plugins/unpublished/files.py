@@ -1,15 +1,46 @@
 """Which linked files only unpublished pages use (plain data, no Pelican objects)."""
 
-from pathlib import PurePosixPath
+import posixpath
+import re
+from urllib.parse import unquote, urlsplit
+
+# href="…" and src="…" in a page's HTML, before Pelican resolves its links.
+LINK = re.compile(r"""\b(?:href|src)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
+# Pelican's intrasite markers: {static}/x.pdf, {attach}x.pdf, {filename}/x.md (or |static|).
+MARKER = re.compile(r"^(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)")
 
 
-def files_only_unpublished_use(unpublished_links, published_texts):
-    """The paths among unpublished_links whose file name no published text mentions.
+def linked_paths(html, source_dir, extra_values=()):
+    """The files below content/ that html links to, as paths relative to content/.
 
-    unpublished_links: source paths ("images/plan.pdf") linked by drafts or hidden
-    pages. published_texts: the HTML and metadata of everything published. Matching
-    by file name is deliberately generous: a published page that mentions the file
-    in any way (relative link, metadata) keeps it.
+    source_dir: the folder of the page's source ("neuigkeiten"), for relative links.
+    extra_values: metadata values that may name a file (e.g. `Image: …`).
     """
-    published = "\n".join(published_texts)
-    return {path for path in unpublished_links if PurePosixPath(path).name not in published}
+    values = [match[2] for match in LINK.finditer(html)] + list(extra_values)
+    paths = set()
+    for value in values:
+        path = _source_path(value, source_dir)
+        if path:
+            paths.add(path)
+    return paths
+
+
+def _source_path(value, source_dir):
+    value = str(value).strip()
+    marked = MARKER.match(value)
+    if marked:
+        value = value[marked.end():]
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None  # another site, mailto:, or only an #anchor
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        path = path.lstrip("/")
+    else:
+        path = posixpath.normpath(posixpath.join(source_dir, path))
+    return None if path.startswith("..") else path
+
+
+def files_only_unpublished_use(unpublished_links, published_links):
+    """Paths linked by drafts or hidden pages and by nothing that is published."""
+    return set(unpublished_links) - set(published_links)

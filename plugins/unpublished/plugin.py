@@ -1,11 +1,12 @@
 """Pelican glue: take hidden content and the files only it links out of production."""
 
 import logging
+import posixpath
 
 from pelican.generators import StaticGenerator
 
 from . import settings as options
-from .files import files_only_unpublished_use
+from .files import files_only_unpublished_use, linked_paths
 
 logger = logging.getLogger(__name__)
 
@@ -26,14 +27,18 @@ def drop_unpublished_files(generators):
     if not options.read(generators[0].settings)["UNPUBLISHED_KEEP_OUT"]:
         return
     contents = [c for c in generators[0].context["generated_content"].values() if c is not None]
-    unpublished = set().union(*(c.get_static_links() for c in contents if not c.save_as))
-    published = [text for c in contents if c.save_as
-                 for text in (c._content or "", *map(str, c.metadata.values()))]
+    unpublished, published = set(), set()
+    for content in contents:
+        folder = posixpath.dirname(content.relative_source_path)
+        values = [v for v in content.metadata.values() if isinstance(v, str)]
+        (published if content.save_as else unpublished).update(
+            linked_paths(content._content or "", folder, values))
     dropped = files_only_unpublished_use(unpublished, published)
     for generator in generators:
         if isinstance(generator, StaticGenerator):
-            kept = [s for s in generator.staticfiles if s.relative_source_path not in dropped]
+            left_out = [s for s in generator.staticfiles if s.relative_source_path in dropped]
+            kept = [s for s in generator.staticfiles if s not in left_out]
             generator.staticfiles = generator.context["staticfiles"] = kept
-    for path in sorted(dropped):
-        logger.info("Nicht veröffentlicht: %s (nur Entwürfe oder verborgene Seiten verlinken es)",
-                    path)
+            for static in left_out:
+                logger.info("Nicht veröffentlicht: %s (nur Entwürfe oder verborgene Seiten "
+                            "verlinken darauf)", static.relative_source_path)
