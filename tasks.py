@@ -118,9 +118,15 @@ def publish_build(c):
     from sitekit.manifest import MANIFEST_NAME, write_manifest
     from sitekit.staging import staged_folder
 
-    with staged_folder(ROOT / "output") as staging:
-        seconds = _build(PUBLISH_SETTINGS, OUTPUT_PATH=str(staging))
-        write_manifest(staging)
+    from pelican.settings import read_settings
+
+    try:
+        with staged_folder(ROOT / "output") as staging:
+            seconds = _build(PUBLISH_SETTINGS, OUTPUT_PATH=str(staging))
+            write_manifest(staging, read_settings(str(PUBLISH_SETTINGS))["SITEURL"])
+    except KeyboardInterrupt:
+        print("Abgebrochen (Strg+C). output/ ist unverändert.", file=sys.stderr)
+        raise Exit(code=130) from None
     _report_done(ROOT / "output", seconds, f"output/ (mit {MANIFEST_NAME} für „make deploy“)")
 
 
@@ -129,12 +135,35 @@ def publish_build(c):
 def deploy(c, dry_run=False, force=False):
     """Publish output/ of `make publish-build` to the web host (settings: .env or environment)."""
     from sitekit.deploy import DeployError, deploy_from_env
+    from sitekit.manifest import ManifestError, read_site_url, verify_manifest
+    from sitekit.staging import frozen_copy
 
+    output = ROOT / "output"
     try:
-        deploy_from_env(ROOT / "output", ROOT / ".env", dry_run=dry_run, force=force)
-    except DeployError as error:
+        verify_manifest(output)
+        with frozen_copy(output) as frozen:  # a preview build meanwhile cannot get mixed in
+            print(f"Website für {read_site_url(output) or 'unbekannte Adresse'}, gebaut mit "
+                  "„make publish-build“.")
+            _warn_if_changed_since(output)
+            deploy_from_env(frozen, ROOT / ".env", dry_run=dry_run, force=force)
+    except (DeployError, ManifestError) as error:
         print(error, file=sys.stderr)
         raise Exit(code=error.exitcode) from None
+
+
+def _warn_if_changed_since(output):
+    """A hint if a source changed after the build: that change would not be published."""
+    from sitekit.manifest import MANIFEST_NAME
+
+    built = (output / MANIFEST_NAME).stat().st_mtime
+    sources = [ROOT / "pelicanconf.py", ROOT / "publishconf.py"]
+    for folder in ("content", "theme"):
+        sources += [p for p in (ROOT / folder).rglob("*") if p.is_file()]
+    newer = sorted(p.relative_to(ROOT).as_posix() for p in sources if p.stat().st_mtime > built)
+    if newer:
+        print(f"Hinweis: {', '.join(newer[:3])}{' …' if len(newer) > 3 else ''} wurde nach dem "
+              "letzten „make publish-build“ geändert; diese Änderung wird nicht mit "
+              "hochgeladen. Dafür zuerst „make publish-build“ ausführen.")
 
 
 @task

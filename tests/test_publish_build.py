@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import shutil
 import logging
 import os
 import signal
@@ -12,6 +13,7 @@ import time
 import pytest
 
 from sitekit.findings import BuildError
+from sitekit.staging import frozen_copy
 from sitekit.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
 from images import jpeg_bytes
 from support import build, make_site, soup
@@ -229,3 +231,15 @@ def test_linked_paths_resolve_every_kind_of_link():
     assert linked_paths(html, "neuigkeiten", ["{static}/images/i.pdf"]) == {
         "images/a.pdf", "images/b.pdf", "images/c d.pdf", "images/e.png",
         "neuigkeiten/f.pdf", "images/i.pdf"}
+
+
+def test_deploy_reads_a_frozen_copy_that_a_rebuild_cannot_change(tmp_path):
+    output = tmp_path / "output"
+    (output / "a").mkdir(parents=True)
+    (output / "a" / "index.html").write_text("veröffentlicht")
+    with frozen_copy(output) as frozen:
+        shutil.rmtree(output)  # what `make build` does: delete, then write new files
+        (output / "a").mkdir(parents=True)
+        (output / "a" / "index.html").write_text("Vorschau")
+        assert (frozen / "a" / "index.html").read_text() == "veröffentlicht"
+    assert not frozen.exists()

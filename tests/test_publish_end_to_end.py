@@ -70,9 +70,16 @@ def test_make_publish_build_then_make_deploy_publishes_the_site(filled_project, 
                          MANIFEST_NAME: tree(output)[MANIFEST_NAME]}
     assert "Fertig: " in first.stdout and "Bytes übertragen" in first.stdout, first.stdout
 
+    assert "Website für https://verein.example, gebaut mit „make publish-build“." in first.stdout
+
+    # An edit after the build is not in it: deploy says so (and still uploads the build).
+    edited = filled_project / "content" / "pages" / "kontakt.md"
+    os.utime(edited, (edited.stat().st_atime, (output / MANIFEST_NAME).stat().st_mtime + 60))
     again = make(filled_project, "deploy")
     assert again.returncode == 0, again.stderr
     assert "Fertig: 0 Dateien hochgeladen" in again.stdout, again.stdout
+    assert ("Hinweis: content/pages/kontakt.md wurde nach dem letzten „make publish-build“ "
+            "geändert") in again.stdout
     assert tree(remote) == published
     print(f"\n{method}: first: {first.stdout.strip().splitlines()[-1]}\n"
           f"{method}: again: {again.stdout.strip().splitlines()[-1]}")

@@ -57,6 +57,15 @@ def write_manifest(output_dir, site_url=""):
     return files
 
 
+def read_site_url(output_dir):
+    """The SITEURL the build in output_dir was made for ("" if unknown)."""
+    try:
+        data = json.loads((Path(output_dir) / MANIFEST_NAME).read_text(encoding="utf-8"))
+        return str(data.get("site_url", ""))
+    except (OSError, ValueError, AttributeError):
+        return ""
+
+
 def read_manifest(path):
     """The entries of a manifest file; ManifestError if it is missing or unreadable."""
     try:
@@ -71,9 +80,10 @@ def read_manifest(path):
             "stammt nicht aus einem erfolgreichen Veröffentlichungs-Bau.\n"
             "    So beheben: Zuerst „make publish-build“ ausführen, dann erneut veröffentlichen."
         ) from None
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise ManifestError(
-            f"Fehler: Die Datei {path} ist beschädigt ({error}).\n"
+            f"Fehler: Die Datei {path} ist beschädigt oder keine Liste eines "
+            "Veröffentlichungs-Baus.\n"
             "    So beheben: „make publish-build“ erneut ausführen."
         ) from None
 
@@ -94,7 +104,8 @@ def verify_manifest(output_dir):
         shown = "\n".join(lines[:10] + (["    …"] if len(lines) > 10 else []))
         raise ManifestError(
             f"Fehler: {output_dir}/ passt nicht mehr zum Veröffentlichungs-Bau "
-            f"({len(lines)} Abweichungen); so wird nichts veröffentlicht:\n{shown}\n"
+            f"({len(lines)} {'Abweichung' if len(lines) == 1 else 'Abweichungen'}); so wird "
+            f"nichts veröffentlicht:\n{shown}\n"
             "    Das passiert z. B., wenn danach „make build“ oder „make serve“ lief.\n"
             "    So beheben: „make publish-build“ ausführen, dann erneut veröffentlichen."
         )

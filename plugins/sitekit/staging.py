@@ -44,3 +44,28 @@ def replace_folder(new, target):
 def remove_leftovers(target):
     for path in target.parent.glob(PREFIX.format(target.name) + "*"):
         shutil.rmtree(path, ignore_errors=True)
+
+
+@contextmanager
+def frozen_copy(source):
+    """Yield a copy of source made of hard links, removed afterwards.
+
+    Deploy reads this copy, so a `make build` or `make serve` that rewrites output/
+    meanwhile cannot mix preview files into an upload (Pelican writes new files, so
+    the linked ones keep their content). Falls back to real copies where hard links
+    are not possible.
+    """
+    source = Path(source)
+    copy = Path(tempfile.mkdtemp(dir=source.parent, prefix=f".{source.name}-hochladen-"))
+    try:
+        shutil.copytree(source, copy, dirs_exist_ok=True, copy_function=_link_or_copy)
+        yield copy
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def _link_or_copy(source, target):
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
