@@ -258,6 +258,15 @@ def test_a_missing_closing_quote_in_the_facts_is_named(tmp_path, caplog):
             "werden: Am Ende eines Werts fehlt das Anführungszeichen \".") in caplog.text
 
 
+def test_a_number_without_quotes_is_named_with_its_line(tmp_path, caplog):
+    content = make_site(tmp_path, {}, facts=FACTS.replace('plz = "37073"', "plz = 37073"))
+    with caplog.at_level(logging.WARNING):
+        build(content)
+    assert ("WARNUNG in content/verein.toml, Zeile 6: Die Angabe „anschrift.plz“ ist kein Text "
+            "(es fehlen die Anführungszeichen).\n"
+            "    So beheben: In Anführungszeichen schreiben: „plz = \"37073\"“.") in caplog.text
+
+
 def test_a_text_file_in_a_content_folder_is_pointed_out(tmp_path, caplog):
     content = make_site(tmp_path, {"neuigkeiten/fest.md.txt": NEWS})
     with caplog.at_level(logging.WARNING):

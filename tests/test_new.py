@@ -52,6 +52,9 @@ def test_new_explains_a_wrong_kind_and_a_missing_title(tmp_path):
         new_content_file(tmp_path, "blog", "Sommerfest", TODAY, SLUG)
     with pytest.raises(NewContentError, match="Der Titel fehlt."):
         new_content_file(tmp_path, "news", "  ", TODAY, SLUG)
+    with pytest.raises(NewContentError, match="Welche Art von Text. KIND angeben, eines von: "
+                                              "interview, call, news, page."):
+        new_content_file(tmp_path, "", "Sommerfest", TODAY, SLUG)
     assert not list(tmp_path.rglob("*.md"))
 
 

@@ -63,10 +63,20 @@ SITE = {
 }
 
 
+PREVIEW_LOG = []
+
+
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
     content = make_site(tmp_path_factory.mktemp("publish"), SITE)
-    preview = build(content)
+    handler = logging.Handler()
+    handler.emit = lambda record: PREVIEW_LOG.append(record.getMessage())
+    logging.getLogger("unpublished").addHandler(handler)
+    logging.getLogger("unpublished").setLevel(logging.INFO)
+    try:
+        preview = build(content)
+    finally:
+        logging.getLogger("unpublished").removeHandler(handler)
     preview_copy = preview.with_name("preview")
     preview.rename(preview_copy)
     return {"preview": preview_copy, "production": build(content, strict=True,
@@ -127,6 +137,14 @@ def test_preview_shows_drafts_and_hidden_pages_marked(sites):
         text = soup(site, rel).main.get_text(" ", strip=True)
         assert "Verborgen: Diese Seite steht in keiner Liste und wird nicht veröffentlicht" in text
     assert "Verborgen" not in soup(site, "404.html").main.get_text()
+    # Nothing links to them, so the build says where they are.
+    assert PREVIEW_LOG == [
+        "Nur in der Vorschau (verborgen): /kassenpruefung-gesucht/ ← content/aufrufe/vorbei.md",
+        "Nur in der Vorschau (Entwurf): /entwurf/geheimer-plan/ ← content/neuigkeiten/entwurf.md",
+        "Nur in der Vorschau (Entwurf): /entwurf/seite/neue-fehlerseite/ ← "
+        "content/pages/fehler-neu.md",
+        "Nur in der Vorschau (verborgen): /intern/ ← content/pages/intern.md",
+    ]
     assert (site / "images" / "geheimer-plan.pdf").exists()
 
 

@@ -94,8 +94,27 @@ def read_facts(path, shown):
     findings = []
     for dotted in missing_required(facts):
         section, _, key = dotted.rpartition(".")
+        value = lookup(facts, dotted)
+        if value is not None and not isinstance(value, str):  # plz = 37073: a number
+            findings += problem(
+                _line_of(text, section, key), f"Die Angabe „{dotted}“ ist kein Text "
+                "(es fehlen die Anführungszeichen).",
+                f"In Anführungszeichen schreiben: „{key} = \"{value}\"“.", "facts-invalid")
+            continue
         where = f"im Abschnitt „[{section}]“" if section else "ganz oben"
         findings += problem(None, f"Die Angabe „{dotted}“ fehlt oder ist leer; die Website "
                                   "braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).",
                             f"In {shown} {where} eintragen: „{key} = \"…\"“.", "facts-missing")
     return facts, findings
+
+
+def _line_of(text, section, key):
+    """1-based line of `key = …` in [section] of a TOML text (None if not found)."""
+    current = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = stripped.strip("[]").strip()
+        elif current == section and re.match(rf"{re.escape(key)}\s*=", stripped):
+            return number
+    return None

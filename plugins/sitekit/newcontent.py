@@ -62,6 +62,10 @@ class NewContentError(Exception):
 def new_content_file(content, kind, title, today, slugify):
     """Write content/<folder>/<slug>.md and return its path. Never overwrites."""
     kind = kind.strip().lower()
+    if not kind:
+        raise NewContentError(
+            f"Fehler: Welche Art von Text? KIND angeben, eines von: {', '.join(KINDS)}.\n"
+            f"    Beispiel: make new KIND=news TITLE=\"Neue Öffnungszeiten im Büro\"")
     if kind not in KINDS:
         raise NewContentError(
             f"Fehler: Unbekannte Art „{kind}“. Möglich sind: {', '.join(KINDS)}.\n"

@@ -23,10 +23,14 @@ def keep_hidden_out(generator):
 
 
 def drop_unpublished_files(generators):
-    """Receiver of `all_generators_finalized`: don't copy files only unpublished pages link."""
-    if not options.read(generators[0].settings)["UNPUBLISHED_KEEP_OUT"]:
-        return
+    """Receiver of `all_generators_finalized`: don't copy files only unpublished pages link.
+
+    While previewing, list where the drafts and hidden pages are: nothing links to them.
+    """
     contents = [c for c in generators[0].context["generated_content"].values() if c is not None]
+    if not options.read(generators[0].settings)["UNPUBLISHED_KEEP_OUT"]:
+        _list_preview_only(contents)
+        return
     unpublished, published = set(), set()
     for content in contents:
         folder = posixpath.dirname(content.relative_source_path)
@@ -42,3 +46,13 @@ def drop_unpublished_files(generators):
             for static in left_out:
                 logger.info("Nicht veröffentlicht: %s (nur Entwürfe oder verborgene Seiten "
                             "verlinken darauf)", static.relative_source_path)
+
+
+def _list_preview_only(contents):
+    for content in sorted(contents, key=lambda c: c.relative_source_path):
+        status = getattr(content, "status", "")
+        if content.save_as and (status == "draft" or (
+                status == "hidden" and content.metadata.get("layout") != "error")):
+            kind = "Entwurf" if status == "draft" else "verborgen"
+            logger.info("Nur in der Vorschau (%s): /%s ← %s", kind,
+                        content.url, f"content/{content.relative_source_path}")
