@@ -48,8 +48,8 @@ clean: $(READY)
 publish-build: $(READY)
 	@$(BIN)/invoke publish-build
 
-# `make deploy DRY_RUN=1` only lists the changes; `make deploy FORCE=1` allows
-# deleting more than half of the published files. Only the value 1 counts:
+# `make deploy DRY_RUN=1` only lists the changes; `make deploy FORCE=1` skips the
+# deletion guard (DEPLOY_MAX_DELETE). Only the value 1 counts:
 # FORCE=0 or an exported FORCE=no must never switch the guard off.
 deploy: $(READY)
 	@$(BIN)/invoke deploy $(if $(filter 1,$(DRY_RUN)),--dry-run) $(if $(filter 1,$(FORCE)),--force)

@@ -131,7 +131,7 @@ def publish_build(c):
 
 
 @task(help={"dry_run": "only list what would be uploaded and deleted",
-            "force": "allow deleting more than DEPLOY_MAX_DELETE of the published files"})
+            "force": "skip the deletion guard (DEPLOY_MAX_DELETE)"})
 def deploy(c, dry_run=False, force=False):
     """Publish output/ of `make publish-build` to the web host (settings: .env or environment)."""
     from sitekit.deploy import DeployError, deploy_from_env

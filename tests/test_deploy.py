@@ -25,6 +25,7 @@ import conftest
 import pytest
 from sitekit.deploy import DeployError, deploy, load_config, read_environment
 from sitekit.deploy.config import VARIABLES
+from sitekit.deploy.plan import listing
 from sitekit.manifest import MANIFEST_NAME, read_manifest, write_manifest
 from sshd import SshServer, free_port, keygen, missing_tools, processes_in
 
@@ -176,16 +177,23 @@ def expected(output):
     return files
 
 
+def parent_folders(paths):
+    return {"/".join(rel.split("/")[:i]) for rel in paths for i in range(1, rel.count("/") + 1)}
+
+
 def assert_published(remote, output, keep=(".well-known",)):
-    """The remote folder holds exactly output's files (same SHA-256), 644/755, no leftovers."""
+    """The remote folder holds exactly output's files (same SHA-256), 644/755, no leftovers;
+    besides them only the keep paths and the folders they are in."""
     def kept(rel):
         return any(rel == k or rel.startswith(k + "/") for k in keep)
 
     actual = {rel: sha(path) for rel, path in remote_files(remote).items() if not kept(rel)}
     assert actual == expected(output)
     folders = {p.relative_to(remote).as_posix() for p in remote.rglob("*") if p.is_dir()}
-    wanted = {"/".join(rel.split("/")[:i]) for rel in actual for i in range(1, rel.count("/") + 1)}
-    assert {f for f in folders if not kept(f)} == wanted, "missing or left-over folders"
+    wanted = parent_folders(actual)
+    holding_kept = parent_folders(rel for rel in remote_files(remote) if kept(rel))
+    assert {f for f in folders if not kept(f)} - (holding_kept - wanted) == wanted, \
+        "missing or left-over folders"
     for rel in actual:
         assert stat.S_IMODE((remote / rel).stat().st_mode) == 0o644, rel
     for rel in wanted:
@@ -209,7 +217,7 @@ def test_missing_settings_are_all_named_with_where_to_set_them():
         assert name in message
     assert "nichts hochgeladen" in message
     assert ".env" in message and ".env.example" in message and "Secrets" in message
-    assert "Unbekannt (Tippfehler?): DEPLOY_HOSTNAME" in message
+    assert "Unbekannt: DEPLOY_HOSTNAME. Meinten Sie DEPLOY_HOST?" in message
 
 
 def test_env_example_is_a_valid_template_that_asks_for_the_server():
@@ -244,7 +252,7 @@ def test_defaults_and_accepted_spellings(tmp_path):
                           "DEPLOY_PATH": "~/html/", "DEPLOY_MAX_DELETE": "0,25",
                           "DEPLOY_KNOWN_HOSTS_FILE": str(known)})
     assert (config.method, config.port, config.path) == ("rsync", 22, "html")
-    assert config.max_delete == 0.25 and config.keep == (".well-known",)
+    assert config.max_delete == 0.25 and config.keep == ()  # dot paths are kept anyway
     assert config.ssh_key is None and config.ssh_key_file is None  # ssh agent / default keys
     config = load_config({"DEPLOY_HOST": "h", "DEPLOY_USER": "u", "DEPLOY_PATH": "/www/htdocs",
                           "DEPLOY_METHOD": "SFTP", "DEPLOY_PORT": "2222",
@@ -265,6 +273,50 @@ def test_env_file_is_read_and_real_environment_wins(tmp_path):
     env_file.write_text('DEPLOY_HOST=ssh.example.de\nDEPLOY_SSH_KEY="unterminated\n')
     with pytest.raises(DeployError, match=r"In .*\.env ist Zeile 2 nicht lesbar"):
         read_environment(env_file, {})
+
+
+def test_misspelt_names_are_named_with_a_suggestion(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("DEPOLY_HOST=ssh.example.de\nDEPLOY_USER=verein\nOTHER=1\n"
+                        "DEPLOY_KNOWN_HOSTS=ssh.example.de ssh-ed25519 AAAA\n")
+    values = read_environment(env_file, {"deploy_path": "html", "DEPLOY_PAHT": "html",
+                                         "DEPLOY_SSH_KEY_BASE64": "eA==", "HOME": "/"})
+    with pytest.raises(DeployError) as error:
+        load_config(values)
+    message = str(error.value)
+    for name, meant in (("DEPOLY_HOST", "DEPLOY_HOST"), ("deploy_path", "DEPLOY_PATH"),
+                        ("DEPLOY_PAHT", "DEPLOY_PATH")):
+        assert f"    Unbekannt: {name}. Meinten Sie {meant}?\n" in message
+    assert "OTHER" not in message and "BASE64" not in message  # GitLab's key, decoded by CI
+    assert "DEPLOY_HOST fehlt" in message
+
+    # Everything else right: a misspelt optional setting must not be ignored silently.
+    with pytest.raises(DeployError, match="Unbekannt: DEPLOY_KEPP. Meinten Sie DEPLOY_KEEP?"):
+        load_config({"DEPLOY_HOST": "ssh.example.de", "DEPLOY_USER": "verein",
+                     "DEPLOY_PATH": "html", "DEPLOY_KNOWN_HOSTS": "x", "DEPLOY_KEPP": "statistik"})
+
+
+@pytest.mark.parametrize("host, name, port", [("ssh.example.de:2222", "ssh.example.de", "2222"),
+                                              ("127.0.0.1:35225", "127.0.0.1", "35225"),
+                                              ("[::1]:2222", "::1", "2222")])
+def test_port_in_host_is_refused(host, name, port):
+    with pytest.raises(DeployError) as error:
+        load_config({"DEPLOY_HOST": host, "DEPLOY_USER": "verein", "DEPLOY_PATH": "html",
+                     "DEPLOY_KNOWN_HOSTS": "x"})
+    assert (f"DEPLOY_HOST „{host}“: Der Port gehört nicht in DEPLOY_HOST, sondern in "
+            f"DEPLOY_PORT={port} (also DEPLOY_HOST={name} und DEPLOY_PORT={port}).") \
+        in str(error.value)
+    config = load_config({"DEPLOY_HOST": "::1", "DEPLOY_PORT": port, "DEPLOY_USER": "verein",
+                          "DEPLOY_PATH": "html", "DEPLOY_KNOWN_HOSTS": "x"})
+    assert config.host_key_name == f"[::1]:{port}"
+
+
+def test_dry_run_lists_up_to_200_paths():
+    assert listing("Würde löschen", [f"seite-{n}.html" for n in range(200)])[-1] == \
+        "    seite-199.html"
+    lines = listing("Würde löschen", [f"seite-{n}.html" for n in range(204)])
+    assert lines[0] == "Würde löschen (204):" and len(lines) == 202
+    assert lines[-1] == "    … und 4 weitere"
 
 
 # --- refusing output that is not a production build --------------------------------------
@@ -361,17 +413,18 @@ def test_deletion_guard_stops_before_any_change_and_force_proceeds(sshd, remote,
     output = small_site(tmp_path / "output")
     publish(sshd, remote, output, method)
     before = snapshot(remote)
-    write_files(output, {"index.html": page("Start", "0123456789")})  # 7 of 9 files would go
+    write_files(output, {"index.html": page("Start", "0123456789")})  # 4 of 5 pages would go
     with pytest.raises(DeployError) as error:
         publish(sshd, remote, output, method)
     message = str(error.value)
-    assert f"würde 7 von 9 Dateien in „{remote}“ auf 127.0.0.1 löschen (78 %" in message
-    assert "DEPLOY_PATH" in message and "make deploy FORCE=1" in message
-    assert "nichts geändert" in message
+    assert (f"Dieser Lauf würde in „{remote}“ auf 127.0.0.1 4 von 5 Seiten (.html) löschen "
+            "(mehr als 50 %, DEPLOY_MAX_DELETE), z. B. 404.html, kontakt/index.html, "
+            "neuigkeiten/index.html und 1 weitere; insgesamt 7 Dateien.") in message
+    assert_guard_advice(message)
     assert snapshot(remote) == before
 
     _, lines = publish(sshd, remote, output, method, dry_run=True)  # lists, warns, no error
-    assert any(line.startswith("Achtung: Dieser Lauf würde 7 von 9") for line in lines)
+    assert any(line.startswith(f"Achtung: Dieser Lauf würde in „{remote}“") for line in lines)
     assert snapshot(remote) == before
 
     report, _ = publish(sshd, remote, output, method, force=True)
@@ -390,11 +443,157 @@ def test_keep_paths_survive_and_do_not_count(sshd, remote, tmp_path, method):
     env = settings(sshd, remote, method, DEPLOY_KEEP=".well-known/ statistik/")
     output = small_site(tmp_path / "output")
     report = deploy(load_config(env), output, say=lambda line: None)
-    assert report.deleted == 0 and report.plan.remote_files == 0  # a first deploy
+    assert report.deleted == 0 and report.plan.remote_files == []  # a first deploy
     write_files(output, {"index.html": page("Start", "0123456789")})
     deploy(load_config(env), output, force=True, say=lambda line: None)
     assert token.read_text() == "lets-encrypt" and stats.read_text() == "vom Hoster"
     assert_published(remote, output, keep=(".well-known", "statistik"))
+
+
+HOME_DOT_FILES = {".ssh/authorized_keys": "ssh-ed25519 AAAA… admin",
+                  ".bash_history": "ls\n", ".well-known/acme-challenge/token": "lets-encrypt",
+                  "kontakt/.DS_Store": "finder", "alt/.htpasswd": "admin:x"}
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_dot_paths_survive_and_leftovers_go(sshd, remote, tmp_path, method):
+    """A login folder that is also the web folder: dot paths stay, temporary names go."""
+    for rel, text in HOME_DOT_FILES.items():
+        (remote / rel).parent.mkdir(parents=True, exist_ok=True)
+        (remote / rel).write_text(text)
+    leftovers = ["bilder/.~tmp~/foto.jpg",      # rsync, killed before its rename pass
+                 "kontakt/.index.html.Ab12Cd",  # rsync, killed while receiving the file
+                 "index.html.~deploy~", ".htaccess.~deploy~"]  # SFTP
+    for rel in leftovers:
+        (remote / rel).parent.mkdir(parents=True, exist_ok=True)
+        (remote / rel).write_text("halb")
+    (remote / "alt" / "index.html").write_text("alte Seite")
+    keep = (".ssh", ".bash_history", ".well-known", "kontakt/.DS_Store", "alt/.htpasswd")
+
+    output = small_site(tmp_path / "output")
+    report, _ = publish(sshd, remote, output, method, force=True)  # alt/index.html: foreign
+    assert sorted(report.plan.leftovers) == sorted(leftovers)
+    assert report.plan.deletions == ["alt/index.html"]
+    assert report.plan.remote_files == ["alt/index.html"]  # dot paths never count
+    assert_published(remote, output, keep=keep)
+    small_site(output, without=["kontakt/index.html"])  # its folder holds .DS_Store: stays
+    (output / ".htaccess").unlink()  # the site's own dot files do go with the site
+    write_manifest(output)
+    report, _ = publish(sshd, remote, output, method)
+    assert report.plan.deletions == [".htaccess", "kontakt/index.html"]
+    assert_published(remote, output, keep=keep)
+    assert {rel: (remote / rel).read_text() for rel in HOME_DOT_FILES} == HOME_DOT_FILES
+
+
+def volunteer_site(folder, photos=(1, 2, 3), news=True):
+    """70 files like the volunteer's site: 12 pages (9 without the news item); the news item
+    has 3 photos in 12 variants each (4 widths × AVIF, WebP, JPEG, named by content)."""
+    css = "0123456789"
+    variants = {}
+    for seed in photos if news else ():
+        data = fake_bytes(seed, 600)
+        digest = hashlib.sha256(data).hexdigest()[:12]
+        for width in (320, 640, 960, 1280):
+            for kind in ("avif", "webp", "jpg"):
+                variants[f"bilder/{digest}-{width}.{kind}"] = data + f"{width}{kind}".encode()
+    titles = {"index.html": "Start", "404.html": "Nicht gefunden",
+              "kontakt/index.html": "Kontakt", "ueber-uns/index.html": "Über uns",
+              "impressum/index.html": "Impressum", "datenschutz/index.html": "Datenschutz",
+              "aufrufe/index.html": "Aufrufe", "neuigkeiten/index.html": "Neuigkeiten",
+              "neuigkeiten/flohmarkt/index.html": "Flohmarkt"}
+    if news:
+        titles.update({"neuigkeiten/sommerfest/index.html": "Sommerfest",
+                       "neuigkeiten/2/index.html": "Neuigkeiten, Seite 2",
+                       "schlagwort/fest/index.html": "Schlagwort Fest"})
+    logo = [f"bilder/logo-{width}.{kind}" for width in (64, 128, 256, 512, 1024)
+            for kind in ("webp", "png")]
+    files = {rel: page(title, css, logo[:1] + (sorted(variants) if "sommerfest" in rel else []),
+                       "Neu: Sommerfest" if news else "")
+             for rel, title in titles.items()}
+    files.update(variants)
+    files.update({rel: fake_bytes(n, 200) for n, rel in enumerate(logo)})
+    files.update({f"dokumente/{name}.pdf": fake_bytes(name, 400) for name in
+                  ("satzung", "beitrittserklaerung", "jahresbericht", "flyer", "spendenquittung")})
+    files.update({f"theme/css/site.{css}.css": "body { margin: 0 }\n",
+                  "theme/icon.svg": "<svg/>\n", ".htaccess": "ErrorDocument 404 /404.html\n",
+                  "robots.txt": "User-agent: *\n", "sitemap.xml": f"<urlset>{news}</urlset>\n",
+                  "feeds/alle.atom.xml": f"<feed>{news}</feed>\n"})
+    return write_files(folder, files)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_guard_lets_normal_edits_through(sshd, remote, tmp_path, method):
+    output = volunteer_site(tmp_path / "output")
+    first, _ = publish(sshd, remote, output, method)
+    assert first.files == 70
+
+    volunteer_site(output, photos=(4, 5, 6))  # the news item gets 3 other photos
+    swap, _ = publish(sshd, remote, output, method)
+    assert (swap.deleted, len(swap.plan.remote_files)) == (36, 70)
+    assert_published(remote, output)
+
+    volunteer_site(output, photos=(4, 5, 6), news=False)  # the news item goes
+    removed, _ = publish(sshd, remote, output, method)
+    assert (removed.deleted, len(removed.plan.remote_files)) == (39, 70)
+    assert_published(remote, output)
+
+
+def assert_guard_advice(message):
+    """What every guard message says, in this order: what, likely cause, the way out."""
+    assert "Auf dem Server wurde nichts geändert." in message
+    cause = message.index("Meist heißt das: DEPLOY_PATH zeigt auf den falschen Ordner")
+    check = message.index("So beheben: DEPLOY_PATH mit den Zugangsdaten des Hosters vergleichen")
+    force = message.index("Nur wenn das Löschen wirklich gewollt ist: einmal make deploy FORCE=1; "
+                          "in der CI vorübergehend die Variable DEPLOY_MAX_DELETE=1 setzen")
+    assert cause < check < force
+    assert "make deploy DRY_RUN=1" in message
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_guard_stops_a_deploy_into_a_folder_of_someone_elses_files(sshd, remote, tmp_path,
+                                                                   method):
+    for n in range(40):  # a wrong DEPLOY_PATH: the home folder, full of documents
+        (remote / "Dokumente").mkdir(exist_ok=True)
+        (remote / "Dokumente" / f"brief-{n:02}.odt").write_text(f"Brief {n}")
+    for n in range(10):
+        (remote / "Fotos").mkdir(exist_ok=True)
+        (remote / "Fotos" / f"urlaub-{n}.jpg").write_bytes(fake_bytes(n, 100))
+    before = snapshot(remote)
+    output = small_site(tmp_path / "output")
+    with pytest.raises(DeployError) as error:
+        publish(sshd, remote, output, method)
+    message = str(error.value)
+    assert (f"Dieser Lauf würde in „{remote}“ auf 127.0.0.1 50 Dateien löschen, z. B. "
+            "Dokumente/brief-00.odt, Dokumente/brief-01.odt, Dokumente/brief-02.odt und 47 "
+            "weitere. 50 von 50 Dateien stammen nicht von einer früheren Veröffentlichung "
+            "(mehr als 50 %, DEPLOY_MAX_DELETE).") in message
+    assert_guard_advice(message)
+    assert snapshot(remote) == before
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_guard_trips_once_over_an_old_website(sshd, remote, tmp_path, method):
+    old = {f"seite{n}.html": page(f"Alt {n}", "alt", [f"img/bild{n}.gif"]) for n in range(10)}
+    old.update({f"img/bild{n}.gif": fake_bytes(n, 300) for n in range(10)})
+    old["index.html"] = page("Alte Startseite", "alt")
+    write_files(remote, old)
+    (remote / MANIFEST_NAME).unlink()  # the old website was not published by make deploy
+    before = snapshot(remote)
+    output = small_site(tmp_path / "output")
+    with pytest.raises(DeployError) as error:
+        publish(sshd, remote, output, method)
+    message = str(error.value)
+    assert "20 von 21 Dateien stammen nicht von einer früheren Veröffentlichung" in message
+    assert "Liegt dort noch eine alte Website, die durch diese ersetzt werden soll, ist das " \
+           "beim ersten Veröffentlichen einmal so." in message
+    assert_guard_advice(message)
+    assert snapshot(remote) == before
+
+    publish(sshd, remote, output, method, force=True)
+    assert_published(remote, output)
+    small_site(output, without=["neuigkeiten/sommerfest/index.html"])
+    report, _ = publish(sshd, remote, output, method)  # from now on: no FORCE needed
+    assert report.deleted == 1
 
 
 # --- both backends: refusing to connect or to start ---------------------------------------
@@ -412,23 +611,68 @@ def test_wrong_host_key_is_refused_and_nothing_uploaded(sshd, remote, tmp_path, 
         deploy(load_config(env), output, say=lambda line: None)
     message = str(error.value)
     assert f"Der Server [127.0.0.1]:{sshd.port} hat nicht den erwarteten Schlüssel" in message
-    assert "nichts hochgeladen" in message and "DEPLOY_KNOWN_HOSTS" in message
+    assert "Die Verbindung wurde sofort beendet. Es wurde nichts hochgeladen." in message
+    assert "DEPLOY_KNOWN_HOSTS" in message
     assert snapshot(remote) == before
+
+
+def refused_before_connecting(sshd, remote, output, method="rsync", **overrides):
+    """The DeployError message of a deploy that must stop before it contacts the server."""
+    connections = sshd.log.read_text().count("Connection from")
+    with pytest.raises(DeployError) as error:
+        deploy(load_config(settings(sshd, remote, method, **overrides)), output,
+               say=lambda line: None)
+    assert list(remote.iterdir()) == []
+    assert sshd.log.read_text().count("Connection from") == connections
+    return str(error.value)
 
 
 @pytest.mark.parametrize("method", METHODS)
 def test_unknown_host_key_is_refused_before_connecting(sshd, remote, tmp_path, method):
     output = small_site(tmp_path / "output")
-    env = settings(sshd, remote, method,  # the right key, but listed for port 22
-                   DEPLOY_KNOWN_HOSTS=sshd.host_key_line.replace(f"[127.0.0.1]:{sshd.port}",
-                                                                 "127.0.0.1"))
-    with pytest.raises(DeployError) as error:
-        deploy(load_config(env), output, say=lambda line: None)
-    message = str(error.value)
+    key = sshd.host_key_line.split(" ", 1)[1]
+    message = refused_before_connecting(sshd, remote, output, method,
+                                        DEPLOY_KNOWN_HOSTS=f"ssh.example.de {key}")
     assert f"Für den Server [127.0.0.1]:{sshd.port} ist in DEPLOY_KNOWN_HOSTS kein " \
            "Schlüssel hinterlegt" in message
     assert f"ssh-keyscan -p {sshd.port} 127.0.0.1" in message
-    assert list(remote.iterdir()) == []
+    assert "„Einmal einrichten“, Schritt 2" in message
+
+
+def test_wrong_port_with_the_right_key_line_asks_about_the_port(sshd, remote, tmp_path):
+    output = small_site(tmp_path / "output")
+    wrong = free_port()
+    message = refused_before_connecting(sshd, remote, output, DEPLOY_PORT=str(wrong))
+    assert (f"In DEPLOY_KNOWN_HOSTS ist ein Schlüssel für [127.0.0.1]:{sshd.port} eingetragen, "
+            f"aber DEPLOY_PORT ist {wrong}. Stimmt der Port?") in message
+    assert f"DEPLOY_PORT={sshd.port} setzen" in message
+    assert "kein Schlüssel hinterlegt" not in message
+
+
+def test_key_line_without_brackets_for_another_port(sshd, remote, tmp_path):
+    output = small_site(tmp_path / "output")  # the right key, but written as for port 22
+    line = sshd.host_key_line.replace(f"[127.0.0.1]:{sshd.port}", "127.0.0.1")
+    message = refused_before_connecting(sshd, remote, output, DEPLOY_KNOWN_HOSTS=line)
+    assert ("steht der Schlüssel für „127.0.0.1“ ohne Port, also für Port 22; DEPLOY_PORT ist "
+            f"aber {sshd.port}. Stimmt der Port?") in message
+    assert f"muss die Zeile mit „[127.0.0.1]:{sshd.port}“ beginnen" in message
+
+
+def test_pasted_fingerprint_or_key_without_host_name(sshd, remote, tmp_path):
+    output = small_site(tmp_path / "output")
+    public = sshd.folder / "host_key.pub"
+    fingerprint = subprocess.run(["ssh-keygen", "-lf", str(public)], capture_output=True,
+                                 text=True, check=True).stdout.strip()  # "256 SHA256:… (ED25519)"
+    for pasted in (fingerprint, fingerprint.split()[1]):
+        message = refused_before_connecting(sshd, remote, output, DEPLOY_KNOWN_HOSTS=pasted)
+        assert "Das ist ein Fingerabdruck, keine Schlüsselzeile" in message
+        assert f"ssh-keyscan -p {sshd.port} 127.0.0.1" in message
+
+    bare = sshd.host_key_line.split(" ", 1)[1]  # "ssh-ed25519 AAAA…"
+    message = refused_before_connecting(sshd, remote, output, DEPLOY_KNOWN_HOSTS=bare)
+    assert "beginnt eine Zeile mit „ssh-ed25519 AAAA…“. Vor dem Schlüssel fehlt der " \
+           "Servername" in message
+    assert f"„[127.0.0.1]:{sshd.port} ssh-ed25519 AAAA…“" in message
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -438,9 +682,30 @@ def test_authentication_failure(sshd, remote, tmp_path, method):
     env = settings(sshd, remote, method, DEPLOY_SSH_KEY=stranger)
     with pytest.raises(DeployError) as error:
         deploy(load_config(env), output, say=lambda line: None)
-    assert "hat die Anmeldung als" in str(error.value)
-    assert "Der Schlüssel aus DEPLOY_SSH_KEY ist dort nicht freigeschaltet" in str(error.value)
+    message = str(error.value)
+    assert "hat die Anmeldung als" in message
+    assert "Der Schlüssel aus DEPLOY_SSH_KEY ist dort nicht freigeschaltet" in message
+    # The public key goes to the host, the private one into the settings; not the reverse.
+    assert "Beim Hoster (Kundenbereich, „SSH-Schlüssel“) gehört der öffentliche Schlüssel " \
+           "hin: die Datei mit .pub" in message
+    assert "In DEPLOY_SSH_KEY bzw. DEPLOY_SSH_KEY_FILE gehört der private: die Datei ohne " \
+           ".pub." in message
     assert list(remote.iterdir()) == []
+
+
+def test_public_key_as_key_file_is_a_settings_error(sshd, remote, tmp_path):
+    public = sshd.client_key.with_suffix(".pub")
+    copy = tmp_path / "mein-schluessel"  # a public key under a name without .pub
+    copy.write_text(public.read_text())
+    for path, hint in ((public, f", also {sshd.client_key}."), (copy, ".")):
+        with pytest.raises(DeployError) as error:
+            load_config(settings(sshd, remote, DEPLOY_SSH_KEY=None,
+                                 DEPLOY_SSH_KEY_FILE=str(path)))
+        assert (f"DEPLOY_SSH_KEY_FILE: {path} ist der öffentliche Schlüssel; hier gehört die "
+                f"Datei ohne .pub hin (der private Schlüssel){hint}") in str(error.value)
+    config = load_config(settings(sshd, remote, DEPLOY_SSH_KEY=None,
+                                  DEPLOY_SSH_KEY_FILE=str(sshd.client_key)))
+    assert config.ssh_key_file == sshd.client_key
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -490,6 +755,10 @@ def test_invoke_deploy_with_env_file_and_environment(sshd, remote, tmp_path):
     shutil.copytree(ROOT / "plugins", project / "plugins",
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    # make deploy hints at sources newer than the build; these are older.
+    for name in ("pelicanconf.py", "publishconf.py"):
+        (project / name).write_text("# older than the build\n")
+        os.utime(project / name, (1, 1))
     output = small_site(project / "output")
     # A volunteer's .env: the key as quoted multi-line text, like the CI secret.
     (project / ".env").write_text(
@@ -516,9 +785,13 @@ def test_invoke_deploy_with_env_file_and_environment(sshd, remote, tmp_path):
     assert list(temp.iterdir()) == []  # the key's temporary file is gone
 
     (project / ".env").unlink()
+    env.pop("CI", None)  # in CI the settings come from its variables, not from a .env
     refused = run_invoke(project, {**env, "DEPLOY_PATH": ""})
     assert refused.returncode == 1
     assert "DEPLOY_HOST fehlt" in refused.stderr and "DEPLOY_PATH fehlt" in refused.stderr
+    assert refused.stderr.rstrip().endswith(
+        "Es gibt noch keine .env: cp .env.example .env und ausfüllen (siehe README, "
+        "„Veröffentlichen“).")
     assert "Traceback" not in refused.stderr + refused.stdout
 
 
@@ -668,8 +941,10 @@ def test_killed_deploy_leaves_a_whole_site_and_a_rerun_completes(
     def temporaries(pages=False):
         if method == "sftp":
             return sum(os.path.exists(remote / f"{rel}.~deploy~") for rel in uploads)
-        names = [name for folder in temp_folders if folder.is_dir()
-                 for name in os.listdir(folder)]
+        names = []
+        for folder in temp_folders:  # rsync removes each one after its rename pass
+            with contextlib.suppress(FileNotFoundError):
+                names += os.listdir(folder)
         return sum(is_page(name) for name in names) if pages else len(names)
 
     def renamed(kind):

@@ -10,8 +10,8 @@ Modules, one job each:
 
 Both backends verify the server's host key against configured known_hosts lines
 only, refuse output/ that does not match its build manifest, plan before they
-change anything, and stop before changing anything when the plan would delete more
-than DEPLOY_MAX_DELETE of the published files (unless forced).
+change anything, never delete dot paths (.ssh/, .well-known/ …) or DEPLOY_KEEP, and
+stop before changing anything when the deletion guard trips (plan.py; unless forced).
 """
 
 from .config import DeployConfig, load_config, read_environment

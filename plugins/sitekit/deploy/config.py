@@ -2,11 +2,14 @@
 
 `read_environment(env_file)` merges `.env` (python-dotenv, values taken literally)
 with the real environment, which wins. An empty value counts as unset, so an
-undefined CI secret (which CI expands to "") never hides a value from `.env`.
-`load_config(values)` validates everything at once and raises one DeployError
-(German) that lists every missing or bad variable.
+undefined CI secret (which CI expands to "") never hides a value from `.env`. It also
+returns names that look like a misspelt setting (any case of DEPLOY…, or in `.env`
+close to a real name), so that `load_config(values)` can name them: a silently ignored
+DEPLOY_KEPP would delete what it should keep. `load_config` validates everything at
+once and raises one DeployError (German) that lists every missing or bad variable.
 """
 
+import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -20,13 +23,18 @@ from .errors import DeployError
 METHODS = ("rsync", "sftp")
 DEFAULT_PORT = 22
 DEFAULT_MAX_DELETE = 0.5
-DEFAULT_KEEP = (".well-known",)
+DEFAULT_KEEP = ()  # dot paths such as .well-known/ are never deleted anyway (plan.py)
 DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts"
 VARIABLES = (
     "DEPLOY_METHOD", "DEPLOY_HOST", "DEPLOY_USER", "DEPLOY_PATH", "DEPLOY_PORT",
     "DEPLOY_SSH_KEY", "DEPLOY_SSH_KEY_FILE", "DEPLOY_KNOWN_HOSTS", "DEPLOY_KNOWN_HOSTS_FILE",
     "DEPLOY_MAX_DELETE", "DEPLOY_KEEP",
 )
+CI_ONLY = ("DEPLOY_SSH_KEY_BASE64",)  # GitLab: decoded into DEPLOY_SSH_KEY by .gitlab-ci.yml
+# A public key line: "ssh-ed25519 AAAA… comment".
+PUBLIC_KEY_LINE = re.compile(r"^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-\S+|sk-\S+@openssh\.com)"
+                             r"\s+AAAA")
+HOST_WITH_PORT = re.compile(r"([^:\[\]]+):(\d+)|\[(.+)\]:(\d+)")  # ssh.example.de:2222
 # A host name, an IPv4 address or an IPv6 address; never an ssh option ("-oProxyCommand=…").
 HOST = re.compile(r"^(?!-)[A-Za-z0-9._-]+$|^[0-9A-Fa-f:.]+$|^\[[0-9A-Fa-f:.]+\]$")
 USER = re.compile(r"^(?!-)[^\s:/\\'\"`$;&|<>]+$")
@@ -73,16 +81,22 @@ class DeployConfig:
 
 
 def read_environment(env_file, environ=None):
-    """{name: value} of every non-empty DEPLOY_* variable; the real environment wins."""
+    """{name: value} of every non-empty DEPLOY_* variable (and look-alikes); environment wins."""
     environ = os.environ if environ is None else environ
     values = {}
     env_file = Path(env_file) if env_file else None
     if env_file and env_file.is_file():
         values.update({name: value for name, value in _read_env_file(env_file).items()
-                       if name.startswith("DEPLOY_") and value and value.strip()})
+                       if _is_setting(name, close=True) and value and value.strip()})
     values.update({name: value for name, value in environ.items()
-                   if name.startswith("DEPLOY_") and value and value.strip()})
+                   if _is_setting(name) and value and value.strip()})
     return values
+
+
+def _is_setting(name, close=False):
+    """DEPLOY… in any case; with close, also names close to a setting (DEPOLY_HOST)."""
+    return name.upper().startswith("DEPLOY") or (
+        close and bool(difflib.get_close_matches(name.upper(), VARIABLES, n=1, cutoff=0.8)))
 
 
 def _read_env_file(env_file):
@@ -119,9 +133,15 @@ def load_config(values, home=None):
                         "rsync (Standard) und sftp.")
 
     host = get("DEPLOY_HOST")
+    with_port = HOST_WITH_PORT.fullmatch(host)
     if not host:
         problems.append("DEPLOY_HOST fehlt: der Name des Servers, z. B. ssh.example.de "
                         "(steht in den Zugangsdaten des Hosters).")
+    elif with_port:
+        name, port = with_port[1] or with_port[3], with_port[2] or with_port[4]
+        problems.append(f"DEPLOY_HOST „{host}“: Der Port gehört nicht in DEPLOY_HOST, sondern "
+                        f"in DEPLOY_PORT={port} (also DEPLOY_HOST={name} und "
+                        f"DEPLOY_PORT={port}).")
     elif not HOST.match(host):
         problems.append(f"DEPLOY_HOST „{host}“ ist kein gültiger Servername; nur der Name, "
                         "ohne Benutzer, Pfad oder „ssh://“, z. B. ssh.example.de")
@@ -158,6 +178,12 @@ def load_config(values, home=None):
             problems.append(f"DEPLOY_SSH_KEY_FILE: Die Datei {ssh_key_file} gibt es nicht.")
         elif not os.access(ssh_key_file, os.R_OK):
             problems.append(f"DEPLOY_SSH_KEY_FILE: Die Datei {ssh_key_file} ist nicht lesbar.")
+        elif ssh_key_file.suffix == ".pub" or _is_public_key(ssh_key_file):
+            private = ssh_key_file.with_suffix("") if ssh_key_file.suffix == ".pub" else None
+            problems.append(f"DEPLOY_SSH_KEY_FILE: {ssh_key_file} ist der öffentliche "
+                            "Schlüssel; hier gehört die Datei ohne .pub hin (der private "
+                            "Schlüssel)" + (f", also {private}." if private else ".")
+                            + " Der öffentliche gehört zum Hoster.")
 
     known_hosts, known_hosts_source = _known_hosts(get, home, problems)
 
@@ -169,18 +195,33 @@ def load_config(values, home=None):
     if get("DEPLOY_KEEP"):
         keep = _keep(get("DEPLOY_KEEP"), problems)
 
+    problems += _unknown(values)
     if problems:
-        unknown = sorted(name for name in values
-                         if name.startswith("DEPLOY_") and name not in VARIABLES)
-        hint = ([f"    Unbekannt (Tippfehler?): {', '.join(unknown)}"] if unknown else [])
         raise DeployError(
             "Fehler: Die Einstellungen zum Veröffentlichen sind unvollständig oder falsch; es "
             "wurde nichts hochgeladen.\n"
-            + "\n".join(f"    {problem}" for problem in problems) + "\n"
-            + "\n".join(hint + [WHERE]))
+            + "\n".join(f"    {problem}" for problem in problems) + "\n" + WHERE)
     return DeployConfig(method=method, host=host, user=user, path=path, port=port,
                         ssh_key=ssh_key, ssh_key_file=ssh_key_file, known_hosts=known_hosts,
                         known_hosts_source=known_hosts_source, max_delete=max_delete, keep=keep)
+
+
+def _unknown(values):
+    """A problem for every name that is no setting: most likely a typo."""
+    problems = []
+    for name in sorted(set(values) - set(VARIABLES) - set(CI_ONLY)):
+        match = difflib.get_close_matches(name.upper(), VARIABLES, n=1, cutoff=0.8)
+        problems.append(f"Unbekannt: {name}. " + (f"Meinten Sie {match[0]}?" if match else
+                        "Diese Einstellung gibt es nicht (Tippfehler?)."))
+    return problems
+
+
+def _is_public_key(path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return bool(PUBLIC_KEY_LINE.match(handle.read(200).strip()))
+    except OSError:
+        return False
 
 
 def _remote_path(text, problems):
@@ -209,7 +250,13 @@ def _key_text(text, problems):
     if "\\n" in text and "\n" not in text:  # pasted with literal \n escapes
         text = text.replace("\\n", "\n")
     lines = text.splitlines()
-    if not (lines and lines[0].startswith("-----BEGIN ") and lines[0].endswith("PRIVATE KEY-----")
+    if PUBLIC_KEY_LINE.match(text):
+        problems.append("DEPLOY_SSH_KEY ist kein privater Schlüssel, sondern der öffentliche "
+                        "(eine Zeile „ssh-ed25519 AAAA…“ aus der .pub-Datei); der gehört zum "
+                        "Hoster. Hierher gehört der private Schlüssel: der ganze Inhalt der "
+                        "Datei ohne .pub, von „-----BEGIN OPENSSH PRIVATE KEY-----“ bis "
+                        "„-----END OPENSSH PRIVATE KEY-----“.")
+    elif not (lines and lines[0].startswith("-----BEGIN ") and lines[0].endswith("PRIVATE KEY-----")
             and lines[-1].startswith("-----END ")):
         problems.append("DEPLOY_SSH_KEY ist kein privater Schlüssel: Er beginnt mit "
                         "„-----BEGIN OPENSSH PRIVATE KEY-----“ und endet mit „-----END … "
@@ -243,7 +290,8 @@ def _known_hosts(get, home, problems):
         else:
             problems.append(f"DEPLOY_KNOWN_HOSTS fehlt, und {path} gibt es nicht: Ohne den "
                             "öffentlichen Schlüssel des Servers wird keine Verbindung aufgebaut. "
-                            "Wie man ihn bekommt, steht in der README (ssh-keyscan).")
+                            "Wie man ihn sicher bekommt: README, „Automatisch veröffentlichen "
+                            "(CI)“ → „Einmal einrichten“, Schritt 2.")
         return "", source
 
 

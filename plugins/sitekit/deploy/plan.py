@@ -1,20 +1,66 @@
-"""What a deploy changes on the server, the deletion guard, and the German report lines."""
+"""What a deploy changes on the server, what it never touches, the deletion guard, and
+the German report lines.
 
+Never deleted and never counted: DEPLOY_KEEP paths and every name that starts with a
+dot, at any depth (.ssh/, .bash_history, .well-known/ …: on many hosts the login
+folder is the web folder). Exceptions: the site's own .htaccess and manifest, and the
+temporary names of an interrupted deploy (both backends), which are cleaned up.
+rsync.py expresses the same rule as filter rules.
+
+The deletion guard stops a deploy before it changes anything if it would delete
+(a) more than DEPLOY_MAX_DELETE of the HTML pages on the server, or
+(b) files that no earlier deploy put there (not listed in the server's manifest), and
+    those are more than DEPLOY_MAX_DELETE of the files on the server.
+Normal edits (new photos: many image variants; a page or two) pass; a wrong
+DEPLOY_PATH (another website, a home folder) trips, and so does, once, the first
+deploy into a folder that still holds an old website. A deploy killed after it
+replaced the manifest leaves its remaining deletions unlisted; the rerun trips only if
+they outnumber the new site's files.
+"""
+
+import re
 from dataclasses import dataclass, field
+
+from sitekit.manifest import MANIFEST_NAME
 
 from .errors import DeployError
 
-LIST_LIMIT = 30  # entries shown per list in a dry run
+LIST_LIMIT = 200  # entries shown per list in a dry run
+EXAMPLES = 3      # example paths in the guard's message
+MANAGED_DOT_FILES = (".htaccess",)  # dot files of the site itself (at any depth)
+TEMP_DIR = ".~tmp~"       # rsync --delay-updates: finished files wait here for the rename
+TEMP_SUFFIX = ".~deploy~"  # SFTP: a file is uploaded as name.~deploy~, then renamed
+# rsync receives a file as ".name.XXXXXX" beside its final place.
+IN_TRANSFER = re.compile(r"^(.*/)?\.([^/]+)\.[A-Za-z0-9]{6}$")
+PAGE_SUFFIX = ".html"
+
+
+def is_leftover(relpath, local):
+    """A temporary file an interrupted deploy (rsync or SFTP) left; local: the site's files."""
+    if TEMP_DIR in relpath.split("/")[:-1] or relpath.endswith(TEMP_SUFFIX):
+        return True
+    match = IN_TRANSFER.match(relpath)
+    return bool(match and (match.group(1) or "") + match.group(2) in local)
+
+
+def is_dot_path(relpath):
+    """True for a dot name at any depth (never deleted), except the site's own dot files."""
+    *folders, name = relpath.split("/")
+    if any(folder.startswith(".") for folder in folders):
+        return True
+    return name.startswith(".") and name not in MANAGED_DOT_FILES and relpath != MANIFEST_NAME
 
 
 @dataclass
 class Plan:
-    """Paths relative to the web root. Temporary leftovers are neither uploads nor deletions."""
+    """Paths relative to the web root. Temporary leftovers are neither uploads nor deletions;
+    dot paths and DEPLOY_KEEP paths appear nowhere."""
 
-    uploads: list = field(default_factory=list)      # new or changed files
-    deletions: list = field(default_factory=list)    # files on the server that are not in output
-    remote_files: int = 0                            # files on the server outside DEPLOY_KEEP
-    leftovers: list = field(default_factory=list)    # temporary files of an interrupted deploy
+    uploads: list = field(default_factory=list)       # new or changed files
+    deletions: list = field(default_factory=list)     # files on the server that are not in output
+    remote_files: list = field(default_factory=list)  # files on the server that count
+    leftovers: list = field(default_factory=list)     # temporary files of an interrupted deploy
+    listed: set = field(default_factory=set)          # files the server's manifest lists
 
 
 @dataclass
@@ -68,20 +114,47 @@ def dry_run_lines(plan, config, force):
 
 
 def deletion_problem(plan, config, force):
-    """The guard's German message if the plan deletes too much, else None."""
-    if force or not plan.deletions or plan.remote_files == 0:
+    """The guard's German message if the plan deletes too much (see the module doc), else None."""
+    if force or not plan.deletions:
         return None
-    share = len(plan.deletions) / plan.remote_files
-    if share <= config.max_delete:
-        return None
-    return (f"Fehler: Dieser Lauf würde {german(len(plan.deletions))} von "
-            f"{files(plan.remote_files)} in „{config.path}“ auf {config.host} löschen "
-            f"({german(share * 100)} %; ohne Rückfrage erlaubt sind "
-            f"{german(config.max_delete * 100)} %, DEPLOY_MAX_DELETE). Auf dem Server wurde "
-            "nichts geändert.\n"
-            "    So beheben: Prüfen, ob DEPLOY_PATH der richtige Ordner ist und output/ die "
-            "ganze Website enthält (make publish-build). Die Liste zeigt: make deploy DRY_RUN=1\n"
-            "    Ist das Löschen so gewollt: make deploy FORCE=1")
+    limit = f"mehr als {german(config.max_delete * 100)} %, DEPLOY_MAX_DELETE"
+    where = f"in „{config.path}“ auf {config.host}"
+    foreign = [rel for rel in plan.deletions if rel not in plan.listed]
+    if len(foreign) > config.max_delete * len(plan.remote_files):
+        what = (f"Dieser Lauf würde {where} {files(len(plan.deletions))} löschen, "
+                f"z. B. {examples(foreign)}. {german(len(foreign))} von "
+                f"{german(len(plan.remote_files))} Dateien stammen nicht von einer früheren "
+                f"Veröffentlichung ({limit}).")
+        cause = ("DEPLOY_PATH zeigt auf den falschen Ordner, etwa auf eine andere Website "
+                 "oder den Heimatordner mit eigenen Dateien.")
+        check = "DEPLOY_PATH mit den Zugangsdaten des Hosters vergleichen."
+        first = ("    Liegt dort noch eine alte Website, die durch diese ersetzt werden soll, "
+                 "ist das beim ersten Veröffentlichen einmal so.\n")
+    else:
+        pages = [rel for rel in plan.remote_files if rel.endswith(PAGE_SUFFIX)]
+        deleted = [rel for rel in plan.deletions if rel.endswith(PAGE_SUFFIX)]
+        if len(deleted) <= config.max_delete * len(pages):
+            return None
+        what = (f"Dieser Lauf würde {where} {german(len(deleted))} von {german(len(pages))} "
+                f"Seiten (.html) löschen ({limit}), z. B. {examples(deleted)}; insgesamt "
+                f"{files(len(plan.deletions))}.")
+        cause = ("DEPLOY_PATH zeigt auf den falschen Ordner (eine andere Website), oder "
+                 "output/ enthält nicht die ganze Website.")
+        check = ("DEPLOY_PATH mit den Zugangsdaten des Hosters vergleichen und "
+                 "„make publish-build“ erneut ausführen.")
+        first = ""
+    return (f"Fehler: {what} Auf dem Server wurde nichts geändert.\n"
+            f"    Meist heißt das: {cause}\n"
+            f"    So beheben: {check} Die ganze Liste zeigt: make deploy DRY_RUN=1\n{first}"
+            "    Nur wenn das Löschen wirklich gewollt ist: einmal make deploy FORCE=1; in der "
+            "CI vorübergehend die Variable DEPLOY_MAX_DELETE=1 setzen und danach wieder "
+            "entfernen.")
+
+
+def examples(paths):
+    """Up to three paths, then the rest as a count: "a, b, c und 4 weitere"."""
+    more = f" und {german(len(paths) - EXAMPLES)} weitere" if len(paths) > EXAMPLES else ""
+    return ", ".join(paths[:EXAMPLES]) + more
 
 
 def check_deletions(plan, config, force):

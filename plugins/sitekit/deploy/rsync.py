@@ -8,6 +8,11 @@ point at pages: .htaccess, feeds, sitemaps, the manifest) and deletes nothing;
 pass 2 sends the rest and deletes, with --max-delete set to what the plan deletes,
 so a server that changed in between cannot lose more.
 
+Dot paths are never deleted (plan.py): filter rules protect them, with exceptions for
+the site's own .htaccess and manifest and for temporary names of an interrupted deploy.
+The guard needs the server's manifest; when the plan deletes anything, it is fetched
+with a third, tiny rsync (a missing one is fine: then nothing counts as published).
+
 With --delay-updates, changed files are first written into hidden `.~tmp~` folders
 next to their final place (the file in transfer is a hidden `.name.XXXXXX`); at the
 end of a pass all of them are renamed into place in one quick pass (milliseconds for
@@ -33,25 +38,38 @@ Rare exception: a path that changes between file and folder is replaced in place
 
 import re
 import subprocess
+import tempfile
+from pathlib import Path
 
-from sitekit.manifest import MANIFEST_NAME
+from sitekit.manifest import MANIFEST_NAME, ManifestError, read_manifest
 
 from .errors import DeployError
-from .plan import Plan
-from .ssh import IO_TIMEOUT, NOTHING, explain_openssh, missing_path, not_a_folder, openssh_command
+from .plan import (
+    MANAGED_DOT_FILES,
+    TEMP_DIR,
+    TEMP_SUFFIX,
+    Plan,
+    is_dot_path,
+    is_leftover,
+)
+from .ssh import (
+    IO_TIMEOUT,
+    NOTHING,
+    explain_openssh,
+    missing_path,
+    not_a_folder,
+    openssh_command,
+)
 
-TEMP_DIR = ".~tmp~"  # rsync's default partial dir for --delay-updates
 # Pass 1 leaves out pages and files that point at pages (the same split as sftp.py).
 ASSETS_ONLY = [f"--filter=- {pattern}" for pattern in (
     "*.html", "*.htm", ".htaccess", "*.xml", "*.atom", "*.rss", "*.txt", "*.webmanifest",
     f"/{MANIFEST_NAME}")]
-# rsync receives a file as ".name.XXXXXX" beside its final place.
-IN_TRANSFER = re.compile(r"^(.*/)?\.([^/]+)\.[A-Za-z0-9]{6}$")
 ITEM = re.compile(r"^([<>ch.][fdLDS].{9}|\*deleting  ) (.*)$")
 
 
-def rsync_options(config):
-    """Options of both the dry run and the real run."""
+def rsync_options(config, local):
+    """Options of both the dry run and the real run; local: the site's files."""
     options = [
         "--recursive", "--links", "--times", "--perms", "--checksum",
         "--chmod=D755,F644",          # world-readable for Apache, whatever the local umask
@@ -62,10 +80,32 @@ def rsync_options(config):
     ]
     for keep in config.keep:          # DEPLOY_KEEP: never deleted ("P" = protect)
         options += [f"--filter=P /{keep}", f"--filter=P /{keep}/***"]
-    # Leftover .~tmp~ folders of an interrupted run may be deleted (the remote side
-    # deletes only after the rename pass, so this run's own .~tmp~ are gone by then).
-    options.append(f"--filter=R {TEMP_DIR}/")
+    # Dot paths are never deleted (plan.is_dot_path); the first matching rule wins.
+    # "R" (risk) lets rsync delete what a later "P" would protect. Leftover .~tmp~ folders
+    # of an interrupted run may go (the remote side deletes only after the rename pass,
+    # so this run's own .~tmp~ are gone by then).
+    options += [f"--filter=R {TEMP_DIR}/***",
+                "--filter=P .*/***",  # dot folders and everything in them
+                *(f"--filter=R {escape_pattern(name)}" for name in MANAGED_DOT_FILES),
+                f"--filter=R /{MANIFEST_NAME}",
+                f"--filter=R *{TEMP_SUFFIX}",  # SFTP's temporary names
+                *(f"--filter=R {pattern}" for pattern in in_transfer_patterns(local)),
+                "--filter=P .*"]
     return options
+
+
+def in_transfer_patterns(local):
+    """Patterns for rsync's name of a file in transfer, ".name.XXXXXX", one per file type.
+
+    "index.html" gives ".*.html.??????"; a name without a type gives the name itself.
+    """
+    patterns = set()
+    for rel in local:
+        name = rel.rsplit("/", 1)[-1]
+        stem, _, suffix = name.rpartition(".")
+        patterns.add(f".*.{escape_pattern(suffix)}.??????" if stem
+                     else f".{escape_pattern(name)}.??????")
+    return sorted(patterns)
 
 
 def quote_for_rsync(argument):
@@ -93,8 +133,11 @@ class RsyncBackend:
         return False
 
     def _run(self, extra):
-        command = (["rsync", *rsync_options(self.config), *extra, "-e", self.ssh,
-                    f"{self.output_dir}/", self.destination])
+        return self._rsync([*rsync_options(self.config, self.local), *extra,
+                            f"{self.output_dir}/", self.destination])
+
+    def _rsync(self, arguments):
+        command = ["rsync", "-e", self.ssh, *arguments]
         try:
             return subprocess.run(command, capture_output=True, text=True,
                                   errors="surrogateescape", check=False)
@@ -111,7 +154,6 @@ class RsyncBackend:
         if result.returncode != 0:
             raise DeployError(self._explain(result, changed=False))
         plan = Plan()
-        existing = 0
         for line in result.stdout.splitlines():
             match = ITEM.match(line)
             if not match:
@@ -123,30 +165,39 @@ class RsyncBackend:
                 for i in range(1, len(parts)):  # a folder that becomes a file
                     if "/".join(parts[:i]) in self.local:
                         self.to_files.add("/".join(parts[:i]))
-                if self._is_leftover(name):
+                if name.endswith("/"):
+                    continue
+                if is_leftover(name, self.local):
                     plan.leftovers.append(name)
-                elif not name.endswith("/") and not self.config.is_kept(name):
+                elif not is_dot_path(name) and not self.config.is_kept(name):
                     plan.deletions.append(name)
+                    plan.remote_files.append(name)
             elif name == "./" and "+" in flags:
                 raise DeployError(missing_path(self.config))
             elif flags[1] in "fL":
-                if not flags[2:].startswith("+++"):
-                    existing += not self.config.is_kept(name)
+                if not flags[2:].startswith("+++") and not self.config.is_kept(name):
+                    plan.remote_files.append(name)
                 if flags[0] == "<" or (flags[1] == "L" and flags[0] == "c"):
                     plan.uploads.append(name)
         plan.uploads.sort()
         plan.deletions.sort()
-        plan.remote_files = existing + len(plan.deletions)
+        if plan.deletions:
+            plan.listed = self._remote_manifest()
         return plan
 
-    def _is_leftover(self, name):
-        """A file in a .~tmp~ folder, or the temporary file of a transfer killed on the server."""
-        if name.endswith("/"):
-            return False
-        if f"/{TEMP_DIR}/" in f"/{name}":
-            return True
-        match = IN_TRANSFER.match(name)
-        return bool(match and (match.group(1) or "") + match.group(2) in self.local)
+    def _remote_manifest(self):
+        """The files the server's manifest lists; empty if it has none (or a damaged one)."""
+        with tempfile.TemporaryDirectory(prefix="sitekit-deploy-") as folder:
+            result = self._rsync([f"--timeout={IO_TIMEOUT}", self.destination + MANIFEST_NAME,
+                                  f"{folder}/"])
+            if result.returncode != 0:
+                if re.search(r"link_stat .* failed: No such file or directory", result.stderr):
+                    return set()
+                raise DeployError(self._explain(result, changed=False))
+            try:
+                return set(read_manifest(Path(folder) / MANIFEST_NAME))
+            except ManifestError:
+                return set()
 
     def apply(self, plan):
         """Two transfers, assets first; returns (files, bytes, deleted) from rsync's --stats.

@@ -14,6 +14,8 @@ from .sftp import SftpBackend
 from .ssh import credentials
 
 BACKENDS = {"rsync": RsyncBackend, "sftp": SftpBackend}
+NO_ENV_FILE = ("Es gibt noch keine .env: cp .env.example .env und ausfüllen (siehe README, "
+               "„Veröffentlichen“).")
 
 
 def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
@@ -54,7 +56,13 @@ def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
 def deploy_from_env(output_dir, env_file, dry_run=False, force=False, say=print):
     """`make deploy`: settings from the environment and env_file (.env); see deploy()."""
     try:
-        config = load_config(read_environment(env_file))
+        values = read_environment(env_file)
+        try:
+            config = load_config(values)
+        except DeployError as error:
+            if values or os.environ.get("CI") or (env_file and Path(env_file).is_file()):
+                raise
+            raise DeployError(f"{error}\n    {NO_ENV_FILE}") from None
         return deploy(config, output_dir, dry_run=dry_run, force=force, say=say)
     except DeployError:
         raise

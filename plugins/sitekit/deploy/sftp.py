@@ -24,6 +24,9 @@ Order of work, and what a visitor sees if the deploy is killed in each phase:
    the next run deletes them without uploading anything again.
 A file that is not in the remote manifest, or whose size differs, is uploaded again;
 so after a run killed in step 2 or 3 the next run uploads the touched files once more.
+Dot paths are never deleted and not even looked into, unless the site has files there
+(plan.py); leftovers of an interrupted rsync deploy (.~tmp~ folders, ".name.XXXXXX")
+are removed like the SFTP ones.
 Rare exception: a path that changes between file and folder is removed right before
 its replacement goes in (not atomic). A server without the posix-rename extension
 gets remove-then-rename (a page is missing for a moment).
@@ -39,10 +42,9 @@ import paramiko
 from sitekit.manifest import MANIFEST_NAME, VERSION, FileEntry, file_entry
 
 from .errors import DeployError
-from .plan import Plan
+from .plan import TEMP_DIR, TEMP_SUFFIX, Plan, is_dot_path, is_leftover
 from .ssh import IO_TIMEOUT, NOTHING, connect_paramiko, missing_path, not_a_folder
 
-TEMP_SUFFIX = ".~deploy~"
 PAGE_SUFFIXES = (".html", ".htm")
 # Files that point at pages: renamed after the pages, deleted with them.
 POINTER_SUFFIXES = (".xml", ".atom", ".rss", ".txt", ".webmanifest")
@@ -147,7 +149,7 @@ class SftpBackend:
         with self._errors():
             self.remote_files, self.remote_dirs = self._scan()
             remote_manifest, remote_manifest_bytes = self._remote_manifest()
-        temp = {rel for rel in self.remote_files if rel.endswith(TEMP_SUFFIX)}
+        leftovers = {rel for rel in self.remote_files if is_leftover(rel, self.local)}
         uploads = []
         for rel, entry in self.local.items():
             attrs = self.remote_files.get(rel)
@@ -158,14 +160,20 @@ class SftpBackend:
             uploads.append(rel)
         if uploads or remote_manifest_bytes != self.manifest_bytes:
             uploads.append(MANIFEST_NAME)
-        visible = [rel for rel in self.remote_files
-                   if rel not in temp and not self.config.is_kept(rel)]
+        counted = [rel for rel in self.remote_files if rel not in leftovers
+                   and not is_dot_path(rel) and not self.config.is_kept(rel)]
         return Plan(uploads=sorted(uploads),
-                    deletions=sorted(rel for rel in visible if rel not in self.local),
-                    remote_files=len(visible), leftovers=sorted(temp))
+                    deletions=sorted(rel for rel in counted if rel not in self.local),
+                    remote_files=sorted(counted), leftovers=sorted(leftovers),
+                    listed=set(remote_manifest))
 
     def _scan(self):
-        """({relpath: SFTPAttributes} of files and links, {relpath} of folders)."""
+        """({relpath: SFTPAttributes} of files and links, {relpath} of folders).
+
+        Dot folders are skipped (never deleted; a home folder's .cache may be huge),
+        unless the site has files in them or they are rsync's leftover .~tmp~.
+        """
+        wanted = {folder for rel in self.local for folder in parents(rel)}
         files, dirs = {}, set()
         pending = [""]
         while pending:
@@ -173,6 +181,9 @@ class SftpBackend:
             for attrs in self.sftp.listdir_attr(self._abs(folder)):
                 relpath = f"{folder}/{attrs.filename}" if folder else attrs.filename
                 if stat.S_ISDIR(attrs.st_mode):  # a link to a folder is a file here
+                    if (is_dot_path(relpath) and relpath not in wanted
+                            and attrs.filename != TEMP_DIR):
+                        continue
                     dirs.add(relpath)
                     pending.append(relpath)
                 else:

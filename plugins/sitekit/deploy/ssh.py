@@ -17,12 +17,15 @@ from pathlib import Path
 
 import paramiko
 
+from .config import PUBLIC_KEY_LINE
 from .errors import DeployError
 
 CONNECT_TIMEOUT = 20  # seconds until an unreachable server counts as down
 IO_TIMEOUT = 120  # seconds without any progress on an open connection
 
 NOTHING = "Es wurde nichts hochgeladen."
+HOW_TO_GET_THE_KEY = ("README, „Automatisch veröffentlichen (CI)“ → „Einmal einrichten“, "
+                      "Schritt 2: „Den Schlüssel des Servers sicher ermitteln“")
 
 
 class Credentials:
@@ -61,23 +64,84 @@ def _check_host_known(config, known_hosts):
         keys = paramiko.HostKeys(str(known_hosts))
     except (paramiko.hostkeys.InvalidHostKey, ValueError) as error:
         line = getattr(error, "line", "")
-        raise DeployError(
+        raise DeployError(known_hosts_mistake(config) or (
             f"Fehler: In {config.known_hosts_source} steht eine kaputte Zeile"
             f"{f' („{line[:60]}…“)' if line else ''}. {NOTHING}\n"
             "    So beheben: Die Zeilen genau so übernehmen, wie ssh-keyscan sie ausgibt "
-            "(siehe README, „Schlüssel des Servers“).") from None
+            f"(siehe {HOW_TO_GET_THE_KEY}).")) from None
     if keys.lookup(config.host_key_name) is None:
-        port_hint = (f" Bei Port {config.port} beginnt die Zeile mit „{config.host_key_name}“."
-                     if config.port != 22 else "")
-        raise DeployError(
+        raise DeployError(known_hosts_mistake(config) or (
             f"Fehler: Für den Server {config.host_key_name} ist in "
             f"{config.known_hosts_source} kein Schlüssel hinterlegt. Ohne ihn lässt sich nicht "
             f"prüfen, ob wirklich der richtige Server antwortet; daher wird keine Verbindung "
             f"aufgebaut. {NOTHING}\n"
             f"    So beheben: Den öffentlichen Schlüssel des Servers einmalig mit "
-            f"„ssh-keyscan -p {config.port} {config.host.strip('[]')}“ holen, den Fingerabdruck "
-            f"mit den Angaben des Hosters vergleichen und die Zeile in DEPLOY_KNOWN_HOSTS "
-            f"eintragen (siehe README, „Schlüssel des Servers“).{port_hint}")
+            f"„{keyscan(config)}“ holen, den Fingerabdruck mit den Angaben des Hosters "
+            f"vergleichen und die Zeilen in DEPLOY_KNOWN_HOSTS eintragen (siehe "
+            f"{HOW_TO_GET_THE_KEY}). Sie beginnen mit „{config.host_key_name} “."))
+
+
+def keyscan(config):
+    return f"ssh-keyscan -p {config.port} {config.host.strip('[]')}"
+
+
+def known_hosts_mistake(config):
+    """German message for a typical mistake in the known_hosts lines, or None.
+
+    A key for this host on another port (or written without [host]:port), a pasted
+    fingerprint, a key line without the host name in front.
+    """
+    host = config.host.strip("[]").lower()
+    fingerprint = bare_key = None
+    for line in config.known_hosts.splitlines():
+        fields = line.split()
+        if fields and fields[0].startswith("@"):  # @cert-authority, @revoked
+            fields = fields[1:]
+        if not fields or fields[0].startswith("#"):
+            continue
+        if re.search(r"\b(SHA256|MD5):", line):
+            fingerprint = fingerprint or line.strip()
+            continue
+        if PUBLIC_KEY_LINE.match(" ".join(fields)):
+            bare_key = bare_key or fields[0]
+            continue
+        for name in fields[0].lower().split(","):
+            bracketed = re.fullmatch(r"\[(.+)\]:(\d+)", name)
+            name_host, port = (bracketed[1], int(bracketed[2])) if bracketed else (name, 22)
+            if name_host != host or port == config.port:
+                continue
+            if bracketed:
+                return (f"Fehler: In {config.known_hosts_source} ist ein Schlüssel für "
+                        f"[{name_host}]:{port} eingetragen, aber DEPLOY_PORT ist "
+                        f"{config.port}. Stimmt der Port? {NOTHING}\n"
+                        f"    So beheben: Beim Hoster nachsehen, welcher SSH-Port gilt, und "
+                        f"DEPLOY_PORT={port} setzen, falls das der richtige ist. Ist "
+                        f"{config.port} richtig, den Schlüssel für diesen Port mit "
+                        f"„{keyscan(config)}“ holen und prüfen (siehe {HOW_TO_GET_THE_KEY}).")
+            return (f"Fehler: In {config.known_hosts_source} steht der Schlüssel für "
+                    f"„{name_host}“ ohne Port, also für Port 22; DEPLOY_PORT ist aber "
+                    f"{config.port}. Stimmt der Port? {NOTHING}\n"
+                    f"    So beheben: Ist der SSH-Port des Hosters 22, DEPLOY_PORT=22 setzen. "
+                    f"Ist es {config.port}, muss die Zeile mit „[{name_host}]:{config.port}“ "
+                    f"beginnen (mit eckigen Klammern); genau so gibt „{keyscan(config)}“ sie "
+                    f"aus (siehe {HOW_TO_GET_THE_KEY}).")
+    if fingerprint:
+        return (f"Fehler: In {config.known_hosts_source} steht „{fingerprint[:60]}“. Das ist "
+                "ein Fingerabdruck, keine Schlüsselzeile; damit lässt sich der Server nicht "
+                f"prüfen. {NOTHING}\n"
+                f"    So beheben: Die Zeilen eintragen, die „{keyscan(config)}“ ausgibt; sie "
+                f"beginnen mit „{config.host_key_name} ssh-ed25519 AAAA…“. Den Fingerabdruck "
+                f"(„ssh-keygen -lf“) braucht man nur zum Vergleich mit den Angaben des "
+                f"Hosters (siehe {HOW_TO_GET_THE_KEY}).")
+    if bare_key:
+        return (f"Fehler: In {config.known_hosts_source} beginnt eine Zeile mit "
+                f"„{bare_key} AAAA…“. Vor dem Schlüssel fehlt der Servername; so gilt er für "
+                f"keinen Server. {NOTHING}\n"
+                f"    So beheben: Die Zeilen genau so eintragen, wie „{keyscan(config)}“ sie "
+                f"ausgibt: „{config.host_key_name} {bare_key} AAAA…“ (siehe "
+                f"{HOW_TO_GET_THE_KEY}). Ist es Ihr eigener öffentlicher Schlüssel aus einer "
+                ".pub-Datei: Der gehört nicht hierher, sondern zum Hoster.")
+    return None
 
 
 def _config_value(path):
@@ -126,20 +190,20 @@ def explain_openssh(stderr, config):
 
 def host_key_mismatch(config):
     return (f"Fehler: Der Server {config.host_key_name} hat nicht den erwarteten Schlüssel "
-            f"(laut {config.known_hosts_source}). Die Verbindung wurde sofort beendet; {NOTHING}\n"
+            f"(laut {config.known_hosts_source}). Die Verbindung wurde sofort beendet. {NOTHING}\n"
             "    Entweder hat der Hoster den Schlüssel des Servers geändert, oder jemand "
             "fängt die Verbindung ab.\n"
             "    So beheben: Den aktuellen Fingerabdruck beim Hoster nachsehen (Kundenbereich "
             "oder Support). Nur wenn er mit „ssh-keyscan“ übereinstimmt, die neue Zeile in "
-            "DEPLOY_KNOWN_HOSTS eintragen (siehe README, „Schlüssel des Servers“).")
+            f"DEPLOY_KNOWN_HOSTS eintragen (siehe {HOW_TO_GET_THE_KEY}).")
 
 
 def host_key_unknown(config):
     return (f"Fehler: Für den Server {config.host_key_name} passt kein Schlüssel aus "
             f"{config.known_hosts_source}; die Verbindung wurde nicht aufgebaut. {NOTHING}\n"
-            "    So beheben: Den Schlüssel wie in der README beschrieben mit „ssh-keyscan“ "
-            "holen, mit dem Fingerabdruck des Hosters vergleichen und in DEPLOY_KNOWN_HOSTS "
-            "eintragen.")
+            f"    So beheben: Den Schlüssel mit „{keyscan(config)}“ holen, mit dem "
+            "Fingerabdruck des Hosters vergleichen und in DEPLOY_KNOWN_HOSTS eintragen (siehe "
+            f"{HOW_TO_GET_THE_KEY}).")
 
 
 def unknown_host(config):
@@ -179,9 +243,11 @@ def auth_failed(config):
         key = "Keiner Ihrer SSH-Schlüssel (ssh-agent oder ~/.ssh/id_*) ist dort freigeschaltet"
     return (f"Fehler: Der Server {config.host} hat die Anmeldung als „{config.user}“ abgelehnt. "
             f"{key}. {NOTHING}\n"
-            "    So beheben: DEPLOY_USER prüfen und den öffentlichen Schlüssel (die .pub-Datei) "
-            "beim Hoster hinterlegen (Kundenbereich, „SSH-Schlüssel“). Ein Schlüssel mit "
-            "Passphrase geht nur über ssh-agent (ssh-add), ohne DEPLOY_SSH_KEY_FILE.")
+            "    So beheben: DEPLOY_USER prüfen. Beim Hoster (Kundenbereich, „SSH-Schlüssel“) "
+            "gehört der öffentliche Schlüssel hin: die Datei mit .pub, eine Zeile „ssh-ed25519 "
+            "AAAA…“. In DEPLOY_SSH_KEY bzw. DEPLOY_SSH_KEY_FILE gehört der private: die Datei "
+            "ohne .pub. Ein Schlüssel mit Passphrase geht nur über ssh-agent (ssh-add), ohne "
+            "DEPLOY_SSH_KEY_FILE.")
 
 
 def not_a_folder(config):
