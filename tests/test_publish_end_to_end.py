@@ -90,7 +90,8 @@ def test_make_publish_build_then_make_deploy_publishes_the_site(filled_project, 
     (["DRY_RUN=1"], "--dry-run"), (["DRY_RUN=0"], ""),
 ])
 def test_only_the_value_1_switches_force_and_dry_run_on(arguments, expected):
-    result = subprocess.run(["make", "-n", "deploy", "READY=", *arguments], cwd=ROOT,
-                            text=True, capture_output=True, check=True)
+    # --no-print-directory: under `make test` this make is nested and would say so.
+    result = subprocess.run(["make", "--no-print-directory", "-n", "deploy", "READY=", *arguments],
+                            cwd=ROOT, text=True, capture_output=True, check=True)
     flags = result.stdout.split("invoke deploy", 1)[1].split()
     assert flags == ([expected] if expected else [])
