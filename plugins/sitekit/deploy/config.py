@@ -11,6 +11,7 @@ once and raises one DeployError (German) that lists every missing or bad variabl
 
 import difflib
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -233,14 +234,22 @@ def _remote_path(text, problems):
     path = text
     if path == "~" or path.startswith("~/"):
         path = path[2:] or "."
-    path = path.rstrip("/") or "/"
+    # "/." and "//" are the server root too, "html/.." is the home folder: normalise first.
+    path = posixpath.normpath(path)
+    if path.startswith("//"):
+        path = path[1:]
     if not REMOTE_PATH.match(text) or path.startswith("-") or "~" in path:
         problems.append(f"DEPLOY_PATH „{text}“ enthält Zeichen, die hier nicht gehen "
                         "(Leerzeichen, Anführungszeichen, „:“, „*“ …); nur Buchstaben, "
                         "Ziffern und . _ - / sind erlaubt.")
-    elif path == "/" or ".." in path.split("/"):
+    elif path == "/" or ".." in text.split("/"):
         problems.append(f"DEPLOY_PATH „{text}“ geht nicht: Das wäre die oberste Ebene des "
                         "Servers oder ein Ordner außerhalb; das Web-Verzeichnis angeben.")
+    elif path == ".":
+        problems.append(f"DEPLOY_PATH „{text}“ geht nicht: Das wäre der Heimatordner selbst, "
+                        "nicht das Web-Verzeichnis darin; den Ordner angeben, z. B. html. Ist "
+                        "der Heimatordner wirklich das Web-Verzeichnis, seinen vollen Pfad "
+                        "angeben (z. B. /home/verein).")
     return path
 
 

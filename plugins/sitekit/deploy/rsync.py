@@ -1,4 +1,5 @@
-"""Deploy with rsync over OpenSSH (the default; needs rsync on the server).
+"""Deploy with rsync over OpenSSH (the default; needs rsync on the server, and rsync 3.1 or
+newer on this computer, checked before any contact).
 
 First an itemized dry run with the options of the real transfer: it gives the plan
 (uploads, deletions, the number of files on the server) for the dry-run listing and
@@ -66,6 +67,9 @@ ASSETS_ONLY = [f"--filter=- {pattern}" for pattern in (
     "*.html", "*.htm", ".htaccess", "*.xml", "*.atom", "*.rss", "*.txt", "*.webmanifest",
     f"/{MANIFEST_NAME}")]
 ITEM = re.compile(r"^([<>ch.][fdLDS].{9}|\*deleting  ) (.*)$")
+# --delete-delay needs 3.0; before 3.1, --max-delete=0 could mean "no limit". macOS ships
+# rsync 2.6.9 or openrsync, which know neither.
+MIN_VERSION = (3, 1)
 
 
 def rsync_options(config, local):
@@ -127,6 +131,7 @@ class RsyncBackend:
         self.to_files = set()  # remote folders that become files: done in pass 2
 
     def __enter__(self):
+        check_local_rsync()
         return self
 
     def __exit__(self, *exc):
@@ -137,16 +142,8 @@ class RsyncBackend:
                             f"{self.output_dir}/", self.destination])
 
     def _rsync(self, arguments):
-        command = ["rsync", "-e", self.ssh, *arguments]
-        try:
-            return subprocess.run(command, capture_output=True, text=True,
-                                  errors="surrogateescape", check=False)
-        except FileNotFoundError:
-            raise DeployError(
-                f"Fehler: Das Programm rsync fehlt auf diesem Rechner. {NOTHING}\n"
-                "    So beheben: rsync installieren (Debian/Ubuntu: sudo apt-get install "
-                "rsync openssh-client; macOS: brew install rsync) oder DEPLOY_METHOD=sftp "
-                "setzen.") from None
+        return subprocess.run(["rsync", "-e", self.ssh, *arguments], capture_output=True,
+                              text=True, errors="surrogateescape", check=False)
 
     def plan(self):
         result = self._run(["--dry-run", "--delete-delay", "--itemize-changes",
@@ -259,6 +256,35 @@ class RsyncBackend:
         return (f"Fehler: rsync ist mit Code {result.returncode} abgebrochen. {state}\n"
                 "    So beheben: Die Meldung unten prüfen und erneut versuchen; bleibt es "
                 "dabei, sie an die IT-Gruppe schicken.\n" + details(stderr))
+
+
+def check_local_rsync():
+    """DeployError before any contact if this computer's rsync is missing or too old."""
+    try:
+        text = subprocess.run(["rsync", "--version"], capture_output=True, text=True,
+                              errors="replace", check=False).stdout
+    except FileNotFoundError:
+        problem = "Das Programm rsync fehlt auf diesem Rechner"
+    else:
+        version = rsync_version(text)
+        if version and version >= MIN_VERSION:
+            return
+        found = " ".join(text.split("\n", 1)[0].split()) or "keine Versionsangabe"
+        problem = (f"Das rsync auf diesem Rechner ist zu alt („{found}“); nötig ist "
+                   f"Version {MIN_VERSION[0]}.{MIN_VERSION[1]} oder neuer")
+    raise DeployError(
+        f"Fehler: {problem}. {NOTHING}\n"
+        "    So beheben: Ein aktuelles rsync installieren (macOS: brew install rsync, danach "
+        "ein neues Terminal öffnen; Debian/Ubuntu: sudo apt-get install rsync "
+        "openssh-client) oder DEPLOY_METHOD=sftp setzen.")
+
+
+def rsync_version(text):
+    """(3, 2) from the output of `rsync --version`; None for openrsync or unknown output."""
+    match = re.search(r"^rsync\s+version\s+v?(\d+)\.(\d+)", text, re.MULTILINE)
+    if "openrsync" in text or not match:
+        return None
+    return int(match[1]), int(match[2])
 
 
 def escape_pattern(name):

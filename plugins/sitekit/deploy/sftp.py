@@ -33,6 +33,7 @@ gets remove-then-rename (a page is missing for a moment).
 """
 
 import contextlib
+import io
 import json
 import posixpath
 import stat
@@ -255,10 +256,18 @@ class SftpBackend:
             self.remote_dirs.add(folder)
 
     def _upload(self, rel, local_path):
+        try:  # read here, so that a local error is not taken for the server's
+            data = local_path.read_bytes()
+        except OSError as error:
+            raise DeployError(
+                f"Fehler: Die Datei output/{rel} konnte hier auf dem Rechner nicht gelesen "
+                f"werden ({error.strerror or error}). {self.state}\n    So beheben: "
+                "„make publish-build“ erneut ausführen, währenddessen nichts in output/ "
+                "ändern, und dann erneut veröffentlichen.") from None
         temp = self._abs(rel + TEMP_SUFFIX)
-        self.sftp.put(str(local_path), temp, confirm=True)
+        self.sftp.putfo(io.BytesIO(data), temp, file_size=len(data), confirm=True)
         self.sftp.chmod(temp, 0o644)
-        return local_path.stat().st_size
+        return len(data)
 
     def _put_bytes(self, rel, data):
         """Replace one file with data: temporary name, then an atomic rename."""

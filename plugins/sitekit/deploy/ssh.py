@@ -3,8 +3,11 @@
 The server's host key is always verified against the configured known_hosts lines
 (DEPLOY_KNOWN_HOSTS, DEPLOY_KNOWN_HOSTS_FILE or ~/.ssh/known_hosts) and nothing else:
 OpenSSH runs with StrictHostKeyChecking=yes and no global known_hosts file, paramiko
-with RejectPolicy. A key given as text is written to a 0600 file in a private
-temporary folder that is removed when the deploy ends.
+with RejectPolicy. paramiko cannot read marker lines (@cert-authority, @revoked), so it
+gets the lines without them, and without every key that a @revoked line names. A key
+given as text is written to a 0600 file in a private temporary folder that is removed
+when the deploy ends. Before any contact, for both backends, the private key is read
+with paramiko, so that a passphrase without a running ssh-agent is named as such.
 """
 
 import contextlib
@@ -16,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import paramiko
+from cryptography.exceptions import UnsupportedAlgorithm
 
 from .config import PUBLIC_KEY_LINE
 from .errors import DeployError
@@ -29,26 +33,62 @@ HOW_TO_GET_THE_KEY = ("README, „Automatisch veröffentlichen (CI)“ → „Ei
 
 
 class Credentials:
-    """Files the ssh tools need: key_file (or None: agent/default keys) and known_hosts."""
+    """What the ssh tools need: key_file (or None: agent/default keys), pkey (key_file
+    loaded by paramiko; None: only the agent can use it), known_hosts (file, for OpenSSH)
+    and paramiko_known_hosts (the same without marker lines)."""
 
-    def __init__(self, key_file, known_hosts):
+    def __init__(self, key_file, pkey, known_hosts, paramiko_known_hosts):
         self.key_file = key_file
+        self.pkey = pkey
         self.known_hosts = known_hosts
+        self.paramiko_known_hosts = paramiko_known_hosts
 
 
 @contextlib.contextmanager
 def credentials(config):
-    """Credentials in a private temporary folder; checks the host key is known first."""
+    """Credentials in a private temporary folder; checks key and host key before any contact."""
     folder = Path(tempfile.mkdtemp(prefix="sitekit-deploy-"))  # mode 0700
     try:
         key_file = config.ssh_key_file
         if config.ssh_key:
             key_file = _write_private(folder / "deploy_key", config.ssh_key)
+        pkey = _private_key(config, key_file) if key_file else None
         known_hosts = _write_private(folder / "known_hosts", config.known_hosts)
-        _check_host_known(config, known_hosts)
-        yield Credentials(str(key_file) if key_file else None, str(known_hosts))
+        for_paramiko = _write_private(folder / "known_hosts_paramiko",
+                                      without_markers(config.known_hosts))
+        _check_host_known(config, for_paramiko)
+        yield Credentials(str(key_file) if key_file else None, pkey, str(known_hosts),
+                          str(for_paramiko))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _private_key(config, key_file):
+    """The key as a paramiko PKey, checked here for both backends; None if only the
+    ssh-agent can use it (a passphrase; the agent may hold it, as with ssh -i) or, for
+    rsync, if OpenSSH knows a type that paramiko does not (OpenSSH decides then)."""
+    try:
+        return paramiko.PKey.from_path(key_file)
+    except (paramiko.PasswordRequiredException, TypeError):  # TypeError: the same, newer
+        if os.environ.get("SSH_AUTH_SOCK"):
+            return None
+        raise DeployError(passphrase(config)) from None
+    except (paramiko.UnknownKeyType, UnsupportedAlgorithm):  # e.g. DSA, a security key
+        if config.method == "rsync":
+            return None
+        raise DeployError(bad_key(config)) from None
+    except (paramiko.SSHException, ValueError, OSError):
+        raise DeployError(bad_key(config)) from None
+
+
+def without_markers(text):
+    """known_hosts lines for paramiko, which cannot parse marker lines (@cert-authority,
+    @revoked) and stops at them. A key that a @revoked line names is left out for every
+    host (fail closed: OpenSSH refuses it for the hosts the line names)."""
+    rows = [line.split() for line in text.splitlines()]
+    revoked = {row[3] for row in rows if len(row) > 3 and row[0] == "@revoked"}
+    return "".join(" ".join(row) + "\n" for row in rows
+                   if row and not row[0].startswith("@") and not set(row[2:3]) & revoked)
 
 
 def _write_private(path, text):
@@ -70,11 +110,13 @@ def _check_host_known(config, known_hosts):
             "    So beheben: Die Zeilen genau so übernehmen, wie ssh-keyscan sie ausgibt "
             f"(siehe {HOW_TO_GET_THE_KEY}).")) from None
     if keys.lookup(config.host_key_name) is None:
+        revoked = (" (Schlüssel aus einer @revoked-Zeile zählen nicht)"
+                   if "@revoked" in config.known_hosts else "")
         raise DeployError(known_hosts_mistake(config) or (
             f"Fehler: Für den Server {config.host_key_name} ist in "
-            f"{config.known_hosts_source} kein Schlüssel hinterlegt. Ohne ihn lässt sich nicht "
-            f"prüfen, ob wirklich der richtige Server antwortet; daher wird keine Verbindung "
-            f"aufgebaut. {NOTHING}\n"
+            f"{config.known_hosts_source} kein Schlüssel hinterlegt{revoked}. Ohne ihn lässt "
+            "sich nicht prüfen, ob wirklich der richtige Server antwortet; daher wird keine "
+            f"Verbindung aufgebaut. {NOTHING}\n"
             f"    So beheben: Den öffentlichen Schlüssel des Servers einmalig mit "
             f"„{keyscan(config)}“ holen, den Fingerabdruck mit den Angaben des Hosters "
             f"vergleichen und die Zeilen in DEPLOY_KNOWN_HOSTS eintragen (siehe "
@@ -233,6 +275,16 @@ def bad_key(config):
             "bis „-----END … PRIVATE KEY-----“, ohne Passphrase (für CI).")
 
 
+def passphrase(config):
+    source = ("DEPLOY_SSH_KEY" if config.ssh_key
+              else f"DEPLOY_SSH_KEY_FILE ({config.ssh_key_file})")
+    return (f"Fehler: Der Schlüssel aus {source} ist mit einer Passphrase geschützt, und kein "
+            f"ssh-agent ist erreichbar (SSH_AUTH_SOCK ist nicht gesetzt). {NOTHING}\n"
+            "    So beheben: Den ssh-agent starten und den Schlüssel mit „ssh-add“ laden "
+            "(dann DEPLOY_SSH_KEY_FILE leer lassen), oder fürs Veröffentlichen einen eigenen "
+            "Schlüssel ohne Passphrase anlegen (für die CI immer ohne Passphrase).")
+
+
 def auth_failed(config):
     if config.ssh_key:
         key = "Der Schlüssel aus DEPLOY_SSH_KEY ist dort nicht freigeschaltet"
@@ -258,29 +310,13 @@ def not_a_folder(config):
 
 def connect_paramiko(config, creds):
     """An SSHClient connected with the host key verified (RejectPolicy); DeployError on failure."""
-    pkey = None
-    agent_only = False
-    if creds.key_file:
-        try:
-            pkey = paramiko.PKey.from_path(creds.key_file)
-        except (paramiko.PasswordRequiredException, TypeError):  # TypeError: the same, newer
-            if not os.environ.get("SSH_AUTH_SOCK"):  # like ssh -i: the agent may hold it
-                raise DeployError(
-                    f"Fehler: Der Schlüssel aus DEPLOY_SSH_KEY_FILE ({config.ssh_key_file}) "
-                    f"ist mit einer Passphrase geschützt. {NOTHING}\n"
-                    "    So beheben: Den Schlüssel mit „ssh-add“ in den ssh-agent laden, oder "
-                    "fürs Veröffentlichen einen eigenen Schlüssel ohne Passphrase anlegen.") \
-                    from None
-            agent_only = True
-        except (paramiko.SSHException, ValueError, OSError):
-            raise DeployError(bad_key(config)) from None
     client = paramiko.SSHClient()
-    client.load_system_host_keys(creds.known_hosts)  # only these keys; never saved back
+    client.load_system_host_keys(creds.paramiko_known_hosts)  # only these; never saved back
     client.set_missing_host_key_policy(paramiko.RejectPolicy())
     try:
         client.connect(config.host.strip("[]"), port=config.port, username=config.user,
-                       pkey=pkey, allow_agent=pkey is None,
-                       look_for_keys=pkey is None and not agent_only,
+                       pkey=creds.pkey, allow_agent=creds.pkey is None,
+                       look_for_keys=creds.key_file is None,
                        timeout=CONNECT_TIMEOUT, banner_timeout=CONNECT_TIMEOUT,
                        auth_timeout=CONNECT_TIMEOUT)
     except (paramiko.SSHException, OSError) as error:
