@@ -487,6 +487,25 @@ def test_keep_paths_survive_and_do_not_count(sshd, remote, tmp_path, method):
     assert_published(remote, output, keep=(".well-known", "statistik"))
 
 
+def test_names_that_are_not_utf8_on_the_server(sshd, remote, tmp_path):
+    """Latin-1 names from an old FTP upload: rsync removes them, SFTP explains in German."""
+    latin1 = os.fsencode(str(remote)) + b"/Gr\xfc\xdfe.html"
+    with open(latin1, "wb") as handle:
+        handle.write(b"alt")
+    output = small_site(tmp_path / "output")
+    before = snapshot(remote)
+    with pytest.raises(DeployError) as error:
+        publish(sshd, remote, output, "sftp")
+    message = str(error.value)
+    assert "deren Name nicht als UTF-8 gespeichert ist" in message
+    assert "DEPLOY_METHOD=rsync" in message and "Traceback" not in message
+    assert snapshot(remote) == before
+
+    publish(sshd, remote, output, "rsync", force=True)
+    assert not os.path.exists(latin1)
+    assert_published(remote, output)
+
+
 HOME_DOT_FILES = {".ssh/authorized_keys": "ssh-ed25519 AAAA… admin",
                   ".bash_history": "ls\n", ".well-known/acme-challenge/token": "lets-encrypt",
                   "kontakt/.DS_Store": "finder", "alt/.htpasswd": "admin:x"}

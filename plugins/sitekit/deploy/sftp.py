@@ -179,7 +179,7 @@ class SftpBackend:
         pending = [""]
         while pending:
             folder = pending.pop()
-            for attrs in self.sftp.listdir_attr(self._abs(folder)):
+            for attrs in self._list(folder):
                 relpath = f"{folder}/{attrs.filename}" if folder else attrs.filename
                 if stat.S_ISDIR(attrs.st_mode):  # a link to a folder is a file here
                     if (is_dot_path(relpath) and relpath not in wanted
@@ -190,6 +190,21 @@ class SftpBackend:
                 else:
                     files[relpath] = attrs
         return files, dirs
+
+    def _list(self, folder):
+        """paramiko decodes names strictly as UTF-8; an old FTP upload may have Latin-1 ones."""
+        try:
+            return self.sftp.listdir_attr(self._abs(folder))
+        except UnicodeDecodeError:
+            shown = f"„{folder}/“" if folder else "dem Web-Verzeichnis"
+            raise DeployError(
+                f"Fehler: In {shown} auf dem Server liegt eine Datei, deren Name nicht als "
+                "UTF-8 gespeichert ist (z. B. „Grüße.html“ aus einem alten FTP-Upload unter "
+                "Windows). Mit SFTP lässt sich dieser Ordner so nicht lesen; es wurde nichts "
+                "geändert.\n"
+                "    So beheben: Die Datei im Kundenbereich des Hosters umbenennen oder löschen, "
+                "oder mit DEPLOY_METHOD=rsync veröffentlichen (rsync räumt solche Dateien "
+                "auf).") from None
 
     def _remote_manifest(self):
         """({relpath: FileEntry}, raw bytes) of the server's manifest; ({}, None) if unusable."""
