@@ -25,6 +25,7 @@ import conftest
 import pytest
 from sitekit.deploy import DeployError, deploy, load_config, read_environment
 from sitekit.deploy.config import VARIABLES
+from sitekit.deploy.rsync import LOCAL_READ_ERROR
 from sitekit.deploy.plan import listing
 from sitekit.deploy.rsync import check_local_rsync, rsync_version
 from sitekit.deploy.sftp import SftpBackend
@@ -504,6 +505,18 @@ def test_names_that_are_not_utf8_on_the_server(sshd, remote, tmp_path):
     publish(sshd, remote, output, "rsync", force=True)
     assert not os.path.exists(latin1)
     assert_published(remote, output)
+
+
+@pytest.mark.parametrize("stderr, local", [
+    ('rsync: [sender] send_files failed to open "/p/.output-hochladen-x/a.html": '
+     "Permission denied (13)", True),
+    ('file has vanished: "/p/.output-hochladen-x/b.html"', True),
+    ('rsync: [receiver] mkstemp "/www/.a.html.Xy12ab" failed: Permission denied (13)', False),
+    ('rsync: [generator] recv_generator: mkdir "/www/neu" failed: Permission denied (13)', False),
+])
+def test_rsync_tells_a_local_read_error_from_a_server_write_error(stderr, local):
+    """Running as root (CI), an unreadable local file cannot be produced for real."""
+    assert bool(LOCAL_READ_ERROR.search(stderr)) is local
 
 
 HOME_DOT_FILES = {".ssh/authorized_keys": "ssh-ed25519 AAAA… admin",

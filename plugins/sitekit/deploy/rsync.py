@@ -239,6 +239,10 @@ class RsyncBackend:
                     f"nicht gelöscht. {state}\n    So beheben: Läuft gerade ein zweites "
                     "Veröffentlichen (CI oder jemand anderes)? Danach „make deploy DRY_RUN=1“ "
                     "ansehen und erneut veröffentlichen.")
+        if LOCAL_READ_ERROR.search(stderr):  # [sender] is this computer
+            return ("Fehler: Eine Datei des Baus konnte hier auf dem Rechner nicht gelesen "
+                    f"werden. {state}\n    So beheben: „make publish-build“ erneut ausführen, "
+                    "dann erneut veröffentlichen.\n" + details(stderr))
         if "Permission denied (13)" in stderr:
             return (f"Fehler: In „{self.config.path}“ auf {self.config.host} darf "
                     f"„{self.config.user}“ nicht schreiben. {state}\n    So beheben: "
@@ -256,6 +260,11 @@ class RsyncBackend:
         return (f"Fehler: rsync ist mit Code {result.returncode} abgebrochen. {state}\n"
                 "    So beheben: Die Meldung unten prüfen und erneut versuchen; bleibt es "
                 "dabei, sie an die IT-Gruppe schicken.\n" + details(stderr))
+
+
+# rsync's sender (the local side) could not read a file of the build.
+LOCAL_READ_ERROR = re.compile(r"rsync: \[sender\] .*(Permission denied|No such file)|"
+                              r"send_files failed to open|file has vanished")
 
 
 def check_local_rsync():
