@@ -152,18 +152,20 @@ def deploy(c, dry_run=False, force=False):
 
 
 def _warn_if_changed_since(output):
-    """A hint if a source changed after the build: that change would not be published."""
+    """A hint if a source changed after the build: that change would not be published.
+    A folder counts too: deleting or adding a file changes its folder's time."""
     from sitekit.manifest import MANIFEST_NAME
 
     built = (output / MANIFEST_NAME).stat().st_mtime
     sources = [ROOT / "pelicanconf.py", ROOT / "publishconf.py"]
     for folder in ("content", "theme"):
-        sources += [p for p in (ROOT / folder).rglob("*") if p.is_file()]
-    newer = sorted(p.relative_to(ROOT).as_posix() for p in sources if p.stat().st_mtime > built)
+        sources += [ROOT / folder, *(ROOT / folder).rglob("*")]
+    newer = sorted(p.relative_to(ROOT).as_posix() + ("/" if p.is_dir() else "")
+                   for p in sources if p.exists() and p.stat().st_mtime > built)
     if newer:
-        print(f"Hinweis: {', '.join(newer[:3])}{' …' if len(newer) > 3 else ''} wurde nach dem "
-              "letzten „make publish-build“ geändert; diese Änderung wird nicht mit "
-              "hochgeladen. Dafür zuerst „make publish-build“ ausführen.")
+        shown = ", ".join(newer[:3]) + (" …" if len(newer) > 3 else "")
+        print(f"Hinweis: Seit dem letzten „make publish-build“ hat sich etwas geändert ({shown}); "
+              "das wird nicht mit hochgeladen. Dafür zuerst „make publish-build“ ausführen.")
 
 
 @task
@@ -219,8 +221,11 @@ def new(c, kind="", title=""):
     except NewContentError as error:
         print(error, file=sys.stderr)
         raise Exit(code=1) from None
+    kind_url = settings["DRAFT_PAGE_URL" if kind.strip().lower() == "page" else "DRAFT_URL"]
     print(f"Neue Datei angelegt: {path.relative_to(ROOT)}")
-    print("Jetzt die Stellen in [[doppelten eckigen Klammern]] ausfüllen.")
+    print("Jetzt die Stellen in [[doppelten eckigen Klammern]] ausfüllen. Bis dahin ist der Text "
+          f"ein Entwurf, nur in der Vorschau: /{kind_url.format(slug=path.stem)}\n"
+          "Ist er fertig, oben die Zeile „Status: draft“ löschen; dann wird er veröffentlicht.")
 
 
 @task

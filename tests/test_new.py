@@ -86,9 +86,13 @@ def test_make_new_writes_a_file_that_builds(project_copy):
     path = project_copy / "content/aufrufe/wir-suchen-kuchenbaeckerinnen.md"
     assert "Neue Datei angelegt: content/aufrufe/wir-suchen-kuchenbaeckerinnen.md" in result.stdout
     assert f"Date: {datetime.date.today().isoformat()}" in path.read_text(encoding="utf-8")
+    # A new file is a draft until its author deletes that line (as with `hugo new`).
+    assert "Status: draft\n" in path.read_text(encoding="utf-8")
+    assert "nur in der Vorschau: /entwurf/wir-suchen-kuchenbaeckerinnen/" in result.stdout
+    assert "die Zeile „Status: draft“ löschen" in result.stdout
     # The new file still has [[placeholders]]; previewing works and shows the page.
     output = build(project_copy / "content")
-    assert (output / "wir-suchen-kuchenbaeckerinnen/index.html").is_file()
+    assert (output / "entwurf/wir-suchen-kuchenbaeckerinnen/index.html").is_file()
 
     again = invoke(project_copy, "new", "--kind", "call", "--title", "Wir suchen Kuchenbäcker*innen")
     assert again.returncode == 1

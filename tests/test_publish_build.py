@@ -129,6 +129,21 @@ def test_an_unfinished_draft_does_not_stop_publishing(tmp_path, caplog):
     assert "wird nicht veröffentlicht; das hält den Bau nicht auf." in text
 
 
+def test_placeholders_in_drafts_are_listed_apart_from_those_that_stop_publishing(tmp_path):
+    content = make_site(tmp_path, {**SITE, "pages/offen.md": "Title: Offen\nLayout: page\n\n"
+                                                            "Wir treffen uns [[wann]].\n"})
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True)
+    text = str(error.value)
+    assert ("FEHLER: 1 Platzhalter ist noch nicht ausgefüllt. Vor der Veröffentlichung jeweils "
+            "die echte Angabe an ihre Stelle schreiben (ohne die eckigen Klammern):\n"
+            "    content/pages/offen.md, Zeile 4: [[wann]]\n"
+            "WARNUNG: 1 Platzhalter ist noch nicht ausgefüllt. Sie stehen in Entwürfen oder "
+            "verborgenen Seiten und halten die Veröffentlichung nicht auf") in text
+    assert text.rstrip().endswith("Der Bau wurde abgebrochen: 1 Fehler im Inhalt. Es wurde "
+                                  "nichts veröffentlicht und nichts nach output/ geschrieben.")
+
+
 def test_preview_shows_drafts_and_hidden_pages_marked(sites):
     site = sites["preview"]
     draft = soup(site, "entwurf/geheimer-plan/index.html").main.get_text(" ", strip=True)

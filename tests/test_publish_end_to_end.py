@@ -9,6 +9,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import time
 
 import pytest
 
@@ -53,6 +54,9 @@ def test_make_publish_build_then_make_deploy_publishes_the_site(filled_project, 
         f"DEPLOY_SSH_KEY_FILE={server.client_key}\n"
         f'DEPLOY_KNOWN_HOSTS="{server.host_key_line}"\n', encoding="utf-8")
 
+    past = time.time() - 3600  # sources older than the build (another test may touch them)
+    for path in [filled_project / "content", *(filled_project / "content").rglob("*")]:
+        os.utime(path, (past, past))
     built = make(filled_project, "publish-build")
     assert built.returncode == 0, built.stderr
     output = filled_project / "output"
@@ -78,9 +82,16 @@ def test_make_publish_build_then_make_deploy_publishes_the_site(filled_project, 
     again = make(filled_project, "deploy")
     assert again.returncode == 0, again.stderr
     assert "Fertig: 0 Dateien hochgeladen" in again.stdout, again.stdout
-    assert ("Hinweis: content/pages/kontakt.md wurde nach dem letzten „make publish-build“ "
-            "geändert") in again.stdout
+    assert ("Hinweis: Seit dem letzten „make publish-build“ hat sich etwas geändert "
+            "(content/pages/kontakt.md); das wird nicht mit hochgeladen.") in again.stdout
     assert tree(remote) == published
+    # A deleted file is noticed too (by its folder's time).
+    (filled_project / "content" / "pages" / "weg.md").write_text("x")
+    (filled_project / "content" / "pages" / "weg.md").unlink()
+    folder = filled_project / "content" / "pages"
+    os.utime(folder, (folder.stat().st_atime, (output / MANIFEST_NAME).stat().st_mtime + 60))
+    trial = make(filled_project, "deploy", "DRY_RUN=1")
+    assert "hat sich etwas geändert (content/pages/, content/pages/kontakt.md)" in trial.stdout
     print(f"\n{method}: first: {first.stdout.strip().splitlines()[-1]}\n"
           f"{method}: again: {again.stdout.strip().splitlines()[-1]}")
 

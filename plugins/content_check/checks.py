@@ -306,15 +306,30 @@ def check_headings(source):
     return found
 
 
+# Appended by content_check to a placeholder in a draft or hidden page (production).
+UNPUBLISHED_MARK = " (Entwurf/verborgen)"
+
+
 def render_placeholders(found):
-    """All open placeholders as one block: a list to work through, not a wall of warnings."""
-    label = "FEHLER" if any(f.severity == ERROR for f in found) else "WARNUNG"
-    verb = "ist" if len(found) == 1 else "sind"
-    lines = [f"{label}: {len(found)} Platzhalter {verb} noch nicht ausgefüllt. Vor der "
-             "Veröffentlichung jeweils die echte Angabe an ihre Stelle schreiben "
-             "(ohne die eckigen Klammern):"]
-    lines += [f"    {f.path}, Zeile {f.line}: {f.message}" for f in found]
-    return "\n".join(lines)
+    """All open placeholders as lists to work through, not a wall of warnings: one for
+    those that stop publishing, one for those in drafts and hidden pages."""
+    blocks = []
+    for severity in (ERROR, WARNING):
+        group = [f for f in found if f.severity == severity]
+        if not group:
+            continue
+        verb = "ist" if len(group) == 1 else "sind"
+        drafts = all(f.message.endswith(UNPUBLISHED_MARK) for f in group)
+        lines = [f"{'FEHLER' if severity == ERROR else 'WARNUNG'}: {len(group)} Platzhalter "
+                 f"{verb} noch nicht ausgefüllt. " + (
+                     "Sie stehen in Entwürfen oder verborgenen Seiten und halten die "
+                     "Veröffentlichung nicht auf; vor dem Veröffentlichen dieser Texte die "
+                     "echte Angabe an ihre Stelle schreiben:" if drafts else
+                     "Vor der Veröffentlichung jeweils die echte Angabe an ihre Stelle schreiben "
+                     "(ohne die eckigen Klammern):")]
+        lines += [f"    {f.path}, Zeile {f.line}: {f.message}" for f in group]
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks)
 
 
 def check_menu_links(links, addresses, reserved, settings_file="pelicanconf.py"):

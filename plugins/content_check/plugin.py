@@ -118,7 +118,7 @@ def check_sources(pelican):
 
 def _as_warning(finding):
     """A problem in a file that is not published: reported, but it does not stop the build."""
-    note = (" (Entwurf/verborgen)" if finding.rule == "placeholder" else
+    note = (checks.UNPUBLISHED_MARK if finding.rule == "placeholder" else
             " Die Datei ist ein Entwurf oder verborgen und wird nicht veröffentlicht; "
             "das hält den Bau nicht auf.")
     return dataclasses.replace(finding, severity=WARNING, message=finding.message + note)

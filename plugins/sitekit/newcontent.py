@@ -5,12 +5,14 @@ from sitekit.layouts import LAYOUTS
 KINDS = ("interview", "call", "news", "page")
 
 # The body each kind starts with. [[…]] marks what the author still has to fill
-# in; the production build refuses to publish while any is left.
+# in; the production build refuses to publish while any is left. Like `hugo new`,
+# a new file is a draft: an unfinished text never blocks everyone else's changes.
 _TEMPLATES = {
     "interview": """\
 Title: {title}
 Date: {date}
 Layout: interview
+Status: draft
 Interviewee: [[Vorname der interviewten Person]]
 Role: [[Rolle, z. B. Mitglied der IT-Gruppe]]
 Summary: [[Ein Satz: Worum geht es im Interview?]]
@@ -29,6 +31,7 @@ Summary: [[Ein Satz: Worum geht es im Interview?]]
 Title: {title}
 Date: {date}
 Layout: call
+Status: draft
 Skills: [[Gesuchte Fähigkeit]]; [[weitere Fähigkeit]]
 Offer: [[Was Ehrenamtliche bei uns bekommen]]; [[weiteres]]
 Contact: [[E-Mail-Adresse oder Telefonnummer für Rückfragen]]
@@ -41,6 +44,7 @@ Summary: [[Ein Satz: Wen suchen wir wofür?]]
 Title: {title}
 Date: {date}
 Layout: news
+Status: draft
 Summary: [[Ein Satz: Was ist neu?]]
 
 [[Text der Neuigkeit]]
@@ -48,6 +52,7 @@ Summary: [[Ein Satz: Was ist neu?]]
     "page": """\
 Title: {title}
 Layout: page
+Status: draft
 Summary: [[Ein Satz: Worum geht es auf dieser Seite?]]
 
 [[Text der Seite]]
