@@ -152,16 +152,14 @@ def deploy(c, dry_run=False, force=False):
 
 
 def _warn_if_changed_since(output):
-    """A hint if a source changed after the build: that change would not be published.
-    A folder counts too: deleting or adding a file changes its folder's time."""
-    from sitekit.manifest import MANIFEST_NAME
+    """A hint if a source changed after the build: that change would not be published."""
+    from sitekit.manifest import changed_since_build
 
-    built = (output / MANIFEST_NAME).stat().st_mtime
     sources = [ROOT / "pelicanconf.py", ROOT / "publishconf.py"]
     for folder in ("content", "theme"):
         sources += [ROOT / folder, *(ROOT / folder).rglob("*")]
     newer = sorted(p.relative_to(ROOT).as_posix() + ("/" if p.is_dir() else "")
-                   for p in sources if p.exists() and p.stat().st_mtime > built)
+                   for p in changed_since_build(output, sources))
     if newer:
         shown = ", ".join(newer[:3]) + (" …" if len(newer) > 3 else "")
         print(f"Hinweis: Seit dem letzten „make publish-build“ hat sich etwas geändert ({shown}); "

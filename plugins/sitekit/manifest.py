@@ -110,3 +110,10 @@ def verify_manifest(output_dir):
             "    So beheben: „make publish-build“ ausführen, dann erneut veröffentlichen."
         )
     return expected
+
+
+def changed_since_build(output_dir, sources):
+    """Paths among sources (files and folders) changed after output_dir's manifest was
+    written; a folder's time changes when a file in it is added or deleted."""
+    built = (Path(output_dir) / MANIFEST_NAME).stat().st_mtime
+    return [path for path in sources if path.exists() and path.stat().st_mtime > built]

@@ -11,15 +11,20 @@ from .files import files_only_unpublished_use, linked_paths
 logger = logging.getLogger(__name__)
 
 
+def _kept_out(content):
+    """Drafts and hidden pages; the error page is hidden from lists but always published."""
+    status = getattr(content, "status", "")
+    return status == "draft" or (status == "hidden" and content.metadata.get("layout") != "error")
+
+
 def keep_hidden_out(generator):
     """Receiver of `article/page_generator_finalized`: hidden content gets no address."""
     if not options.read(generator.settings)["UNPUBLISHED_KEEP_OUT"]:
         return
     hidden = [*getattr(generator, "hidden_articles", []), *getattr(generator, "hidden_pages", []),
               *getattr(generator, "hidden_translations", [])]
-    for content in hidden:
-        if content.metadata.get("layout") != "error":
-            content.override_save_as = ""  # Pelican's writer skips an empty address
+    for content in filter(_kept_out, hidden):
+        content.override_save_as = ""  # Pelican's writer skips an empty address
 
 
 def drop_unpublished_files(generators):
@@ -50,9 +55,7 @@ def drop_unpublished_files(generators):
 
 def _list_preview_only(contents):
     for content in sorted(contents, key=lambda c: c.relative_source_path):
-        status = getattr(content, "status", "")
-        if content.save_as and (status == "draft" or (
-                status == "hidden" and content.metadata.get("layout") != "error")):
-            kind = "Entwurf" if status == "draft" else "verborgen"
+        if content.save_as and _kept_out(content):
+            kind = "Entwurf" if content.status == "draft" else "verborgen"
             logger.info("Nur in der Vorschau (%s): /%s ← %s", kind,
                         content.url, f"content/{content.relative_source_path}")
