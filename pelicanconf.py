@@ -107,6 +107,9 @@ HTACCESS_SAVE_AS = ".htaccess"
 # Strict-Transport-Security max-age in seconds; 0 sends no HSTS header. Only switch
 # it on once the site works over HTTPS on every address (browsers remember it).
 HSTS_MAX_AGE = 0
+# False leaves the security and caching headers out of .htaccess: only for a host whose
+# Apache cannot take them (make deploy says when; README.md, "Veröffentlichen").
+HTACCESS_HEADERS = True
 
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (

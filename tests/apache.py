@@ -71,18 +71,42 @@ def _stop_with_parent():
     except (OSError, AttributeError):
         pass
 
+def without(*names):
+    """The usual modules less the given files, e.g. without("mod_headers.so")."""
+    return [m for m in REQUIRED_MODULES + OPTIONAL_MODULES
+            if m[1] not in names and (MODULES / m[1]).exists()]
+
+
 def missing_modules():
     """Required module files that are not installed (empty when Apache can run)."""
     return [name for _, name in REQUIRED_MODULES if not (MODULES / name).exists()]
 
+# The AllowOverride values shared hosts use for the web root. With "None" Apache ignores
+# .htaccess files; with "FileInfo Options" any "Options -MultiViews" line is fatal
+# (plain "Options" means Options=All, which excludes MultiViews).
+ALLOW_OVERRIDE = [
+    "All",
+    "None",
+    "FileInfo Options=Indexes,MultiViews",
+    "FileInfo Options",
+    "FileInfo",
+    "FileInfo Indexes",
+    "AuthConfig FileInfo Indexes Limit",  # hardened hosts that forbid Options
+]
+# What the tests use unless they say otherwise: the least the .htaccess may need.
+DEFAULT_ALLOW_OVERRIDE = "FileInfo"
+
+
 class Apache:
     """apache2 -DFOREGROUND on 127.0.0.1:port serving docroot, with .htaccess files enabled.
 
-    AllowOverride grants only what typical shared hosting grants (FileInfo, and Options for
-    Indexes and MultiViews), so the tests fail if the .htaccess needs more.
+    allow_override is the web root's AllowOverride line (see ALLOW_OVERRIDE); the default
+    grants only FileInfo, so the tests fail if the .htaccess needs more.
     """
 
-    def __init__(self, docroot, workdir, port=None, modules=None):
+    def __init__(self, docroot, workdir, port=None, modules=None,
+                 allow_override=DEFAULT_ALLOW_OVERRIDE):
+        self.allow_override = allow_override
         self.modules = modules if modules is not None else REQUIRED_MODULES + [
             m for m in OPTIONAL_MODULES if (MODULES / m[1]).exists()]
         self.docroot = Path(docroot)
@@ -128,7 +152,7 @@ class Apache:
             "</Directory>",
             f'<Directory "{self.docroot}">',
             "  Options FollowSymLinks Indexes MultiViews",  # what a careless host enables
-            "  AllowOverride FileInfo Options=Indexes,MultiViews",
+            f"  AllowOverride {self.allow_override}",
             "  Require all granted",
             "</Directory>",
         ]

@@ -221,11 +221,16 @@ def test_folders_without_a_page_show_no_listing(site, path):
     assert b"Index of" not in body
 
 
-def test_no_guessed_addresses(site):
-    """MultiViews is off: one address per page, no "/404" serving /404.html."""
-    for path in ("/404", "/kontakt/index"):
-        status, _, _ = site.get(path)
-        assert status == 404, f"{path}: HTTP {status}"
+def test_guessed_addresses_show_at_most_the_file_they_abbreviate(site):
+    """The test host has MultiViews on, and .htaccess cannot switch it off without risking
+    a 500 elsewhere. Every file name is unique in its folder, so a guessed address never
+    shows anything but the one file it abbreviates (or the 404 page)."""
+    for path, rel in (("/404", "404.html"), ("/kontakt/index", "kontakt/index.html"),
+                      ("/feeds/atom", "feeds/atom.xml")):
+        status, _, body = site.get(path)
+        assert status in (200, 404), f"{path}: HTTP {status}"
+        assert body == ((site.output / rel).read_bytes() if status == 200
+                        else not_found_page(site)), path
 
 
 def test_files_have_the_right_types_and_charset(site):
@@ -343,7 +348,46 @@ def test_hsts_with_configured_max_age_on_https_only(hsts_site):
     assert "Strict-Transport-Security" not in headers
 
 
-# --- Hosts with fewer modules ------------------------------------------------------------
+# --- Every host's AllowOverride, and hosts with fewer modules ------------------------------
+
+# (name, AllowOverride, modules or None for the usual ones): the hosts the .htaccess must
+# never break (no "500 Internal Server Error", ever).
+HOSTS = [(f"AllowOverride {value}", value, None) for value in apache.ALLOW_OVERRIDE] + [
+    (f"without {name}", apache.DEFAULT_ALLOW_OVERRIDE, name)
+    for name in ("mod_headers.so", "mod_brotli.so", "mod_deflate.so", "mod_alias.so")]
+
+
+@pytest.mark.parametrize("allow_override, module", [host[1:] for host in HOSTS],
+                         ids=[host[0] for host in HOSTS])
+def test_every_host_serves_every_page(site, allow_override, module):
+    """Each page 200, never 500; the security headers wherever AllowOverride lets
+    .htaccess set them and mod_headers exists; the build manifest hidden wherever the
+    host reads .htaccess at all (and has mod_alias)."""
+    modules = apache.without(module) if module else None
+    reads_htaccess = allow_override != "None"
+    slug = re.sub(r"\W+", "-", f"{allow_override}-{module}")
+    with apache.Apache(site.docroot, site.docroot.parent / f"run-{slug}", modules=modules,
+                       allow_override=allow_override) as server:
+        host = Site(server, site.output, site.docroot)
+        problems = []
+        for path in site_paths(site.output):
+            status, headers, _ = host.get(path)
+            if status != 200:
+                problems.append(f"{path}: HTTP {status}")
+            elif reads_htaccess and module != "mod_headers.so":
+                problems += [f"{path}: no {name}" for name in SECURITY_HEADERS
+                             if name not in headers]
+            elif "Content-Security-Policy" in headers:
+                problems.append(f"{path}: headers although .htaccess cannot set them")
+        status, _, body = host.get(UNKNOWN)
+        if status != 404:
+            problems.append(f"{UNKNOWN}: HTTP {status}")
+        status, _, body = host.get("/.build-manifest.json")
+        if reads_htaccess and module != "mod_alias.so" and status != 404:
+            problems.append(f"/.build-manifest.json: HTTP {status}, not 404")
+        assert not problems, "\n".join(problems) + "\n" + server.log()[-2000:]
+        assert "not allowed here" not in server.log()
+
 
 def test_site_still_works_on_a_host_without_optional_modules(site):
     """Without mod_headers, mod_deflate, mod_alias …: no "500 Internal Server Error"."""
