@@ -57,6 +57,27 @@ def world_readable_copy(source):
             (Path(folder) / name).chmod(0o644)
     return docroot
 
+def empty_docroot():
+    """A new empty web root below the system temp dir that Apache's www-data can enter
+    (also the deploy tests' DEPLOY_PATH). The caller removes its parent folder."""
+    root = Path(tempfile.mkdtemp(prefix="bl-apache-"))
+    docroot = root / "htdocs"
+    docroot.mkdir()
+    root.chmod(0o755)
+    docroot.chmod(0o755)
+    return docroot
+
+
+def require():
+    """Skip (fail in CI) unless Apache and the modules the tests load are installed."""
+    import conftest
+
+    if not APACHE.exists():
+        conftest.skip_or_fail(f"Apache missing at {APACHE}: sudo apt-get install apache2")
+    if missing := missing_modules():
+        conftest.skip_or_fail(f"Apache modules missing in {MODULES}: {', '.join(missing)}")
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

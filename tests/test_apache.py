@@ -18,7 +18,6 @@ from bs4 import BeautifulSoup
 import apache
 import support
 from browser import site_paths
-from conftest import skip_or_fail
 
 YEAR = "public, max-age=31536000, immutable"
 HASHED_IMAGE = re.compile(r"/bilder/[0-9a-f]{20}-\d+\.(avif|webp|jpg|png|gif|svg)$")
@@ -71,10 +70,7 @@ class Site:
 
 @pytest.fixture(scope="module")
 def apache_installed():
-    if not apache.APACHE.exists():
-        skip_or_fail(f"Apache missing at {apache.APACHE}: sudo apt-get install apache2")
-    if missing := apache.missing_modules():
-        skip_or_fail(f"Apache modules missing in {apache.MODULES}: {', '.join(missing)}")
+    apache.require()
 
 
 def add_leftovers(docroot):

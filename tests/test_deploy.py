@@ -31,6 +31,7 @@ from sitekit.deploy.rsync import check_local_rsync, rsync_version
 from sitekit.deploy.sftp import SftpBackend
 from sitekit.manifest import MANIFEST_NAME, read_manifest, write_manifest
 from sshd import SshServer, free_port, keygen, missing_tools, processes_in
+import webserver
 
 ROOT = Path(__file__).resolve().parent.parent
 METHODS = ["rsync", "sftp"]
@@ -83,6 +84,8 @@ def settings(server, remote, method="rsync", **overrides):
         "DEPLOY_PATH": str(remote),
         "DEPLOY_SSH_KEY": server.client_key_text,
         "DEPLOY_KNOWN_HOSTS": server.host_key_line,
+        # The probe fetches its test page here (a plain web server serving remote).
+        "DEPLOY_CHECK_URL": webserver.url_for(remote),
     }
     env.update(overrides)
     return {name: value for name, value in env.items() if value is not None}
@@ -532,7 +535,10 @@ def test_dot_paths_survive_and_leftovers_go(sshd, remote, tmp_path, method):
         (remote / rel).write_text(text)
     leftovers = ["bilder/.~tmp~/foto.jpg",      # rsync, killed before its rename pass
                  "kontakt/.index.html.Ab12Cd",  # rsync, killed while receiving the file
-                 "index.html.~deploy~", ".htaccess.~deploy~"]  # SFTP
+                 "index.html.~deploy~", ".htaccess.~deploy~",  # SFTP
+                 # a deploy killed while its probe folder was on the server
+                 "_deploy-probe-0123456789abcdef/index.html",
+                 "_deploy-probe-0123456789abcdef/.htaccess"]
     for rel in leftovers:
         (remote / rel).parent.mkdir(parents=True, exist_ok=True)
         (remote / rel).write_text("halb")
@@ -545,6 +551,7 @@ def test_dot_paths_survive_and_leftovers_go(sshd, remote, tmp_path, method):
     assert report.plan.deletions == ["alt/index.html"]
     assert report.plan.remote_files == ["alt/index.html"]  # dot paths never count
     assert_published(remote, output, keep=keep)
+    assert not list(remote.glob("_deploy-probe-*"))
     small_site(output, without=["kontakt/index.html"])  # its folder holds .DS_Store: stays
     (output / ".htaccess").unlink()  # the site's own dot files do go with the site
     write_manifest(output)
@@ -994,7 +1001,8 @@ def test_invoke_deploy_with_env_file_and_environment(sshd, remote, tmp_path):
     temp = tmp_path / "tmp"
     temp.mkdir()
     env = {name: value for name, value in os.environ.items() if not name.startswith("DEPLOY_")}
-    env.update(HOME=str(tmp_path), TMPDIR=str(temp), DEPLOY_PATH=str(remote))  # env wins
+    env.update(HOME=str(tmp_path), TMPDIR=str(temp), DEPLOY_PATH=str(remote),  # env wins
+               DEPLOY_CHECK_URL=webserver.url_for(remote))
 
     dry = run_invoke(project, env, "--dry-run")
     assert dry.returncode == 0, dry.stderr
@@ -1011,7 +1019,7 @@ def test_invoke_deploy_with_env_file_and_environment(sshd, remote, tmp_path):
 
     (project / ".env").unlink()
     env.pop("CI", None)  # in CI the settings come from its variables, not from a .env
-    refused = run_invoke(project, {**env, "DEPLOY_PATH": ""})
+    refused = run_invoke(project, {**env, "DEPLOY_PATH": "", "DEPLOY_CHECK_URL": ""})
     assert refused.returncode == 1
     assert "DEPLOY_HOST fehlt" in refused.stderr and "DEPLOY_PATH fehlt" in refused.stderr
     assert refused.stderr.rstrip().endswith(

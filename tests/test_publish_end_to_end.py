@@ -1,7 +1,10 @@
 """What the association does: `make publish-build`, then `make deploy` with a `.env`.
 
 The real content (placeholders filled with test values) goes to a real sshd on
-127.0.0.1, through the Makefile targets a volunteer and CI use.
+127.0.0.1, through the Makefile targets a volunteer and CI use. A real Apache serves the
+web root, so the deploy's probe of the new .htaccess and its check of the pages after
+the switch talk to a real web server (at DEPLOY_CHECK_URL: the build is for
+https://verein.example, which does not point here).
 """
 
 import getpass
@@ -13,6 +16,7 @@ import time
 
 import pytest
 
+import apache
 import conftest
 from sitekit.manifest import MANIFEST_NAME, read_manifest
 from sshd import SshServer, missing_tools
@@ -24,9 +28,21 @@ def server(tmp_path_factory):
     if missing := missing_tools():
         conftest.skip_or_fail(f"deploy tests need {', '.join(missing)}: "
                               "sudo apt-get install openssh-server openssh-client rsync")
+    apache.require()
     server = SshServer(tmp_path_factory.mktemp("sshd-e2e")).start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def web():
+    """An empty web root (DEPLOY_PATH) that a real Apache serves while the test runs."""
+    docroot = apache.empty_docroot()
+    try:
+        with apache.Apache(docroot, docroot.parent / "run") as server:
+            yield docroot, server.url
+    finally:
+        shutil.rmtree(docroot.parent, ignore_errors=True)
 
 
 def make(project, *args):
@@ -43,14 +59,13 @@ def tree(folder):
 
 
 @pytest.mark.parametrize("method", ["rsync", "sftp"])
-def test_make_publish_build_then_make_deploy_publishes_the_site(filled_project, server,
-                                                                tmp_path, method):
+def test_make_publish_build_then_make_deploy_publishes_the_site(filled_project, server, web,
+                                                                method):
     shutil.copy(ROOT / "Makefile", filled_project / "Makefile")
-    remote = tmp_path / "htdocs"
-    remote.mkdir()
+    remote, url = web
     (filled_project / ".env").write_text(
         f"DEPLOY_METHOD={method}\nDEPLOY_HOST={server.host}\nDEPLOY_PORT={server.port}\n"
-        f"DEPLOY_USER={getpass.getuser()}\nDEPLOY_PATH={remote}\n"
+        f"DEPLOY_USER={getpass.getuser()}\nDEPLOY_PATH={remote}\nDEPLOY_CHECK_URL={url}\n"
         f"DEPLOY_SSH_KEY_FILE={server.client_key}\n"
         f'DEPLOY_KNOWN_HOSTS="{server.host_key_line}"\n', encoding="utf-8")
 
@@ -66,6 +81,7 @@ def test_make_publish_build_then_make_deploy_publishes_the_site(filled_project, 
     trial = make(filled_project, "deploy", "DRY_RUN=1")
     assert trial.returncode == 0, trial.stderr
     assert "Probelauf" in trial.stdout and not any(remote.iterdir())
+    assert "Geprüft: Die neue .htaccess funktioniert auf dem Server" in trial.stdout
 
     first = make(filled_project, "deploy")
     assert first.returncode == 0, first.stderr
@@ -73,6 +89,9 @@ def test_make_publish_build_then_make_deploy_publishes_the_site(filled_project, 
     assert published == {**{n: e.sha256 for n, e in manifest.items()},
                          MANIFEST_NAME: tree(output)[MANIFEST_NAME]}
     assert "Fertig: " in first.stdout and "Bytes übertragen" in first.stdout, first.stdout
+    assert ("Geprüft: Die neue .htaccess funktioniert auf dem Server (Testseite: HTTP 200 "
+            "mit allen Sicherheits-Headern).") in first.stdout
+    assert f"Die Website antwortet: {url}/ → HTTP 200; {url}/" in first.stdout, first.stdout
 
     assert "Website für https://verein.example, gebaut mit „make publish-build“." in first.stdout
 

@@ -29,7 +29,7 @@ DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts"
 VARIABLES = (
     "DEPLOY_METHOD", "DEPLOY_HOST", "DEPLOY_USER", "DEPLOY_PATH", "DEPLOY_PORT",
     "DEPLOY_SSH_KEY", "DEPLOY_SSH_KEY_FILE", "DEPLOY_KNOWN_HOSTS", "DEPLOY_KNOWN_HOSTS_FILE",
-    "DEPLOY_MAX_DELETE", "DEPLOY_KEEP",
+    "DEPLOY_MAX_DELETE", "DEPLOY_KEEP", "DEPLOY_CHECK_URL", "DEPLOY_ALLOW_UNREACHABLE",
 )
 CI_ONLY = ("DEPLOY_SSH_KEY_BASE64",)  # GitLab: decoded into DEPLOY_SSH_KEY by .gitlab-ci.yml
 # A public key line: "ssh-ed25519 AAAA… comment".
@@ -42,6 +42,7 @@ USER = re.compile(r"^(?!-)[^\s:/\\'\"`$;&|<>]+$")
 # Remote paths are passed through rsync's remote shell: letters (also umlauts), digits
 # and a few punctuation marks only, no spaces, quotes or shell syntax.
 REMOTE_PATH = re.compile(r"^[\w.~/+@=,-]+$")
+CHECK_URL = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?$")
 KEEP_PATH = re.compile(r"^[\w.~/+@=,-]+$")
 WHERE = ("    So beheben: Auf dem eigenen Rechner in der Datei .env im Projektordner eintragen "
          "(Vorlage: .env.example, Erklärung in der README); in CI als Secrets bzw. Variablen "
@@ -63,6 +64,8 @@ class DeployConfig:
     known_hosts_source: str = DEFAULT_KNOWN_HOSTS  # for messages: where they came from
     max_delete: float = DEFAULT_MAX_DELETE
     keep: tuple = DEFAULT_KEEP
+    check_url: str = ""                 # where DEPLOY_PATH is served, if not the build's SITEURL
+    allow_unreachable: bool = False     # go on when that address cannot be checked (probe.py)
 
     @property
     def target(self):
@@ -196,6 +199,17 @@ def load_config(values, home=None):
     if get("DEPLOY_KEEP"):
         keep = _keep(get("DEPLOY_KEEP"), problems)
 
+    check_url = get("DEPLOY_CHECK_URL").rstrip("/")
+    if check_url and not CHECK_URL.match(check_url):
+        problems.append(f"DEPLOY_CHECK_URL „{check_url}“ ist keine Web-Adresse; gemeint ist "
+                        "die Adresse, unter der DEPLOY_PATH im Browser erscheint, z. B. "
+                        "https://kunde123.hoster.de")
+
+    allow_unreachable = get("DEPLOY_ALLOW_UNREACHABLE")
+    if allow_unreachable not in ("", "0", "1"):
+        problems.append(f"DEPLOY_ALLOW_UNREACHABLE „{allow_unreachable}“: nur 1 (an) oder "
+                        "0 (aus, Standard).")
+
     problems += _unknown(values)
     if problems:
         raise DeployError(
@@ -204,7 +218,8 @@ def load_config(values, home=None):
             + "\n".join(f"    {problem}" for problem in problems) + "\n" + WHERE)
     return DeployConfig(method=method, host=host, user=user, path=path, port=port,
                         ssh_key=ssh_key, ssh_key_file=ssh_key_file, known_hosts=known_hosts,
-                        known_hosts_source=known_hosts_source, max_delete=max_delete, keep=keep)
+                        known_hosts_source=known_hosts_source, max_delete=max_delete, keep=keep,
+                        check_url=check_url, allow_unreachable=allow_unreachable == "1")
 
 
 def _unknown(values):

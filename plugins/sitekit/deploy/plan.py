@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from sitekit.manifest import MANIFEST_NAME
 
 from .errors import DeployError
+from .probe import is_probe_path
 
 LIST_LIMIT = 200  # entries shown per list in a dry run
 EXAMPLES = 3      # example paths in the guard's message
@@ -36,8 +37,12 @@ PAGE_SUFFIX = ".html"
 
 
 def is_leftover(relpath, local):
-    """A temporary file an interrupted deploy (rsync or SFTP) left; local: the site's files."""
-    if TEMP_DIR in relpath.split("/")[:-1] or relpath.endswith(TEMP_SUFFIX):
+    """A temporary file an interrupted deploy (rsync or SFTP) left; local: the site's files.
+
+    Probe folders (probe.py) count too: a deploy killed while probing leaves one.
+    """
+    if (TEMP_DIR in relpath.split("/")[:-1] or relpath.endswith(TEMP_SUFFIX)
+            or is_probe_path(relpath)):
         return True
     match = IN_TRANSFER.match(relpath)
     return bool(match and (match.group(1) or "") + match.group(2) in local)

@@ -182,6 +182,27 @@ class RsyncBackend:
             plan.listed = self._remote_manifest()
         return plan
 
+    def put_probe(self, name, files):
+        """Upload a probe folder name/ with files {relpath: bytes} at the web root."""
+        with tempfile.TemporaryDirectory(prefix="sitekit-probe-") as folder:
+            for rel, data in files.items():
+                path = Path(folder, name, rel)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+            self._probe_rsync([f"{folder}/"])
+
+    def remove_probe(self, name):
+        """Delete the probe folder name/: an empty source, --delete, only name/ included."""
+        with tempfile.TemporaryDirectory(prefix="sitekit-probe-") as folder:
+            self._probe_rsync(["--delete", f"--filter=+ /{escape_pattern(name)}/***",
+                               "--filter=- *", f"{folder}/"])
+
+    def _probe_rsync(self, arguments):
+        result = self._rsync(["--recursive", "--perms", "--chmod=D755,F644",
+                              f"--timeout={IO_TIMEOUT}", *arguments, self.destination])
+        if result.returncode != 0:
+            raise DeployError(self._explain(result, changed=False))
+
     def _remote_manifest(self):
         """The files the server's manifest lists; empty if it has none (or a damaged one)."""
         with tempfile.TemporaryDirectory(prefix="sitekit-deploy-") as folder:

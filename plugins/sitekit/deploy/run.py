@@ -4,11 +4,12 @@ import os
 import time
 from pathlib import Path
 
-from sitekit.manifest import ManifestError, verify_manifest
+from sitekit.manifest import ManifestError, read_site_url, verify_manifest
 
 from .config import load_config, read_environment
 from .errors import DeployError
 from .plan import Report, check_deletions, dry_run_lines
+from .probe import page_report, prove
 from .rsync import RsyncBackend
 from .sftp import SftpBackend
 from .ssh import credentials
@@ -21,8 +22,9 @@ NO_ENV_FILE = ("Es gibt noch keine .env: cp .env.example .env und ausfüllen (si
 def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
     """Publish output_dir to config's server; returns a Report. DeployError on any problem.
 
-    Nothing is contacted before output_dir matches its build manifest, and nothing is
-    changed on the server before the plan has passed the deletion guard.
+    Nothing is contacted before output_dir matches its build manifest, and nothing
+    visible is changed on the server before the plan has passed the deletion guard and
+    the new .htaccess has worked in a probe folder on the real host (probe.py).
     """
     started = time.monotonic()
     output_dir = Path(output_dir)
@@ -32,6 +34,8 @@ def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
         raise DeployError(str(error)) from None
     mode = " (Probelauf: es wird nichts geändert)" if dry_run else ""
     say(f"Veröffentlichen nach {config.target} mit {config.method}{mode} …")
+    base = config.check_url or read_site_url(output_dir)
+    htaccess = output_dir / ".htaccess"
     with credentials(config) as creds, \
             BACKENDS[config.method](config, creds, output_dir, manifest) as backend:
         backend.say = say
@@ -39,17 +43,27 @@ def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
         if dry_run:
             for line in dry_run_lines(plan, config, force):
                 say(line)
+        else:
+            check_deletions(plan, config, force)
+        prove(backend, htaccess.read_bytes() if htaccess.is_file() else None, base,
+              force=force, allow_unreachable=config.allow_unreachable, say=say)
+        if dry_run:
             report = Report(len(plan.uploads), 0, len(plan.deletions),
                             time.monotonic() - started, dry_run=True, plan=plan)
             say(report.summary())
             return report
-        check_deletions(plan, config, force)
         if plan.leftovers:
             say(f"Ein früherer Lauf wurde abgebrochen; seine {len(plan.leftovers)} "
                 "unsichtbaren Zwischendateien werden aufgeräumt.")
         uploaded, sent, deleted = backend.apply(plan)
+    problem = None
+    if base:
+        line, problem = page_report(base, plan.uploads)
+        say(line)
     report = Report(uploaded, sent, deleted, time.monotonic() - started, plan=plan)
     say(report.summary())
+    if problem:
+        raise problem
     return report
 
 

@@ -221,6 +221,24 @@ class SftpBackend:
         except (ValueError, KeyError, TypeError, AttributeError):
             return {}, raw  # a damaged manifest only means: upload everything once more
 
+    # --- probe (probe.py) -----------------------------------------------------------------
+
+    def put_probe(self, name, files):
+        """Upload a probe folder name/ with files {relpath: bytes} at the web root."""
+        with self._errors():
+            self.sftp.mkdir(self._abs(name), 0o755)
+            self.sftp.chmod(self._abs(name), 0o755)
+            for rel, data in files.items():
+                self.sftp.putfo(io.BytesIO(data), self._abs(f"{name}/{rel}"),
+                                file_size=len(data), confirm=True)
+                self.sftp.chmod(self._abs(f"{name}/{rel}"), 0o644)
+
+    def remove_probe(self, name):
+        with self._errors():
+            with contextlib.suppress(FileNotFoundError):
+                self._remove_tree(name)
+        self.replaced.discard(name)
+
     # --- apply ----------------------------------------------------------------------------
 
     def apply(self, plan):
