@@ -158,7 +158,7 @@ class Apache:
             lines += ["User www-data", "Group www-data"]
         lines += [
             "TypesConfig /etc/mime.types",
-            "DirectoryIndex index.html",
+            "DirectoryIndex index.html index.htm index.php",  # as on shared hosts
             # One small process: enough for the tests, gentle on shared CI machines.
             "StartServers 1",
             "ServerLimit 1",

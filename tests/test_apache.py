@@ -85,6 +85,8 @@ def add_leftovers(docroot):
     shutil.copy(next((docroot / "bilder").glob("*.jpg")), docroot / "bilder" / "vereinslogo.jpg")
     shutil.copy(next((docroot / "theme" / "css").glob("site.*.css")),
                 docroot / "theme" / "css" / "site.css")
+    (docroot / "statistik").mkdir(mode=0o755)  # a tool the host runs, kept by DEPLOY_KEEP
+    (docroot / "statistik" / "index.php").write_text("<?php // Statistik\n")
     (docroot / ".well-known").mkdir(mode=0o755)
     (docroot / ".well-known" / "security.txt").write_text("Contact: mailto:info@example.org\n")
     for path in docroot.rglob("*"):
@@ -202,6 +204,11 @@ def test_build_and_deploy_internals_are_never_served(site, path):
     assert status == 404, f"{path}: HTTP {status}"
     assert body == not_found_page(site), f"{path}: not the normal 404 page"
     assert b"GEHEIM" not in body
+
+
+def test_a_folder_with_the_hosts_own_index_page_stays_reachable(site):
+    status, _, body = site.get("/statistik/")
+    assert status == 200 and b"Statistik" in body
 
 
 def test_well_known_stays_reachable(site):
@@ -378,6 +385,9 @@ def test_every_host_serves_every_page(site, allow_override, module):
         status, _, body = host.get(UNKNOWN)
         if status != 404:
             problems.append(f"{UNKNOWN}: HTTP {status}")
+        status, _, body = host.get("/bilder/")  # no listing where the file can say so
+        if status >= 500 or (reads_htaccess and module != "mod_alias.so" and status != 404):
+            problems.append(f"/bilder/: HTTP {status}")
         status, _, body = host.get("/.build-manifest.json")
         if reads_htaccess and module != "mod_alias.so" and status != 404:
             problems.append(f"/.build-manifest.json: HTTP {status}, not 404")

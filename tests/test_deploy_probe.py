@@ -21,8 +21,9 @@ from browser import site_paths
 import test_apache
 from sitekit.deploy import DeployError, deploy, load_config, probe
 from sitekit.deploy.plan import is_leftover
-from sitekit.manifest import write_manifest
+from sitekit.manifest import read_site_url, write_manifest
 from sshd import SshServer, missing_tools
+import webserver
 
 METHODS = ["rsync", "sftp"]
 # The line that answered 500 on FileInfo-only hosts (issue: never answer 500).
@@ -131,12 +132,16 @@ def test_expected_headers_are_the_unconditional_ones_of_the_file(builds):
     assert probe.expected_headers(text) == {"A": "1"}
 
 
-@pytest.mark.parametrize("rel, url", [
-    ("index.html", "https://x.de/"), ("kontakt/index.html", "https://x.de/kontakt/"),
-    ("404.html", "https://x.de/404.html"), ("über-uns/index.html", "https://x.de/%C3%BCber-uns/"),
+@pytest.mark.parametrize("base, rel, url", [
+    ("https://x.de/", "index.html", "https://x.de/"),
+    ("https://x.de", "kontakt/index.html", "https://x.de/kontakt/"),
+    ("https://x.de/", "404.html", "https://x.de/404.html"),
+    ("https://x.de", "über-uns/index.html", "https://x.de/%C3%BCber-uns/"),
+    ("https://www.müller.de/verein/", "a/index.html", "https://www.xn--mller-kva.de/verein/a/"),
+    ("http://127.0.0.1:8080/ö", "index.html", "http://127.0.0.1:8080/%C3%B6/"),
 ])
-def test_page_url(rel, url):
-    assert probe.page_url("https://x.de/", rel) == url
+def test_page_url(base, rel, url):
+    assert probe.page_url(base, rel) == url
 
 
 def test_after_the_switch_the_start_page_and_the_shallowest_changed_page_are_asked():
@@ -147,20 +152,54 @@ def test_after_the_switch_the_start_page_and_the_shallowest_changed_page_are_ask
 
 
 def test_verdicts():
-    sample = probe.new_probe(b"")
-    page = probe.Answer(200, {"a": "1"}, sample.files["index.html"])
-    assert probe.judge("u", page, sample, {"A": "1"}) is None
-    assert probe.judge("u", page, sample, {"A": "2"}).kind == "headers"
-    assert probe.judge("u", probe.Answer(200, {}, b"andere Seite"), sample, {}).kind == "unchecked"
-    assert probe.judge("u", probe.Answer(403, {}, b""), sample, {}).kind == "unchecked"
-    error = probe.Answer(500, {}, b"")
-    assert probe.judge("u", error, sample, {}).kind == "broken"
-    assert probe.judge("u", error, sample, {}, control=page).kind == "broken"
-    assert probe.judge("u", error, sample, {}, control=error).kind == "already-broken"
-    broken, headers = probe.Verdict("broken", "x"), probe.Verdict("headers", "x")
-    assert probe.overridden(broken, force=True, allow_unreachable=True) is None
-    assert probe.overridden(headers, force=False, allow_unreachable=True) is None
-    assert "FORCE=1" in probe.overridden(headers, force=True, allow_unreachable=False)
+    token, other = "a1b2", "c3d4"
+    page = probe.Answer(200, {"a": ["1"]}, b"<p>Probe a1b2</p>")
+    plain = probe.Answer(200, {}, b"<p>Probe c3d4</p>")
+    error, missing = probe.Answer(500, {}, b""), probe.Answer(404, {}, b"")
+    assert probe.judge("u", page, token, {"A": "1"}) is None
+    assert probe.judge("u", page, token, {"A": "2"}).kind == "headers"
+    assert probe.judge("u", probe.Answer(200, {"a": ["0", "1"]}, page.body), token,
+                       {"A": "1"}) is None  # a proxy added a second value
+    # The test page arrives without the new file, not with it: the file is to blame,
+    # whatever the status.
+    for answer in (error, missing, probe.Answer(200, {}, b"andere Seite")):
+        assert probe.judge("u", answer, token, {}, plain, other).kind == "broken"
+    assert probe.judge("u", error, token, {}, error, other).kind == "already-broken"
+    assert probe.judge("u", missing, token, {}, missing, other).kind == "elsewhere"
+    assert probe.judge("u", missing, token, {}).kind == "elsewhere"
+    verdicts = {kind: probe.Verdict(kind, "x") for kind in probe.OVERRIDES}
+    assert probe.overridden(verdicts["broken"], force=True, allow_unreachable=True) is None
+    assert probe.overridden(verdicts["headers"], force=False, allow_unreachable=True) is None
+    assert "FORCE=1" in probe.overridden(verdicts["headers"], force=True,
+                                         allow_unreachable=False)
+    assert "DEPLOY_ALLOW_UNREACHABLE" in probe.overridden(
+        verdicts["elsewhere"], force=False, allow_unreachable=True)
+    assert probe.overridden(verdicts["already-broken"], force=False,
+                            allow_unreachable=False) == ""
+
+
+def test_the_probes_htaccess_unsets_the_headers_it_must_prove():
+    sample = probe.new_probe(b'Header always set A "1"\n', {"A": "1"})
+    assert sample.files[".htaccess"].decode() == (
+        "<IfModule mod_headers.c>\n  Header always unset A\n</IfModule>\n"
+        'Header always set A "1"\n')
+    assert probe.new_probe(b"x\n").files[".htaccess"] == b"x\n"
+
+
+def test_after_the_switch_a_failing_start_page_fails_the_deploy(tmp_path):
+    (tmp_path / "kontakt").mkdir()
+    (tmp_path / "kontakt" / "index.html").write_text("Kontakt")
+    base = webserver.url_for(tmp_path)  # no index.html: the start page answers 404
+    line, problem = probe.page_report(base, ["kontakt/index.html"], {})
+    assert line == f"Die Website antwortet: {base}/ → HTTP 404; {base}/kontakt/ → HTTP 200."
+    assert isinstance(problem, DeployError)
+    assert str(problem).startswith("Fehler: Die neue Fassung ist hochgeladen, aber die "
+                                   f"Prüfung danach ist gescheitert: {base}/ antwortet mit "
+                                   "HTTP 404.")
+    (tmp_path / "index.html").write_text("Start")
+    assert probe.page_report(base, ["kontakt/index.html"], {})[1] is None
+    line, problem = probe.page_report(base, [], {"Content-Security-Policy": "x"})
+    assert f"{base}/ kommt ohne Content-Security-Policy" in str(problem)
 
 
 def test_probe_folders_are_leftovers_and_look_random():
@@ -200,7 +239,8 @@ def test_a_htaccess_the_host_refuses_never_goes_live(host, builds, method):
                 host.deploy(forbidden, method, dry_run=dry_run)
             message = str(stopped.value)
             assert message.startswith("Fehler: Mit der neuen .htaccess antwortet der Server "
-                                      "mit HTTP 500"), message
+                                      "auf eine Testseite mit HTTP 500; ohne die neue "
+                                      ".htaccess zeigt er sie richtig an"), message
             assert "Auf der Website wurde nichts geändert." in message
             assert "AllowOverride" in message and "HTACCESS_HEADERS = False" in message
             assert host.tree() == before
@@ -222,8 +262,8 @@ def test_a_live_htaccess_that_already_breaks_the_site_is_replaced(host, builds):
         shutil.copy(forbidden / ".htaccess", host.docroot / ".htaccess")
         assert set(statuses(host, good).values()) == {500}
         lines = host.deploy(good)
-        assert any(line.startswith("Warnung: Unter ") and "auch ohne die neue .htaccess mit "
-                   "HTTP 500" in line for line in lines), "\n".join(lines)
+        assert any(line.startswith("Warnung: Der Server antwortet auch ohne die neue "
+                                   ".htaccess mit HTTP 500") for line in lines), "\n".join(lines)
         assert set(statuses(host, good).values()) == {200}
     assert host.probes() == []
 
@@ -235,7 +275,7 @@ def test_a_host_that_ignores_htaccess_is_named_and_force_goes_on(host, builds):
         with pytest.raises(DeployError) as stopped:
             host.deploy(good)
         message = str(stopped.value)
-        assert "kommt ohne die Sicherheits-Header der .htaccess an" in message, message
+        assert "kommt ohne die Sicherheits-Header der neuen .htaccess an" in message, message
         assert "Content-Security-Policy" in message and "AllowOverride None" in message
         assert host.tree() == {}
         lines = host.deploy(good, force=True)
@@ -256,6 +296,9 @@ def test_an_unreachable_address_stops_unless_allowed(host, builds):
                               "erreichen"), message
     assert "DEPLOY_ALLOW_UNREACHABLE=1" in message and "FORCE=1" in message
     assert host.tree() == {} and host.probes() == []
+    lines = host.deploy(good, DEPLOY_CHECK_URL=closed, force=True)
+    assert any("weil FORCE=1 gesetzt ist" in line for line in lines)
+    host.clear()
     lines = host.deploy(good, DEPLOY_CHECK_URL=closed, DEPLOY_ALLOW_UNREACHABLE="1")
     assert any("weil DEPLOY_ALLOW_UNREACHABLE=1 gesetzt ist" in line for line in lines)
     assert f"Die Website antwortet: {closed}/ → nicht erreichbar" in "\n".join(lines)
@@ -291,3 +334,60 @@ def test_without_the_header_block_a_host_that_ignores_htaccess_passes(host, buil
         assert ("Geprüft: Die neue .htaccess funktioniert auf dem Server (Testseite: HTTP 200 "
                 "ohne Sicherheits-Header).") in lines
         assert set(statuses(host, headerless).values()) == {200}
+
+
+def variant(output, tmp_path, name, edit):
+    """A copy of output whose .htaccess edit(text) changed, with a fresh manifest."""
+    copy = tmp_path / name
+    shutil.copytree(output, copy)
+    htaccess = copy / ".htaccess"
+    htaccess.write_text(edit(htaccess.read_text(encoding="utf-8")), encoding="utf-8")
+    write_manifest(copy, read_site_url(output))
+    return copy
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_htaccess_that_hides_every_page_is_broken_even_with_force(host, builds, tmp_path,
+                                                                   method):
+    """Not every broken .htaccess answers 500: one that answers 404 for every address
+    must not pass as "wrong address" (which FORCE=1 would let through)."""
+    good, *_ = builds
+    hiding = variant(good, tmp_path, "hiding", lambda text: text + "\nRedirectMatch 404 .\n")
+    host.clear()
+    with host.apache("FileInfo"):
+        host.deploy(good, method)
+        before = host.tree()
+        with pytest.raises(DeployError) as stopped:
+            host.deploy(hiding, method, force=True, DEPLOY_ALLOW_UNREACHABLE="1")
+        assert "antwortet der Server auf eine Testseite mit HTTP 404" in str(stopped.value)
+        assert host.tree() == before and host.probes() == []
+
+
+def test_headers_of_the_live_htaccess_do_not_count_for_the_new_one(host, builds, tmp_path):
+    good, *_ = builds
+    typo = variant(good, tmp_path, "typo",
+                   lambda text: text.replace("<IfModule mod_headers.c>", "<IfModule mod_header.c>"))
+    host.clear()
+    with host.apache("FileInfo"):
+        host.deploy(good)  # the live .htaccess at the web root sets every header
+        with pytest.raises(DeployError) as stopped:
+            host.deploy(typo)
+        assert "kommt ohne die Sicherheits-Header der neuen .htaccess an" in str(stopped.value)
+        assert "Content-Security-Policy" in str(stopped.value)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_dry_run_leaves_the_web_root_as_it_was(host, builds, method):
+    good, *_ = builds
+    host.clear()
+    host.docroot.chmod(0o711)  # Apache only needs to pass through; the host chose this
+    before = host.docroot.stat()
+    try:
+        with host.apache("FileInfo"):
+            lines = host.deploy(good, method, dry_run=True)
+        assert PROVEN in lines
+        # (Its time does change: a folder was added and removed in it.)
+        assert host.docroot.stat().st_mode == before.st_mode
+        assert host.tree() == {} and host.probes() == []
+    finally:
+        host.docroot.chmod(0o755)

@@ -183,23 +183,29 @@ class RsyncBackend:
         return plan
 
     def put_probe(self, name, files):
-        """Upload a probe folder name/ with files {relpath: bytes} at the web root."""
+        """Upload a probe folder name/ with files {relpath: bytes} at the web root.
+
+        The source is the folder itself (no trailing slash), so the web root keeps its
+        permissions and times.
+        """
         with tempfile.TemporaryDirectory(prefix="sitekit-probe-") as folder:
             for rel, data in files.items():
                 path = Path(folder, name, rel)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-            self._probe_rsync([f"{folder}/"])
+            self._probe_rsync(["--perms", "--chmod=D755,F644", f"{folder}/{name}"])
 
     def remove_probe(self, name):
-        """Delete the probe folder name/: an empty source, --delete, only name/ included."""
+        """Delete the probe folder name/: an empty source, --delete, only name/ included;
+        no attribute of the web root itself is sent (--no-perms, --omit-dir-times)."""
         with tempfile.TemporaryDirectory(prefix="sitekit-probe-") as folder:
-            self._probe_rsync(["--delete", f"--filter=+ /{escape_pattern(name)}/***",
-                               "--filter=- *", f"{folder}/"])
+            self._probe_rsync(["--delete", "--no-perms", "--omit-dir-times",
+                               f"--filter=+ /{escape_pattern(name)}/***", "--filter=- *",
+                               f"{folder}/"])
 
     def _probe_rsync(self, arguments):
-        result = self._rsync(["--recursive", "--perms", "--chmod=D755,F644",
-                              f"--timeout={IO_TIMEOUT}", *arguments, self.destination])
+        result = self._rsync(["--recursive", f"--timeout={IO_TIMEOUT}", *arguments,
+                              self.destination])
         if result.returncode != 0:
             raise DeployError(self._explain(result, changed=False))
 

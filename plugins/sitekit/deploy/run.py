@@ -9,7 +9,7 @@ from sitekit.manifest import ManifestError, read_site_url, verify_manifest
 from .config import load_config, read_environment
 from .errors import DeployError
 from .plan import Report, check_deletions, dry_run_lines
-from .probe import page_report, prove
+from .probe import expected_headers, page_report, prove
 from .rsync import RsyncBackend
 from .sftp import SftpBackend
 from .ssh import credentials
@@ -35,7 +35,8 @@ def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
     mode = " (Probelauf: es wird nichts geändert)" if dry_run else ""
     say(f"Veröffentlichen nach {config.target} mit {config.method}{mode} …")
     base = config.check_url or read_site_url(output_dir)
-    htaccess = output_dir / ".htaccess"
+    htaccess_file = output_dir / ".htaccess"
+    htaccess = htaccess_file.read_bytes() if htaccess_file.is_file() else None
     with credentials(config) as creds, \
             BACKENDS[config.method](config, creds, output_dir, manifest) as backend:
         backend.say = say
@@ -45,8 +46,8 @@ def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
                 say(line)
         else:
             check_deletions(plan, config, force)
-        prove(backend, htaccess.read_bytes() if htaccess.is_file() else None, base,
-              force=force, allow_unreachable=config.allow_unreachable, say=say)
+        proven = prove(backend, htaccess, base, force=force,
+                       allow_unreachable=config.allow_unreachable, dry_run=dry_run, say=say)
         if dry_run:
             report = Report(len(plan.uploads), 0, len(plan.deletions),
                             time.monotonic() - started, dry_run=True, plan=plan)
@@ -54,11 +55,14 @@ def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
             return report
         if plan.leftovers:
             say(f"Ein früherer Lauf wurde abgebrochen; seine {len(plan.leftovers)} "
-                "unsichtbaren Zwischendateien werden aufgeräumt.")
+                "Zwischendateien werden aufgeräumt.")
         uploaded, sent, deleted = backend.apply(plan)
     problem = None
     if base:
-        line, problem = page_report(base, plan.uploads)
+        # The headers only where the probe proved them (FORCE=1 may go on without).
+        expected = (expected_headers(htaccess.decode("utf-8", "replace"))
+                    if htaccess and proven else {})
+        line, problem = page_report(base, plan.uploads, expected)
         say(line)
     report = Report(uploaded, sent, deleted, time.monotonic() - started, plan=plan)
     say(report.summary())
