@@ -20,12 +20,13 @@ help:
 	@echo "make test           alle Prüfungen ausführen"
 	@echo "make clean          output/ löschen"
 
-$(READY): requirements.lock
+$(READY): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Fehler: Python 3.11 oder neuer wird benötigt (gefunden: $$($(PYTHON) --version))."; exit 1; }
 	@echo "Arbeitsumgebung wird eingerichtet (.venv; nur beim ersten Mal oder nach einem Update) …"
 	@$(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 setup: $(READY)

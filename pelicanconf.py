@@ -6,16 +6,12 @@ overrides only what the production build needs. Facts about the association
 `content/verein.toml`, which the `association` plugin reads.
 """
 
-import sys
 from pathlib import Path
 
+# The plugins' shared content model (plugins/sitekit), installed by `make setup`.
+from sitekit.slugs import GERMAN_LETTERS, heading_id
+
 ROOT = Path(__file__).resolve().parent
-
-# Our plugins share small helper modules (plugins/sitekit); make them importable.
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
-
-from sitekit.slugs import GERMAN_LETTERS, heading_id  # noqa: E402
 
 SITENAME = "Bunte Lebenswelten e.V."  # replaced by `name` from content/verein.toml
 SITEURL = ""  # root-relative links while previewing; publishconf.py sets the real one

@@ -1,10 +1,14 @@
 """Production settings: everything from pelicanconf.py, plus what going public needs."""
 
 import os
-import sys
+from pathlib import Path
 
-sys.path.append(os.path.dirname(os.path.abspath(__file__)))
-from pelicanconf import *  # noqa: E402,F403
+from pelican.settings import load_source
+
+# Every setting of pelicanconf.py beside this file, as `from pelicanconf import *` would
+# give them; loaded by its path, so this works from any folder and needs no import path.
+_development = load_source("pelicanconf", str(Path(__file__).with_name("pelicanconf.py")))
+globals().update({name: value for name, value in vars(_development).items() if name.isupper()})
 
 # The public address of the site; set SITEURL in the environment for another one,
 # e.g. SITEURL=https://test.example.org for a staging copy.

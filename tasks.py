@@ -17,8 +17,6 @@ from pathlib import Path
 from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
-# Helpers shared with the plugins (plugins/sitekit) are imported from there.
-sys.path.insert(0, str(ROOT / "plugins"))
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
@@ -115,8 +113,8 @@ def build(c):
 @task(name="publish-build")
 def publish_build(c):
     """Build the production site into output/ only if every check passes; adds the manifest."""
-    from sitekit.manifest import MANIFEST_NAME, write_manifest
-    from sitekit.staging import staged_folder
+    from sitetools.manifest import MANIFEST_NAME, write_manifest
+    from sitetools.staging import staged_folder
 
     from pelican.settings import read_settings
 
@@ -134,9 +132,9 @@ def publish_build(c):
             "force": "skip the deletion guard (DEPLOY_MAX_DELETE)"})
 def deploy(c, dry_run=False, force=False):
     """Publish output/ of `make publish-build` to the web host (settings: .env or environment)."""
-    from sitekit.deploy import DeployError, deploy_from_env
-    from sitekit.manifest import ManifestError, read_site_url, verify_manifest
-    from sitekit.staging import frozen_copy
+    from sitetools.deploy import DeployError, deploy_from_env
+    from sitetools.manifest import ManifestError, read_site_url, verify_manifest
+    from sitetools.staging import frozen_copy
 
     output = ROOT / "output"
     try:
@@ -153,7 +151,7 @@ def deploy(c, dry_run=False, force=False):
 
 def _warn_if_changed_since(output):
     """A hint if a source changed after the build: that change would not be published."""
-    from sitekit.manifest import changed_since_build
+    from sitetools.manifest import changed_since_build
 
     sources = [ROOT / "pelicanconf.py", ROOT / "publishconf.py"]
     for folder in ("content", "theme"):
@@ -176,7 +174,7 @@ def clean(c):
 @task(help={"port": "Port on 127.0.0.1 (default 8000)"})
 def serve(c, port="8000"):
     """Preview at http://127.0.0.1:8000; every saved change shows in the open browser."""
-    from sitekit.preview import serve as serve_preview
+    from sitetools.preview import serve as serve_preview
 
     if not str(port).isdigit() or not 1024 <= int(port) <= 65535:
         print(f"Fehler: „{port}“ ist kein gültiger Port. Eine Zahl von 1024 bis 65535 angeben, "
@@ -209,7 +207,7 @@ def new(c, kind="", title=""):
     """Create a Markdown file for a new interview, call, news item or page."""
     from pelican.settings import read_settings
 
-    from sitekit.newcontent import NewContentError, new_content_file
+    from sitetools.newcontent import NewContentError, new_content_file
     from sitekit.slugs import slugifier
 
     settings = read_settings(str(DEV_SETTINGS))

@@ -23,13 +23,13 @@ from pathlib import Path
 
 import conftest
 import pytest
-from sitekit.deploy import DeployError, deploy, load_config, read_environment
-from sitekit.deploy.config import VARIABLES
-from sitekit.deploy.rsync import LOCAL_READ_ERROR
-from sitekit.deploy.plan import listing
-from sitekit.deploy.rsync import check_local_rsync, rsync_version
-from sitekit.deploy.sftp import SftpBackend
-from sitekit.manifest import MANIFEST_NAME, read_manifest, write_manifest
+from sitetools.deploy import DeployError, deploy, load_config, read_environment
+from sitetools.deploy.config import VARIABLES
+from sitetools.deploy.rsync import LOCAL_READ_ERROR
+from sitetools.deploy.plan import listing
+from sitetools.deploy.rsync import check_local_rsync, rsync_version
+from sitetools.deploy.sftp import SftpBackend
+from sitetools.manifest import MANIFEST_NAME, read_manifest, write_manifest
 from sshd import SshServer, free_port, keygen, missing_tools, processes_in
 import webserver
 
@@ -1133,7 +1133,7 @@ def kill_when(process, condition, server=None, remote=None, timeout=60):
             os.close(fd)
 
 
-DEPLOY_SCRIPT = ("import sys; from sitekit.deploy import deploy_from_env; "
+DEPLOY_SCRIPT = ("import sys; from sitetools.deploy import deploy_from_env; "
                  "deploy_from_env(sys.argv[1], None)")
 # (backend, moment, also kill the server side?, what a visitor may see then). On a busy
 # machine the kill can land a little later than the moment, in the next phase, so each

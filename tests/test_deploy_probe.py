@@ -19,9 +19,9 @@ import conftest
 import support
 from browser import site_paths
 import test_apache
-from sitekit.deploy import DeployError, deploy, load_config, probe
-from sitekit.deploy.plan import is_leftover
-from sitekit.manifest import read_site_url, write_manifest
+from sitetools.deploy import DeployError, deploy, load_config, probe
+from sitetools.deploy.plan import is_leftover
+from sitetools.manifest import read_site_url, write_manifest
 from sshd import SshServer, missing_tools
 import webserver
 

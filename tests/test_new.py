@@ -9,7 +9,7 @@ import pytest
 
 import pelicanconf
 
-from sitekit.newcontent import NewContentError, new_content_file
+from sitetools.newcontent import NewContentError, new_content_file
 from sitekit.slugs import slugifier
 from support import build, copy_project
 

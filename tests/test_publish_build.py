@@ -13,8 +13,8 @@ import time
 import pytest
 
 from sitekit.findings import BuildError
-from sitekit.staging import frozen_copy
-from sitekit.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
+from sitetools.staging import frozen_copy
+from sitetools.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
 from images import jpeg_bytes
 from support import build, make_site, soup
 from unpublished.files import linked_paths

@@ -18,7 +18,7 @@ import pytest
 
 import apache
 import conftest
-from sitekit.manifest import MANIFEST_NAME, read_manifest
+from sitetools.manifest import MANIFEST_NAME, read_manifest
 from sshd import SshServer, missing_tools
 from support import ROOT
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitekit.deploy.config import VARIABLES
+from sitetools.deploy.config import VARIABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB_DIR = ROOT / ".github" / "workflows"

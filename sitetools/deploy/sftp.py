@@ -40,7 +40,7 @@ import stat
 
 import paramiko
 
-from sitekit.manifest import MANIFEST_NAME, VERSION, FileEntry, file_entry
+from sitetools.manifest import MANIFEST_NAME, VERSION, FileEntry, file_entry
 
 from .errors import DeployError
 from .plan import TEMP_DIR, TEMP_SUFFIX, Plan, is_dot_path, is_leftover

@@ -21,7 +21,7 @@ they outnumber the new site's files.
 import re
 from dataclasses import dataclass, field
 
-from sitekit.manifest import MANIFEST_NAME
+from sitetools.manifest import MANIFEST_NAME
 
 from .errors import DeployError
 from .probe import is_probe_path

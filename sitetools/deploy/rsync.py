@@ -42,7 +42,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from sitekit.manifest import MANIFEST_NAME, ManifestError, read_manifest
+from sitetools.manifest import MANIFEST_NAME, ManifestError, read_manifest
 
 from .errors import DeployError
 from .plan import (

@@ -4,7 +4,7 @@ import os
 import time
 from pathlib import Path
 
-from sitekit.manifest import ManifestError, read_site_url, verify_manifest
+from sitetools.manifest import ManifestError, read_site_url, verify_manifest
 
 from .config import load_config, read_environment
 from .errors import DeployError
