@@ -72,15 +72,22 @@ def build_site(settings_file=DEV_SETTINGS, **overrides):
     if errors.messages and settings.get("PELICAN_ERRORS_FATAL"):
         raise PelicanErrors(
             "Fehler: Pelican hat beim Bauen Fehler gemeldet (siehe oben). output/ ist "
-            "unvollständig und darf so nicht veröffentlicht werden.")
+            "unvollständig und darf so nicht veröffentlicht werden."
+        )
     return pelican
 
 
 def _build(settings_file, **overrides):
     """Run build_site for a task: a known build error becomes a German message and exit code."""
     logging.basicConfig(level=logging.WARNING, format="%(message)s", force=True)
-    for plugin in ("association", "unpublished", "content_check", "image_optimizer", "a11y_check",
-                   "minify"):
+    for plugin in (
+        "association",
+        "unpublished",
+        "content_check",
+        "image_optimizer",
+        "a11y_check",
+        "minify",
+    ):
         logging.getLogger(plugin).setLevel(logging.INFO)  # their summaries; Pelican's stay quiet
     started = time.monotonic()
     try:
@@ -91,9 +98,12 @@ def _build(settings_file, **overrides):
             raise Exit(code=error.exitcode) from None
         if os.environ.get("DEBUG"):
             raise
-        print(f"Interner Fehler beim Bauen: {type(error).__name__}: {error}\n"
-              "    Das liegt am Programm, nicht an Ihrem Text. Bitte diese Meldung an die "
-              "IT-Gruppe schicken. Mit allen Details: DEBUG=1 make build", file=sys.stderr)
+        print(
+            f"Interner Fehler beim Bauen: {type(error).__name__}: {error}\n"
+            "    Das liegt am Programm, nicht an Ihrem Text. Bitte diese Meldung an die "
+            "IT-Gruppe schicken. Mit allen Details: DEBUG=1 make build",
+            file=sys.stderr,
+        )
         raise Exit(code=2) from None
     return time.monotonic() - started
 
@@ -113,10 +123,10 @@ def build(c):
 @task(name="publish-build")
 def publish_build(c):
     """Build the production site into output/ only if every check passes; adds the manifest."""
+    from pelican.settings import read_settings
+
     from sitetools.manifest import MANIFEST_NAME, write_manifest
     from sitetools.staging import staged_folder
-
-    from pelican.settings import read_settings
 
     try:
         with staged_folder(ROOT / "output") as staging:
@@ -128,8 +138,12 @@ def publish_build(c):
     _report_done(ROOT / "output", seconds, f"output/ (mit {MANIFEST_NAME} für „make deploy“)")
 
 
-@task(help={"dry_run": "only list what would be uploaded and deleted",
-            "force": "skip the deletion guard (DEPLOY_MAX_DELETE)"})
+@task(
+    help={
+        "dry_run": "only list what would be uploaded and deleted",
+        "force": "skip the deletion guard (DEPLOY_MAX_DELETE)",
+    }
+)
 def deploy(c, dry_run=False, force=False):
     """Publish output/ of `make publish-build` to the web host (settings: .env or environment)."""
     from sitetools.deploy import DeployError, deploy_from_env
@@ -140,8 +154,10 @@ def deploy(c, dry_run=False, force=False):
     try:
         verify_manifest(output)
         with frozen_copy(output) as frozen:  # a preview build meanwhile cannot get mixed in
-            print(f"Website für {read_site_url(output) or 'unbekannte Adresse'}, gebaut mit "
-                  "„make publish-build“.")
+            print(
+                f"Website für {read_site_url(output) or 'unbekannte Adresse'}, gebaut mit "
+                "„make publish-build“."
+            )
             _warn_if_changed_since(output)
             deploy_from_env(frozen, ROOT / ".env", dry_run=dry_run, force=force)
     except (DeployError, ManifestError) as error:
@@ -156,12 +172,16 @@ def _warn_if_changed_since(output):
     sources = [ROOT / "pelicanconf.py", ROOT / "publishconf.py"]
     for folder in ("content", "theme"):
         sources += [ROOT / folder, *(ROOT / folder).rglob("*")]
-    newer = sorted(p.relative_to(ROOT).as_posix() + ("/" if p.is_dir() else "")
-                   for p in changed_since_build(output, sources))
+    newer = sorted(
+        p.relative_to(ROOT).as_posix() + ("/" if p.is_dir() else "")
+        for p in changed_since_build(output, sources)
+    )
     if newer:
         shown = ", ".join(newer[:3]) + (" …" if len(newer) > 3 else "")
-        print(f"Hinweis: Seit dem letzten „make publish-build“ hat sich etwas geändert ({shown}); "
-              "das wird nicht mit hochgeladen. Dafür zuerst „make publish-build“ ausführen.")
+        print(
+            f"Hinweis: Seit dem letzten „make publish-build“ hat sich etwas geändert ({shown}); "
+            "das wird nicht mit hochgeladen. Dafür zuerst „make publish-build“ ausführen."
+        )
 
 
 @task
@@ -177,8 +197,11 @@ def serve(c, port="8000"):
     from sitetools.preview import serve as serve_preview
 
     if not str(port).isdigit() or not 1024 <= int(port) <= 65535:
-        print(f"Fehler: „{port}“ ist kein gültiger Port. Eine Zahl von 1024 bis 65535 angeben, "
-              "z. B. make serve PORT=8001", file=sys.stderr)
+        print(
+            f"Fehler: „{port}“ ist kein gültiger Port. Eine Zahl von 1024 bis 65535 angeben, "
+            "z. B. make serve PORT=8001",
+            file=sys.stderr,
+        )
         raise Exit(code=1)
 
     def rebuild():
@@ -190,13 +213,23 @@ def serve(c, port="8000"):
     rebuild()
     watched = [ROOT / "content", ROOT / "theme", DEV_SETTINGS]
     try:
-        serve_preview(ROOT / "output", int(port), rebuild, watched, ready=lambda: print(
-            f"Vorschau: http://127.0.0.1:{port}/  – Änderungen erscheinen nach dem Speichern "
-            "von selbst im Browser. Beenden mit Strg+C."))
+        serve_preview(
+            ROOT / "output",
+            int(port),
+            rebuild,
+            watched,
+            ready=lambda: print(
+                f"Vorschau: http://127.0.0.1:{port}/  – Änderungen erscheinen nach dem Speichern "
+                "von selbst im Browser. Beenden mit Strg+C."
+            ),
+        )
     except OSError as error:
-        print(f"Fehler: Die Vorschau kann Port {port} nicht öffnen ({error.strerror}). Läuft "
-              f"„make serve“ schon in einem anderen Fenster? Sonst einen anderen Port wählen: "
-              f"make serve PORT={int(port) + 1}", file=sys.stderr)
+        print(
+            f"Fehler: Die Vorschau kann Port {port} nicht öffnen ({error.strerror}). Läuft "
+            f"„make serve“ schon in einem anderen Fenster? Sonst einen anderen Port wählen: "
+            f"make serve PORT={int(port) + 1}",
+            file=sys.stderr,
+        )
         raise Exit(code=1) from None
     except KeyboardInterrupt:
         print("Vorschau beendet.")
@@ -207,32 +240,47 @@ def new(c, kind="", title=""):
     """Create a Markdown file for a new interview, call, news item or page."""
     from pelican.settings import read_settings
 
-    from sitetools.newcontent import NewContentError, new_content_file
     from sitekit.slugs import slugifier
+    from sitetools.newcontent import NewContentError, new_content_file
 
     settings = read_settings(str(DEV_SETTINGS))
     try:
-        path = new_content_file(ROOT / "content", kind, title, datetime.date.today(),
-                                slugifier(settings))
+        path = new_content_file(
+            ROOT / "content", kind, title, datetime.date.today(), slugifier(settings)
+        )
     except NewContentError as error:
         print(error, file=sys.stderr)
         raise Exit(code=1) from None
     kind_url = settings["DRAFT_PAGE_URL" if kind.strip().lower() == "page" else "DRAFT_URL"]
     print(f"Neue Datei angelegt: {path.relative_to(ROOT)}")
-    print("Jetzt die Stellen in [[doppelten eckigen Klammern]] ausfüllen. Bis dahin ist der Text "
-          f"ein Entwurf, nur in der Vorschau: /{kind_url.format(slug=path.stem)}\n"
-          "Ist er fertig, oben die Zeile „Status: draft“ löschen; dann wird er veröffentlicht.")
+    print(
+        "Jetzt die Stellen in [[doppelten eckigen Klammern]] ausfüllen. Bis dahin ist der Text "
+        f"ein Entwurf, nur in der Vorschau: /{kind_url.format(slug=path.stem)}\n"
+        "Ist er fertig, oben die Zeile „Status: draft“ löschen; dann wird er veröffentlicht."
+    )
 
 
 @task
 def test(c):
-    """Run the whole test suite (browser tests need Debian's chromium)."""
+    """Lint and format check (ruff), then the whole test suite (browser tests need chromium)."""
+    ruff = [sys.executable, "-m", "ruff"]
+    for check in (["check", "."], ["format", "--check", "."]):
+        if subprocess.run([*ruff, *check], cwd=ROOT).returncode != 0:
+            raise Exit(
+                "ruff found problems; `.venv/bin/ruff check --fix .` and "
+                "`.venv/bin/ruff format .` fix most of them.",
+                code=1,
+            )
     result = subprocess.run([sys.executable, "-m", "pytest"], cwd=ROOT)
     raise Exit(code=result.returncode)
 
 
-@task(help={"preset": "small (50 articles, 20 photos) or large (1,000 articles, 200 photos)",
-            "repeat": "runs per measurement; the report shows medians"})
+@task(
+    help={
+        "preset": "small (50 articles, 20 photos) or large (1,000 articles, 200 photos)",
+        "repeat": "runs per measurement; the report shows medians",
+    }
+)
 def bench(c, preset="small", repeat=3):
     """Benchmark image work against plain Pelican, the Pillow floor and image-process."""
     c.run(f"{sys.executable} -m pip install --quiet -r {ROOT / 'bench/requirements.txt'}")

@@ -15,10 +15,12 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 PRESETS = {"small": (50, 20), "large": (1000, 200)}
-WORDS = ("Verein Göttingen Ehrenamt Gruppe Treffen Mitglieder Homepage Drucker Sitzung Quartal "
-         "Kontakt Büro Hilfe Kanban Zusammenarbeit Verständnis Lösung Technik Computer Fragen "
-         "Antworten gemeinsam offen ehrlich motiviert verbessern organisieren unterstützen "
-         "kennenlernen besprechen einrichten regelmäßig hybrid online zwischenmenschlich").split()
+WORDS = (
+    "Verein Göttingen Ehrenamt Gruppe Treffen Mitglieder Homepage Drucker Sitzung Quartal "
+    "Kontakt Büro Hilfe Kanban Zusammenarbeit Verständnis Lösung Technik Computer Fragen "
+    "Antworten gemeinsam offen ehrlich motiviert verbessern organisieren unterstützen "
+    "kennenlernen besprechen einrichten regelmäßig hybrid online zwischenmenschlich"
+).split()
 FACTS = """\
 name = "Benchmark-Verein e.V."
 sitz = "Göttingen"
@@ -79,21 +81,30 @@ def write(root, preset):
         else:
             name = f"foto-{number:03d}.jpg"
             portrait = number % 5 == 4  # stored sideways, upright by EXIF orientation 6
-            photo(rng).save(content / "images" / name, quality=92,
-                            exif=exif(rng, 6 if portrait else 1))
+            photo(rng).save(
+                content / "images" / name, quality=92, exif=exif(rng, 6 if portrait else 1)
+            )
         names.append(name)
     for number in range(articles):
-        paragraphs = ["\n".join(sentence(rng) for _ in range(rng.randint(3, 7)))
-                      for _ in range(rng.randint(4, 10))]
+        paragraphs = [
+            "\n".join(sentence(rng) for _ in range(rng.randint(3, 7)))
+            for _ in range(rng.randint(4, 10))
+        ]
         if number < len(names):  # each photo appears in one article
-            paragraphs.insert(1, f"![{sentence(rng)[:60]}](../images/{names[number]})"
-                                 "{: .image-process-bench}")
+            paragraphs.insert(
+                1, f"![{sentence(rng)[:60]}](../images/{names[number]}){{: .image-process-bench}}"
+            )
         day = 1 + number % 28
-        text = (f"Title: Beitrag {number:04d} {rng.choice(WORDS)}\n"
-                f"Date: 2026-{1 + number % 12:02d}-{day:02d}\nLayout: news\n"
-                f"Summary: {sentence(rng)}\n\n" + "\n\n".join(
-                    f"## {sentence(rng)[:-1]}\n\n{p}" if i % 3 == 2 else p
-                    for i, p in enumerate(paragraphs)) + "\n")
+        text = (
+            f"Title: Beitrag {number:04d} {rng.choice(WORDS)}\n"
+            f"Date: 2026-{1 + number % 12:02d}-{day:02d}\nLayout: news\n"
+            f"Summary: {sentence(rng)}\n\n"
+            + "\n\n".join(
+                f"## {sentence(rng)[:-1]}\n\n{p}" if i % 3 == 2 else p
+                for i, p in enumerate(paragraphs)
+            )
+            + "\n"
+        )
         (content / "neuigkeiten" / f"beitrag-{number:04d}.md").write_text(text, encoding="utf-8")
     return content
 

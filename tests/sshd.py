@@ -36,8 +36,9 @@ def free_port():
 
 def keygen(path, comment):
     """A new ed25519 key pair without passphrase: path (private) and path.pub."""
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment,
-                    "-f", str(path)], check=True)
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", str(path)], check=True
+    )
     return Path(path)
 
 
@@ -64,14 +65,15 @@ class SshServer:
         if os.geteuid() == 0:
             # sshd refuses to start without its privilege separation folder.
             Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)
-        for attempt in range(5):  # another process may grab the free port first
+        for _attempt in range(5):  # another process may grab the free port first
             self.port = free_port()
             self.host_key_line = f"[{self.host}]:{self.port} {public[0]} {public[1]}"
             config = self.folder / "sshd_config"
             config.write_text(self._config(host_key, authorized))
             with open(self.log, "ab") as log:
-                self.process = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(config)],
-                                                stdout=log, stderr=subprocess.STDOUT)
+                self.process = subprocess.Popen(
+                    [str(SSHD), "-D", "-e", "-f", str(config)], stdout=log, stderr=subprocess.STDOUT
+                )
             if self._wait_for_banner(timeout):
                 return self
             self.stop()

@@ -79,15 +79,14 @@ PLACEHOLDER_VALUES = {
     "E-Mail-Adresse des Vereins": "info@example.org",
     "Telefonnummer des Vereins": "0551 1234567",
     "E-Mail-Adresse der IT-Gruppe": "it@example.org",
-    "Vorname Name (Funktion), Vorname Name (Funktion)":
-        "Erika Muster (Vorsitzende), Max Beispiel (Kassenwart)",
+    "Vorname Name (Funktion), Vorname Name (Funktion)": "Erika Muster (Vorsitzende), Max Beispiel (Kassenwart)",
     "Registergericht": "Amtsgericht Göttingen",
     "Vereinsregisternummer": "VR 123456",
     "Vorname Name, Anschrift": "Erika Muster, Musterstraße 12, 37073 Göttingen",
     "Name und Anschrift des Webhosters": "Beispiel-Hosting GmbH, Hostweg 1, 10115 Berlin",
     "Speicherdauer der Server-Protokolle laut Webhoster": "7 Tage",
     "Vereinszweck laut Satzung": "Der Verein fördert das Miteinander von Menschen "
-                                 "aus verschiedenen Lebenswelten.",
+    "aus verschiedenen Lebenswelten.",
     "Gründungsjahr": "2020",
     "Datum der Erstellung dieser Erklärung": "1. November 2026",
 }
@@ -104,8 +103,9 @@ PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
 def placeholder_value(name):
     if name in PLACEHOLDER_VALUES:
         return PLACEHOLDER_VALUES[name]
-    return next(value for keyword, value in PLACEHOLDER_FALLBACKS
-                if keyword.lower() in name.lower())
+    return next(
+        value for keyword, value in PLACEHOLDER_FALLBACKS if keyword.lower() in name.lower()
+    )
 
 
 def fill_placeholders(content):
@@ -116,9 +116,12 @@ def fill_placeholders(content):
             continue
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".toml":  # comments explain placeholders; only values are content
-            lines = [line if line.lstrip().startswith("#")
-                     else PLACEHOLDER.sub(lambda m: placeholder_value(m[1]), line)
-                     for line in text.splitlines(keepends=True)]
+            lines = [
+                line
+                if line.lstrip().startswith("#")
+                else PLACEHOLDER.sub(lambda m: placeholder_value(m[1]), line)
+                for line in text.splitlines(keepends=True)
+            ]
             filled = "".join(lines)
         else:
             filled = PLACEHOLDER.sub(lambda m: placeholder_value(m[1]), text)
@@ -129,10 +132,15 @@ def fill_placeholders(content):
 
 def publish(project, output, **overrides):
     """Production build of a project copy (see copy_project) into output; returns output."""
-    tasks.build_site(tasks.PUBLISH_SETTINGS, PATH=str(project / "content"),
-                     OUTPUT_PATH=str(output), FEED_DOMAIN=overrides.get("SITEURL", ""),
-                     IMAGE_OPTIMIZER_CACHE_DIR=str(project / "cache"),
-                     A11Y_CHECK_REPORT_DIR=str(project / "reports"), **overrides)
+    tasks.build_site(
+        tasks.PUBLISH_SETTINGS,
+        PATH=str(project / "content"),
+        OUTPUT_PATH=str(output),
+        FEED_DOMAIN=overrides.get("SITEURL", ""),
+        IMAGE_OPTIMIZER_CACHE_DIR=str(project / "cache"),
+        A11Y_CHECK_REPORT_DIR=str(project / "reports"),
+        **overrides,
+    )
     return output
 
 

@@ -6,20 +6,31 @@ import threading
 
 import lxml.html
 import pytest
-
 from a11y_cases import CASES
+from browser import open_page, run_axe
+
 from a11y_check.contrast import ratio, schemes, weak_pairs
 from a11y_check.rules import Page, check_page, check_prose, readability
-from browser import open_page, run_axe
 
 # axe rule -> our rule, for every axe rule a static check can decide on these pages.
 COMPARED = {
-    "image-alt": "img-alt", "link-name": "link-name", "heading-order": "heading-order",
-    "html-has-lang": "html-lang", "html-lang-valid": "html-lang", "valid-lang": "lang-valid",
-    "document-title": "document-title", "frame-title": "frame-title", "label": "form-label",
-    "meta-viewport": "meta-viewport", "meta-refresh": "meta-refresh", "tabindex": "tabindex",
-    "aria-roles": "aria-role", "aria-valid-attr": "aria-attr", "empty-heading": "heading-empty",
-    "page-has-heading-one": "heading-h1", "landmark-one-main": "landmark-main",
+    "image-alt": "img-alt",
+    "link-name": "link-name",
+    "heading-order": "heading-order",
+    "html-has-lang": "html-lang",
+    "html-lang-valid": "html-lang",
+    "valid-lang": "lang-valid",
+    "document-title": "document-title",
+    "frame-title": "frame-title",
+    "label": "form-label",
+    "meta-viewport": "meta-viewport",
+    "meta-refresh": "meta-refresh",
+    "tabindex": "tabindex",
+    "aria-roles": "aria-role",
+    "aria-valid-attr": "aria-attr",
+    "empty-heading": "heading-empty",
+    "page-has-heading-one": "heading-h1",
+    "landmark-one-main": "landmark-main",
     "video-caption": "video-captions",
 }
 
@@ -57,27 +68,34 @@ def test_each_rule_fires_where_it_should_and_nowhere_else(name):
 
 
 def test_german_language_hints_on_the_authors_text():
-    text = ("<div><p>Wir suchen Helfer:innen und Kolleg_innen.</p><p>" + "Wort " * 30 + "Ende.</p>"
-            '<p style="color:#f00">Rot</p></div>')
+    text = (
+        "<div><p>Wir suchen Helfer:innen und Kolleg_innen.</p><p>" + "Wort " * 30 + "Ende.</p>"
+        '<p style="color:#f00">Rot</p></div>'
+    )
     found = {hit.rule: hit.values for hit in check_prose(lxml.html.fromstring(text), 25, 30)}
     assert set(found) == {"gender-form", "long-sentence", "inline-color"}
     assert found["long-sentence"]["words"] == 31
-    assert not list(check_prose(lxml.html.fromstring("<div><p>Wir suchen Helfer*innen.</p></div>"),
-                                25, 30))
+    assert not list(
+        check_prose(lxml.html.fromstring("<div><p>Wir suchen Helfer*innen.</p></div>"), 25, 30)
+    )
 
 
 def test_readability_separates_plain_from_convoluted_german():
     plain = "Wir treffen uns im Büro. Alle sind willkommen. Es gibt Kaffee. " * 10
-    hard = ("Die Berücksichtigung organisationsübergreifender Kommunikationsanforderungen "
-            "erfordert kontinuierliche Verbesserungsmaßnahmen hinsichtlich Dokumentation. ") * 15
+    hard = (
+        "Die Berücksichtigung organisationsübergreifender Kommunikationsanforderungen "
+        "erfordert kontinuierliche Verbesserungsmaßnahmen hinsichtlich Dokumentation. "
+    ) * 15
     assert readability(plain) > 60 > 30 > readability(hard)
     assert readability("Zu kurz.") is None
 
 
 def test_contrast_of_the_theme_colours():
     assert round(ratio("#ffffff", "#000000"), 1) == 21.0
-    css = ":root { --bl-text: #777777; --bl-bg: #ffffff; }\n" \
-          "@media (prefers-color-scheme: dark) { :root { --bl-text: #eeeeee; --bl-bg: #111111; } }"
+    css = (
+        ":root { --bl-text: #777777; --bl-bg: #ffffff; }\n"
+        "@media (prefers-color-scheme: dark) { :root { --bl-text: #eeeeee; --bl-bg: #111111; } }"
+    )
     assert schemes(css)["dunkel"]["--bl-bg"] == "#111111"
     assert weak_pairs(css) == [("hell", "--bl-text", "--bl-bg", 4.48, 4.5)]
 
@@ -87,8 +105,10 @@ def case_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("a11y-cases")
     for name, (_expected, html) in CASES.items():
         (folder / f"{name}.html").write_text(html, encoding="utf-8")
-    handler = functools.partial(type("Quiet", (http.server.SimpleHTTPRequestHandler,),
-                                     {"log_message": lambda *args: None}), directory=str(folder))
+    handler = functools.partial(
+        type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *args: None}),
+        directory=str(folder),
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -103,19 +123,26 @@ def test_every_element_axe_flags_is_flagged_by_us_too(new_page, case_server, cap
     for name, (_expected, html) in CASES.items():
         ours = {(hit.rule, path_of(hit.element)) for hit in hits(html)}
         open_page(page, f"{case_server}/{name}.html")
-        result = run_axe(page, {"runOnly": {"type": "rule", "values": list(COMPARED)},
-                                "resultTypes": ["violations"]})
+        result = run_axe(
+            page,
+            {"runOnly": {"type": "rule", "values": list(COMPARED)}, "resultTypes": ["violations"]},
+        )
         for violation in result["violations"]:
             for node in violation["nodes"]:
                 path = page.evaluate(PATH_JS, node["target"][0]) or "html"
                 flagged_by_axe += 1
-                if (COMPARED[violation["id"]], path) in ours or (
-                        COMPARED[violation["id"]], "html") in ours and path in ("html", "body[0]"):
+                if (
+                    (COMPARED[violation["id"]], path) in ours
+                    or (COMPARED[violation["id"]], "html") in ours
+                    and path in ("html", "body[0]")
+                ):
                     matched += 1
                 else:
                     missed.append(f"{name}: axe {violation['id']} at {path}")
     with capsys.disabled():
-        print(f"\naxe agreement: {matched}/{flagged_by_axe} elements axe flags, "
-              f"over {len(COMPARED)} rules: {', '.join(sorted(COMPARED))}")
+        print(
+            f"\naxe agreement: {matched}/{flagged_by_axe} elements axe flags, "
+            f"over {len(COMPARED)} rules: {', '.join(sorted(COMPARED))}"
+        )
     assert flagged_by_axe >= 15
     assert not missed, "\n".join(missed)

@@ -4,10 +4,10 @@ import json
 import logging
 
 import pytest
-
 from images import photo, png_bytes
-from sitekit.findings import BuildError
 from support import build, make_site
+
+from sitekit.findings import BuildError
 
 MISTAKES = """\
 Title: Sommerfest
@@ -21,16 +21,23 @@ Alle Infos gibt es [hier](/kontakt/).
 
 ![](../images/rahmen.png){: .dekorativ}
 """
-FILES = {"neuigkeiten/fest.md": MISTAKES, "images/fest.png": png_bytes(photo(400, 300)),
-         "images/rahmen.png": png_bytes(photo(400, 20))}
-LINK = ("FEHLER in content/neuigkeiten/fest.md, Zeile 6 (link-text, WCAG 2.4.4): Der Linktext "
-        "„hier“ sagt nicht, wohin der Link führt. So beheben: Den Linktext so schreiben, dass er "
-        "allein verständlich ist: „[Mehr über die IT-Gruppe](…)“ statt „[hier](…)“.  "
-        "[Seite /sommerfest/: <a href=\"/kontakt/\">hier]")
-IMAGE = ("FEHLER in content/neuigkeiten/fest.md, Zeile 8 (img-alt-empty, WCAG 1.1.1): Das Bild "
-         "„fest.png“ hat eine leere Beschreibung. So beheben: Beschreiben, was zu sehen ist: "
-         "![Drei Menschen am Tisch](bild.jpg). Ein reines Schmuckbild so kennzeichnen: "
-         "![](bild.jpg){: .dekorativ}")
+FILES = {
+    "neuigkeiten/fest.md": MISTAKES,
+    "images/fest.png": png_bytes(photo(400, 300)),
+    "images/rahmen.png": png_bytes(photo(400, 20)),
+}
+LINK = (
+    "FEHLER in content/neuigkeiten/fest.md, Zeile 6 (link-text, WCAG 2.4.4): Der Linktext "
+    "„hier“ sagt nicht, wohin der Link führt. So beheben: Den Linktext so schreiben, dass er "
+    "allein verständlich ist: „[Mehr über die IT-Gruppe](…)“ statt „[hier](…)“.  "
+    '[Seite /sommerfest/: <a href="/kontakt/">hier]'
+)
+IMAGE = (
+    "FEHLER in content/neuigkeiten/fest.md, Zeile 8 (img-alt-empty, WCAG 1.1.1): Das Bild "
+    "„fest.png“ hat eine leere Beschreibung. So beheben: Beschreiben, was zu sehen ist: "
+    "![Drei Menschen am Tisch](bild.jpg). Ein reines Schmuckbild so kennzeichnen: "
+    "![](bild.jpg){: .dekorativ}"
+)
 
 
 def test_preview_shows_one_german_line_per_problem_with_file_and_line(tmp_path, caplog):
@@ -50,12 +57,17 @@ def test_production_stops_on_accessibility_errors(tmp_path):
     with pytest.raises(BuildError) as error:
         build(content, strict=True, IMAGE_OPTIMIZER_REQUIRE_CREDITS=False)
     assert LINK in str(error.value)
-    assert str(error.value).endswith("Der Bau wurde abgebrochen: 2 Fehler bei der Barrierefreiheit.")
+    assert str(error.value).endswith(
+        "Der Bau wurde abgebrochen: 2 Fehler bei der Barrierefreiheit."
+    )
 
 
 def test_a_reasoned_suppression_silences_one_rule_and_a_bare_one_is_an_error(tmp_path, caplog):
-    reasoned = MISTAKES.replace("Layout: news\n", "Layout: news\nA11y-Ignore: link-text — Grund: "
-                                "Der Link steht direkt hinter der Erklärung.\n")
+    reasoned = MISTAKES.replace(
+        "Layout: news\n",
+        "Layout: news\nA11y-Ignore: link-text — Grund: "
+        "Der Link steht direkt hinter der Erklärung.\n",
+    )
     content = make_site(tmp_path, {**FILES, "neuigkeiten/fest.md": reasoned})
     with caplog.at_level(logging.WARNING, logger="a11y_check"):
         build(content)
@@ -66,8 +78,10 @@ def test_a_reasoned_suppression_silences_one_rule_and_a_bare_one_is_an_error(tmp
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="a11y_check"):
         build(content)
-    assert ("„A11y-Ignore: link-text“ schaltet eine Prüfung ohne Begründung oder mit unbekannter "
-            "Regel ab.") in caplog.text
+    assert (
+        "„A11y-Ignore: link-text“ schaltet eine Prüfung ohne Begründung oder mit unbekannter "
+        "Regel ab."
+    ) in caplog.text
 
 
 def test_report_for_reviewers_stays_out_of_the_site(tmp_path):
@@ -96,10 +110,21 @@ def test_parallel_checking_finds_the_same_as_serial(tmp_path):
     content = make_site(tmp_path, FILES)
     output = build(content)
     source = str(content / "neuigkeiten/fest.md")
-    pages = [PageInfo(str(output / "sommerfest/index.html"), "sommerfest/index.html", str(content),
-                      source, "article", "")] * (CHUNK + 5)
-    pages += [PageInfo(str(p), p.relative_to(output).as_posix(), str(content), None, None, "")
-              for p in sorted(output.rglob("*.html")) if "sommerfest" not in str(p)]
+    pages = [
+        PageInfo(
+            str(output / "sommerfest/index.html"),
+            "sommerfest/index.html",
+            str(content),
+            source,
+            "article",
+            "",
+        )
+    ] * (CHUNK + 5)
+    pages += [
+        PageInfo(str(p), p.relative_to(output).as_posix(), str(content), None, None, "")
+        for p in sorted(output.rglob("*.html"))
+        if "sommerfest" not in str(p)
+    ]
     values = {key: option.default for key, option in OPTIONS.items()}
 
     def check(parallel):
@@ -118,8 +143,12 @@ def test_parallel_checking_finds_the_same_as_serial(tmp_path):
 def test_findings_in_list_pages_name_their_template(tmp_path):
     from a11y_check.plugin import _listing_template
 
-    settings = {"INDEX_SAVE_AS": "beitraege/index.html", "CATEGORY_SAVE_AS": "thema/{slug}/index.html",
-                "TAG_SAVE_AS": "schlagwort/{slug}/index.html", "ARCHIVES_SAVE_AS": "archiv/index.html"}
+    settings = {
+        "INDEX_SAVE_AS": "beitraege/index.html",
+        "CATEGORY_SAVE_AS": "thema/{slug}/index.html",
+        "TAG_SAVE_AS": "schlagwort/{slug}/index.html",
+        "ARCHIVES_SAVE_AS": "archiv/index.html",
+    }
     assert _listing_template("beitraege/seite/2/index.html", settings) == "index"
     assert _listing_template("thema/interviews/index.html", settings) == "category"
     assert _listing_template("archiv/index.html", settings) == "archives"

@@ -12,18 +12,23 @@ import re
 import shutil
 from urllib.parse import urlsplit
 
-import pytest
-from bs4 import BeautifulSoup
-
 import apache
+import pytest
 import support
 from browser import site_paths
+from bs4 import BeautifulSoup
 
 YEAR = "public, max-age=31536000, immutable"
 HASHED_IMAGE = re.compile(r"/bilder/[0-9a-f]{20}-\d+\.(avif|webp|jpg|png|gif|svg)$")
 HASHED_CSS = re.compile(r"/site\.[0-9a-f]{10}\.css$")
-SECURITY_HEADERS = ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
-                    "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"]
+SECURITY_HEADERS = [
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "Cross-Origin-Opener-Policy",
+]
 UNKNOWN = "/diese-seite-gibt-es-nicht/"
 
 # Leftovers of a build or an interrupted deploy in the served folder: path -> content.
@@ -62,7 +67,7 @@ class Site:
         return BeautifulSoup((self.output / rel).read_text(encoding="utf-8"), "html.parser")
 
     def local_path(self, url):
-        """"http://127.0.0.1:port/theme/css/x.css" -> "/theme/css/x.css" (must be ours)."""
+        """ "http://127.0.0.1:port/theme/css/x.css" -> "/theme/css/x.css" (must be ours)."""
         parts = urlsplit(url)
         assert f"{parts.scheme}://{parts.netloc}" == self.url, f"{url} is not on {self.url}"
         return parts.path
@@ -83,8 +88,9 @@ def add_leftovers(docroot):
         path.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     shutil.copy(next((docroot / "bilder").glob("*.jpg")), docroot / "bilder" / "vereinslogo.jpg")
-    shutil.copy(next((docroot / "theme" / "css").glob("site.*.css")),
-                docroot / "theme" / "css" / "site.css")
+    shutil.copy(
+        next((docroot / "theme" / "css").glob("site.*.css")), docroot / "theme" / "css" / "site.css"
+    )
     (docroot / "statistik").mkdir(mode=0o755)  # a tool the host runs, kept by DEPLOY_KEEP
     (docroot / "statistik" / "index.php").write_text("<?php // Statistik\n")
     (docroot / ".well-known").mkdir(mode=0o755)
@@ -97,8 +103,9 @@ def add_leftovers(docroot):
 def served(project, output_name, **overrides):
     """Production build of project, served by its own Apache while in the block: a Site."""
     port = apache.free_port()
-    output = support.publish(project, project / output_name,
-                             SITEURL=f"http://127.0.0.1:{port}", **overrides)
+    output = support.publish(
+        project, project / output_name, SITEURL=f"http://127.0.0.1:{port}", **overrides
+    )
     docroot = apache.world_readable_copy(output)
     try:
         add_leftovers(docroot)
@@ -154,9 +161,17 @@ def csp_directives(value):
 
 # --- Security headers ----------------------------------------------------------------
 
+
 def test_pages_files_and_the_404_page_carry_the_security_headers(site):
-    paths = ["/", "/kontakt/", "/404.html", stylesheet_path(site), image_variant_paths(site)[0],
-             "/feeds/atom.xml", UNKNOWN]
+    paths = [
+        "/",
+        "/kontakt/",
+        "/404.html",
+        stylesheet_path(site),
+        image_variant_paths(site)[0],
+        "/feeds/atom.xml",
+        UNKNOWN,
+    ]
     for path in paths:
         status, headers, _ = site.get(path)
         assert status in (200, 404), f"{path}: HTTP {status}"
@@ -185,6 +200,7 @@ def test_content_security_policy_allows_only_our_own_files(site):
 
 
 # --- Error page, types, listings -----------------------------------------------------
+
 
 @pytest.mark.parametrize("path", [UNKNOWN, "/gibt/es/nicht.html", "/kontakt/nicht-da"])
 def test_unknown_address_gets_the_german_404_page(site, path):
@@ -228,12 +244,16 @@ def test_guessed_addresses_show_at_most_the_file_they_abbreviate(site):
     """The test host has MultiViews on, and .htaccess cannot switch it off without risking
     a 500 elsewhere. Every file name is unique in its folder, so a guessed address never
     shows anything but the one file it abbreviates (or the 404 page)."""
-    for path, rel in (("/404", "404.html"), ("/kontakt/index", "kontakt/index.html"),
-                      ("/feeds/atom", "feeds/atom.xml")):
+    for path, rel in (
+        ("/404", "404.html"),
+        ("/kontakt/index", "kontakt/index.html"),
+        ("/feeds/atom", "feeds/atom.xml"),
+    ):
         status, _, body = site.get(path)
         assert status in (200, 404), f"{path}: HTTP {status}"
-        assert body == ((site.output / rel).read_bytes() if status == 200
-                        else not_found_page(site)), path
+        assert body == (
+            (site.output / rel).read_bytes() if status == 200 else not_found_page(site)
+        ), path
 
 
 def test_files_have_the_right_types_and_charset(site):
@@ -248,7 +268,8 @@ def test_files_have_the_right_types_and_charset(site):
     for path in image_variant_paths(site):
         kind = path.rsplit(".", 1)[1]
         expected[path] = {"jpg": "image/jpeg", "svg": "image/svg+xml; charset=utf-8"}.get(
-            kind, f"image/{kind}")
+            kind, f"image/{kind}"
+        )
     for path, content_type in expected.items():
         status, headers, _ = site.get(path)
         assert status == 200, f"{path}: HTTP {status}"
@@ -257,9 +278,19 @@ def test_files_have_the_right_types_and_charset(site):
 
 # --- Caching ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", ["/", "/kontakt/", "/404.html", "/feeds/atom.xml", UNKNOWN,
-                                  # not there (yet, e.g. mid-deploy): its 404 must not stick
-                                  "/bilder/0123456789abcdef0123-480.avif"])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/kontakt/",
+        "/404.html",
+        "/feeds/atom.xml",
+        UNKNOWN,
+        # not there (yet, e.g. mid-deploy): its 404 must not stick
+        "/bilder/0123456789abcdef0123-480.avif",
+    ],
+)
 def test_pages_feeds_and_404s_are_always_revalidated(site, path):
     _, headers, _ = site.get(path)
     assert headers.get_all("Cache-Control") == ["no-cache"], path
@@ -308,11 +339,14 @@ def test_unchanged_page_is_revalidated_without_download(site, encoding):
 
 # --- Compression -------------------------------------------------------------------------
 
+
 def test_text_is_compressed_images_are_not(site):
     gz = {"Accept-Encoding": "gzip"}
-    for path, original in [("/", site.output / "index.html"),
-                           (stylesheet_path(site), site.output / stylesheet_path(site)[1:]),
-                           ("/feeds/atom.xml", site.output / "feeds" / "atom.xml")]:
+    for path, original in [
+        ("/", site.output / "index.html"),
+        (stylesheet_path(site), site.output / stylesheet_path(site)[1:]),
+        ("/feeds/atom.xml", site.output / "feeds" / "atom.xml"),
+    ]:
         status, headers, body = site.get(path, gz)
         assert status == 200 and headers["Content-Encoding"] == "gzip", path
         assert "Accept-Encoding" in headers["Vary"], path
@@ -337,6 +371,7 @@ def test_brotli_where_the_host_has_it_else_gzip(site):
 
 # --- HSTS ----------------------------------------------------------------------------------
 
+
 def test_no_hsts_by_default(site):
     for headers in ({}, {"X-Forwarded-Proto": "https"}):
         _, response, _ = site.get("/", headers)
@@ -357,11 +392,13 @@ def test_hsts_with_configured_max_age_on_https_only(hsts_site):
 # never break (no "500 Internal Server Error", ever).
 HOSTS = [(f"AllowOverride {value}", value, None) for value in apache.ALLOW_OVERRIDE] + [
     (f"without {name}", apache.DEFAULT_ALLOW_OVERRIDE, name)
-    for name in ("mod_headers.so", "mod_brotli.so", "mod_deflate.so", "mod_alias.so")]
+    for name in ("mod_headers.so", "mod_brotli.so", "mod_deflate.so", "mod_alias.so")
+]
 
 
-@pytest.mark.parametrize("allow_override, module", [host[1:] for host in HOSTS],
-                         ids=[host[0] for host in HOSTS])
+@pytest.mark.parametrize(
+    "allow_override, module", [host[1:] for host in HOSTS], ids=[host[0] for host in HOSTS]
+)
 def test_every_host_serves_every_page(site, allow_override, module):
     """Each page 200, never 500; the security headers wherever AllowOverride lets
     .htaccess set them and mod_headers exists; the build manifest hidden wherever the
@@ -369,8 +406,12 @@ def test_every_host_serves_every_page(site, allow_override, module):
     modules = apache.without(module) if module else None
     reads_htaccess = allow_override != "None"
     slug = re.sub(r"\W+", "-", f"{allow_override}-{module}")
-    with apache.Apache(site.docroot, site.docroot.parent / f"run-{slug}", modules=modules,
-                       allow_override=allow_override) as server:
+    with apache.Apache(
+        site.docroot,
+        site.docroot.parent / f"run-{slug}",
+        modules=modules,
+        allow_override=allow_override,
+    ) as server:
         host = Site(server, site.output, site.docroot)
         problems = []
         for path in site_paths(site.output):
@@ -378,8 +419,9 @@ def test_every_host_serves_every_page(site, allow_override, module):
             if status != 200:
                 problems.append(f"{path}: HTTP {status}")
             elif reads_htaccess and module != "mod_headers.so":
-                problems += [f"{path}: no {name}" for name in SECURITY_HEADERS
-                             if name not in headers]
+                problems += [
+                    f"{path}: no {name}" for name in SECURITY_HEADERS if name not in headers
+                ]
             elif "Content-Security-Policy" in headers:
                 problems.append(f"{path}: headers although .htaccess cannot set them")
         status, _, body = host.get(UNKNOWN)
@@ -438,15 +480,30 @@ def test_every_page_works_in_chromium_under_the_policy(site, new_page):
     page.add_init_script(CSP_LISTENER)
     missing = site.url + UNKNOWN  # the one address that should answer 404
     console, requests, failed = [], [], []
-    page.on("console", lambda message: console.append(
-        (message.type, message.location.get("url", ""), message.text)))
+    page.on(
+        "console",
+        lambda message: console.append(
+            (message.type, message.location.get("url", ""), message.text)
+        ),
+    )
     page.on("request", lambda request: requests.append(request.url))
     # ERR_ABORTED: the test went on to the next page before the browser fetched the icon;
     # that is no failure (each page's images are checked to have loaded, below).
-    page.on("requestfailed", lambda request: request.failure == "net::ERR_ABORTED"
-            or failed.append(f"{request.url}: {request.failure}"))
-    page.on("response", lambda response: response.status >= 400 and response.url != missing
-            and failed.append(f"{response.url}: HTTP {response.status}"))
+    page.on(
+        "requestfailed",
+        lambda request: (
+            request.failure == "net::ERR_ABORTED"
+            or failed.append(f"{request.url}: {request.failure}")
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and response.url != missing
+            and failed.append(f"{response.url}: HTTP {response.status}")
+        ),
+    )
     problems = []
     paths = site_paths(site.output)
     assert "/" in paths and "/404.html" in paths
@@ -471,9 +528,15 @@ def test_every_page_works_in_chromium_under_the_policy(site, new_page):
         problems += [f"{path}: CSP violation: {v}" for v in page.evaluate("window.__cspViolations")]
         # The 404 of the unknown address itself is expected, any other message is not
         # (the theme's own icon means Chromium never asks for /favicon.ico).
-        problems += [f"{path}: console {kind}: {text} ({url})" for kind, url, text in console
-                     if kind in ("error", "warning") and url != missing]
+        problems += [
+            f"{path}: console {kind}: {text} ({url})"
+            for kind, url, text in console
+            if kind in ("error", "warning") and url != missing
+        ]
     problems += [f"request failed: {line}" for line in failed]
-    problems += [f"request to another server: {url}" for url in requests
-                 if not url.startswith(site.url + "/")]
+    problems += [
+        f"request to another server: {url}"
+        for url in requests
+        if not url.startswith(site.url + "/")
+    ]
     assert not problems, "\n".join(problems)

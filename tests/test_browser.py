@@ -6,9 +6,8 @@ Runs the built site in Debian's Chromium (see the fixtures in conftest.py).
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import MAIN_PAGES, ROOT, SCREENSHOTS, describe_findings, open_page, run_axe, site_paths
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +69,8 @@ def test_skip_link_is_first_and_jumps_to_main(new_page, site_server):
     viewport = page.viewport_size
     assert box and box["width"] > 0 and box["height"] > 0, f"focused skip link has no size: {box}"
     assert (
-        box["x"] >= 0 and box["y"] >= 0
+        box["x"] >= 0
+        and box["y"] >= 0
         and box["x"] + box["width"] <= viewport["width"]
         and box["y"] + box["height"] <= viewport["height"]
     ), f"focused skip link is not (fully) on screen: {box}, viewport {viewport}"
@@ -78,7 +78,7 @@ def test_skip_link_is_first_and_jumps_to_main(new_page, site_server):
     page.keyboard.press("Enter")
     expect(
         page.locator("main#main-content:focus-within"),
-        "after Enter on the skip link the focus must be in <main id=\"main-content\">",
+        'after Enter on the skip link the focus must be in <main id="main-content">',
     ).to_have_count(1)
 
 
@@ -96,6 +96,7 @@ def test_no_request_leaves_the_site(new_page, built_site, site_server):
             else:  # never really sent: a failing test must not depend on the internet
                 outside.append(f"{path} -> {url}")
                 route.abort()
+
         return guard
 
     pages = []
@@ -105,13 +106,17 @@ def test_no_request_leaves_the_site(new_page, built_site, site_server):
         open_page(page, site_server + path)
         # Jump to the end so lazily loaded images are requested too ("instant": the
         # theme's smooth scrolling would make each jump slow in a background tab).
-        page.evaluate("window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})")
+        page.evaluate(
+            "window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})"
+        )
         pages.append(page)
     # "networkidle" = no request for 500 ms; with all tabs open these waits overlap.
     for page in pages:
         page.wait_for_load_state("networkidle")
 
-    assert not outside, "requests to other servers (visitors' data would leave the site):\n" + "\n".join(outside)
+    assert not outside, (
+        "requests to other servers (visitors' data would leave the site):\n" + "\n".join(outside)
+    )
 
 
 def interview_questions():
@@ -130,7 +135,8 @@ def test_interview_questions_are_level_2_headings(new_page, site_server):
 
     # What a screen reader's heading list shows: role heading, level 2, accessible name.
     missing = [
-        q for q in questions
+        q
+        for q in questions
         if main.get_by_role("heading", level=2, name=q, exact=True).count() != 1
     ]
     assert not missing, f"questions that are not exactly one level-2 heading in <main>: {missing}"
@@ -147,8 +153,10 @@ def test_text_contrast(new_page, site_server, name, scheme):
     open_page(page, site_server + MAIN_PAGES[name])
     assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
 
-    results = run_axe(page, {"runOnly": {"type": "rule", "values": ["color-contrast"]},
-                             "resultTypes": ["violations"]})
+    results = run_axe(
+        page,
+        {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]},
+    )
     assert not results["violations"], f"too little contrast in the {scheme} scheme:\n" + "\n".join(
         describe_findings(MAIN_PAGES[name], results["violations"])
     )

@@ -7,9 +7,9 @@ Publishing (publishconf.py): the build stops and writes nothing.
 import logging
 
 import pytest
+from support import FACTS, build, make_site
 
 from sitekit.findings import BuildError
-from support import FACTS, build, make_site
 
 NEWS = """\
 Title: Sommerfest
@@ -20,8 +20,10 @@ Summary: Wir feiern.
 Text.
 """
 
-LINK_FIX = ("    So beheben: Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
-            "content/pages/kontakt.md; „/kontakt/“ meint die Adresse der Kontaktseite.")
+LINK_FIX = (
+    "    So beheben: Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
+    "content/pages/kontakt.md; „/kontakt/“ meint die Adresse der Kontaktseite."
+)
 
 # (files of the fixture site, the exact message for it)
 CASES = {
@@ -51,14 +53,18 @@ CASES = {
         "„interview“, „call“, „news“.",
     ),
     "layout unknown": (
-        {"interviews/anna.md": "Title: Anna\nDate: 2026-07-01\nLayout: interwiew\n"
-                               "Interviewee: Anna\n\nText.\n"},
+        {
+            "interviews/anna.md": "Title: Anna\nDate: 2026-07-01\nLayout: interwiew\n"
+            "Interviewee: Anna\n\nText.\n"
+        },
         "WARNUNG in content/interviews/anna.md, Zeile 3: Das Layout „interwiew“ gibt es nicht. "
         "Meinten Sie „interview“? Die Datei wird übersprungen, bis das behoben ist.\n"
         "    So beheben: Eines dieser Layouts verwenden: „interview“, „call“, „news“.",
     ),
     "metadata unknown": (
-        {"neuigkeiten/fest.md": "Title: Fest\nSumary: Wir feiern.\nDate: 2026-07-01\nLayout: news\n\nText.\n"},
+        {
+            "neuigkeiten/fest.md": "Title: Fest\nSumary: Wir feiern.\nDate: 2026-07-01\nLayout: news\n\nText.\n"
+        },
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 2: Die Angabe „Sumary“ ist für das Layout "
         "„news“ unbekannt. Meinten Sie „Summary“?\n"
         "    So beheben: Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: „A11y-ignore“, „Date“, "
@@ -101,14 +107,20 @@ CASES = {
         "    So beheben: Oben eine Zeile „Interviewee: Vorname“ einfügen, z. B. „Interviewee: Stephan“.",
     ),
     "call without contact": (
-        {"aufrufe/hilfe.md": "Title: Hilfe gesucht\nDate: 2026-07-01\nLayout: call\n"
-                             "Skills: Social Media\n\nText.\n"},
+        {
+            "aufrufe/hilfe.md": "Title: Hilfe gesucht\nDate: 2026-07-01\nLayout: call\n"
+            "Skills: Social Media\n\nText.\n"
+        },
         "WARNUNG in content/aufrufe/hilfe.md, Zeile 1: Ein Aufruf braucht die Angabe „Contact“ "
         "(wie man sich melden kann). Die Datei wird übersprungen, bis das behoben ist.\n"
         "    So beheben: Oben eine Zeile „Contact: …“ einfügen, z. B. mit der E-Mail-Adresse der Gruppe.",
     ),
     "not utf-8": (
-        {"neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\n\nGrüße\n".encode("cp1252")},
+        {
+            "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\n\nGrüße\n".encode(
+                "cp1252"
+            )
+        },
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 5: Die Datei ist nicht als UTF-8 gespeichert; "
         "Umlaute würden falsch erscheinen. Die Datei wird übersprungen, bis das behoben ist.\n"
         "    So beheben: Die Datei im Editor mit der Zeichenkodierung „UTF-8“ speichern "
@@ -132,8 +144,10 @@ CASES = {
         "Seite der Website (die Adresse /kontak/ gibt es nicht).\n" + LINK_FIX,
     ),
     "link to a skipped file": (
-        {"neuigkeiten/fest.md": NEWS + "\nSiehe [Kaputt]({filename}kaputt.md).\n",
-         "neuigkeiten/kaputt.md": "Title: Kaputt\nLayout: news\n\nOhne Datum.\n"},
+        {
+            "neuigkeiten/fest.md": NEWS + "\nSiehe [Kaputt]({filename}kaputt.md).\n",
+            "neuigkeiten/kaputt.md": "Title: Kaputt\nLayout: news\n\nOhne Datum.\n",
+        },
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Der Link „{filename}kaputt.md“ "
         "führt zu keiner Seite der Website (content/neuigkeiten/kaputt.md ist keine "
         "veröffentlichte Seite).\n" + LINK_FIX,
@@ -186,28 +200,32 @@ def test_publishing_stops_and_writes_nothing(tmp_path, case):
     content = make_site(tmp_path, files)
     with pytest.raises(BuildError) as error:
         build(content, strict=True)
-    expected = (message.replace("{today}", _today())
-                .replace("WARNUNG", "FEHLER")
-                .replace(" Die Datei wird übersprungen, bis das behoben ist.", ""))
+    expected = (
+        message.replace("{today}", _today())
+        .replace("WARNUNG", "FEHLER")
+        .replace(" Die Datei wird übersprungen, bis das behoben ist.", "")
+    )
     assert expected in str(error.value)
     assert "Es wurde nichts veröffentlicht und nichts nach output/ geschrieben." in str(error.value)
     assert not (tmp_path / "output").exists()
 
 
 def test_a_file_with_a_mistake_is_skipped_and_the_good_one_is_published(tmp_path):
-    content = make_site(tmp_path, {
-        "neuigkeiten/fest.md": NEWS,
-        "neuigkeiten/kaputt.md": "Title: Kaputt\nDate: gestern\nLayout: news\n\nText.\n",
-    })
+    content = make_site(
+        tmp_path,
+        {
+            "neuigkeiten/fest.md": NEWS,
+            "neuigkeiten/kaputt.md": "Title: Kaputt\nDate: gestern\nLayout: news\n\nText.\n",
+        },
+    )
     output = build(content)
     assert (output / "sommerfest" / "index.html").is_file()
     assert not (output / "kaputt").exists()
 
 
 PLACEHOLDER_SITE = {"neuigkeiten/fest.md": NEWS + "\nWir treffen uns in [[Ort des Festes]].\n"}
-FACTS_WITH_PLACEHOLDER = (
-    "# [[Platzhalter]] in Kommentaren zählen nicht\n"
-    + FACTS.replace('"info@example.org"', '"[[E-Mail-Adresse des Vereins]]"')
+FACTS_WITH_PLACEHOLDER = "# [[Platzhalter]] in Kommentaren zählen nicht\n" + FACTS.replace(
+    '"info@example.org"', '"[[E-Mail-Adresse des Vereins]]"'
 )
 
 
@@ -221,7 +239,9 @@ def test_placeholders_are_listed_while_previewing(tmp_path, caplog):
         "    content/neuigkeiten/fest.md, Zeile 8: [[Ort des Festes]]\n"
         "    content/verein.toml, Zeile 10: [[E-Mail-Adresse des Vereins]]"
     ) in caplog.text
-    assert "[[Ort des Festes]]" in (output / "sommerfest" / "index.html").read_text(encoding="utf-8")
+    assert "[[Ort des Festes]]" in (output / "sommerfest" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_placeholders_stop_the_production_build(tmp_path):
@@ -246,42 +266,54 @@ def test_broken_facts_file_is_reported_with_its_line(tmp_path):
         build(content, strict=True)
     assert str(error.value).startswith(
         "FEHLER in content/verein.toml, Zeile 2: Die Vereinsdaten können nicht gelesen werden: "
-        "Ein Wert steht nicht in geraden Anführungszeichen \" (typografische „“ gehen hier nicht).")
+        'Ein Wert steht nicht in geraden Anführungszeichen " (typografische „“ gehen hier nicht).'
+    )
     assert "gibt es nicht in content/verein.toml" not in str(error.value)  # one cause, one message
 
 
 def test_a_missing_closing_quote_in_the_facts_is_named(tmp_path, caplog):
-    content = make_site(tmp_path, {}, facts=FACTS.replace('"info@example.org"', '"info@example.org'))
+    content = make_site(
+        tmp_path, {}, facts=FACTS.replace('"info@example.org"', '"info@example.org')
+    )
     with caplog.at_level(logging.WARNING):
         build(content)
-    assert ("WARNUNG in content/verein.toml, Zeile 9: Die Vereinsdaten können nicht gelesen "
-            "werden: Am Ende eines Werts fehlt das Anführungszeichen \".") in caplog.text
+    assert (
+        "WARNUNG in content/verein.toml, Zeile 9: Die Vereinsdaten können nicht gelesen "
+        'werden: Am Ende eines Werts fehlt das Anführungszeichen ".'
+    ) in caplog.text
 
 
 def test_a_number_without_quotes_is_named_with_its_line(tmp_path, caplog):
     content = make_site(tmp_path, {}, facts=FACTS.replace('plz = "37073"', "plz = 37073"))
     with caplog.at_level(logging.WARNING):
         build(content)
-    assert ("WARNUNG in content/verein.toml, Zeile 6: Die Angabe „anschrift.plz“ ist kein Text "
-            "(es fehlen die Anführungszeichen).\n"
-            "    So beheben: In Anführungszeichen schreiben: „plz = \"37073\"“.") in caplog.text
+    assert (
+        "WARNUNG in content/verein.toml, Zeile 6: Die Angabe „anschrift.plz“ ist kein Text "
+        "(es fehlen die Anführungszeichen).\n"
+        '    So beheben: In Anführungszeichen schreiben: „plz = "37073"“.'
+    ) in caplog.text
 
 
 def test_a_text_file_in_a_content_folder_is_pointed_out(tmp_path, caplog):
     content = make_site(tmp_path, {"neuigkeiten/fest.md.txt": NEWS})
     with caplog.at_level(logging.WARNING):
         output = build(content)
-    assert ("WARNUNG in content/neuigkeiten/fest.md.txt: Diese Datei ist kein Markdown-Text und "
-            "wird nicht veröffentlicht.\n"
-            "    So beheben: Texte enden auf „.md“: die Datei umbenennen (z. B. „fest.md.txt“ → "
-            "„fest.md“). Bilder gehören nach content/images/.") in caplog.text
+    assert (
+        "WARNUNG in content/neuigkeiten/fest.md.txt: Diese Datei ist kein Markdown-Text und "
+        "wird nicht veröffentlicht.\n"
+        "    So beheben: Texte enden auf „.md“: die Datei umbenennen (z. B. „fest.md.txt“ → "
+        "„fest.md“). Bilder gehören nach content/images/."
+    ) in caplog.text
     assert not (output / "sommerfest").exists()
 
 
 def test_two_files_with_the_same_name_in_different_folders_are_skipped_one_by_one(tmp_path):
-    content = make_site(tmp_path, {
-        "neuigkeiten/kontakt.md": "Title: Kontakt\nDate: 2026-07-01\nLayout: news\n\nText.\n",
-    })
+    content = make_site(
+        tmp_path,
+        {
+            "neuigkeiten/kontakt.md": "Title: Kontakt\nDate: 2026-07-01\nLayout: news\n\nText.\n",
+        },
+    )
     output = build(content)
     # The article is skipped, the page of the same file name still builds.
     assert (output / "kontakt" / "index.html").is_file()
@@ -299,20 +331,29 @@ def test_an_empty_fact_the_site_needs_is_reported(tmp_path, caplog):
     content = make_site(tmp_path, {}, facts=FACTS.replace('"info@example.org"', '""'))
     with caplog.at_level(logging.WARNING):
         output = build(content)
-    assert ("WARNUNG in content/verein.toml: Die Angabe „kontakt.email“ fehlt oder ist leer; die "
-            "Website braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).\n"
-            "    So beheben: In content/verein.toml im Abschnitt „[kontakt]“ eintragen: "
-            "„email = \"…\"“.") in caplog.text
+    assert (
+        "WARNUNG in content/verein.toml: Die Angabe „kontakt.email“ fehlt oder ist leer; die "
+        "Website braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).\n"
+        "    So beheben: In content/verein.toml im Abschnitt „[kontakt]“ eintragen: "
+        '„email = "…"“.'
+    ) in caplog.text
     assert "[[kontakt.email]]" in (output / "kontakt" / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("facts, message", [
-    (None, "FEHLER in content/verein.toml: Die Datei mit den Vereinsdaten fehlt."),
-    ('name = "Verein für Grüße"\n'.encode("cp1252"),
-     "FEHLER in content/verein.toml, Zeile 1: Die Vereinsdaten sind nicht als UTF-8 gespeichert."),
-    (FACTS.replace("[kontakt]\n", 'kontakt = "info@example.org"\n[x]\n'),
-     "FEHLER in content/verein.toml: Die Angabe „kontakt.email“ fehlt oder ist leer"),
-])
+@pytest.mark.parametrize(
+    "facts, message",
+    [
+        (None, "FEHLER in content/verein.toml: Die Datei mit den Vereinsdaten fehlt."),
+        (
+            'name = "Verein für Grüße"\n'.encode("cp1252"),
+            "FEHLER in content/verein.toml, Zeile 1: Die Vereinsdaten sind nicht als UTF-8 gespeichert.",
+        ),
+        (
+            FACTS.replace("[kontakt]\n", 'kontakt = "info@example.org"\n[x]\n'),
+            "FEHLER in content/verein.toml: Die Angabe „kontakt.email“ fehlt oder ist leer",
+        ),
+    ],
+)
 def test_unusable_facts_stop_publishing_without_a_traceback(tmp_path, facts, message):
     content = make_site(tmp_path, {}, facts="")
     if facts is None:
@@ -327,7 +368,14 @@ def test_unusable_facts_stop_publishing_without_a_traceback(tmp_path, facts, mes
 
 
 def test_placeholders_and_links_in_code_are_examples(tmp_path):
-    content = make_site(tmp_path, {"neuigkeiten/fest.md": NEWS + (
-        "\nSo prüft man eine Datei: `[[ -f x ]]` und `[Link](/gibt-es-nicht/)` im Code:\n\n"
-        "```bash\n[[ -f datei ]] && echo ja\n```\n\n    [[ -d ordner ]]\n")})
+    content = make_site(
+        tmp_path,
+        {
+            "neuigkeiten/fest.md": NEWS
+            + (
+                "\nSo prüft man eine Datei: `[[ -f x ]]` und `[Link](/gibt-es-nicht/)` im Code:\n\n"
+                "```bash\n[[ -f datei ]] && echo ja\n```\n\n    [[ -d ordner ]]\n"
+            )
+        },
+    )
     build(content, strict=True)  # no placeholder, no broken link: all of it is code

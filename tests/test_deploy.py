@@ -23,15 +23,15 @@ from pathlib import Path
 
 import conftest
 import pytest
+import webserver
+from sshd import SshServer, free_port, keygen, missing_tools, processes_in
+
 from sitetools.deploy import DeployError, deploy, load_config, read_environment
 from sitetools.deploy.config import VARIABLES
-from sitetools.deploy.rsync import LOCAL_READ_ERROR
 from sitetools.deploy.plan import listing
-from sitetools.deploy.rsync import check_local_rsync, rsync_version
+from sitetools.deploy.rsync import LOCAL_READ_ERROR, check_local_rsync, rsync_version
 from sitetools.deploy.sftp import SftpBackend
 from sitetools.manifest import MANIFEST_NAME, read_manifest, write_manifest
-from sshd import SshServer, free_port, keygen, missing_tools, processes_in
-import webserver
 
 ROOT = Path(__file__).resolve().parent.parent
 METHODS = ["rsync", "sftp"]
@@ -41,12 +41,15 @@ FIGURES = []  # lines for REPORT, written when the module ends
 
 # --- servers, configs, remote folders ---------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def sshd(tmp_path_factory):
     missing = missing_tools()
     if missing:
-        conftest.skip_or_fail(f"deploy tests need {', '.join(missing)}: "
-                              "sudo apt-get install openssh-server openssh-client rsync")
+        conftest.skip_or_fail(
+            f"deploy tests need {', '.join(missing)}: "
+            "sudo apt-get install openssh-server openssh-client rsync"
+        )
     server = SshServer(tmp_path_factory.mktemp("sshd")).start()
     yield server
     server.stop()
@@ -93,12 +96,14 @@ def settings(server, remote, method="rsync", **overrides):
 
 def publish(server, remote, output, method="rsync", **options):
     lines = []
-    report = deploy(load_config(settings(server, remote, method)), output, say=lines.append,
-                    **options)
+    report = deploy(
+        load_config(settings(server, remote, method)), output, say=lines.append, **options
+    )
     return report, lines
 
 
 # --- synthetic sites --------------------------------------------------------------------
+
 
 def fake_bytes(seed, size):
     return random.Random(seed).randbytes(size)
@@ -106,9 +111,11 @@ def fake_bytes(seed, size):
 
 def page(title, css, images=(), text=""):
     pictures = "".join(f'<img src="/{image}" alt="">' for image in images)
-    return (f'<!doctype html><html lang="de"><head><title>{title}</title>'
-            f'<link rel="stylesheet" href="/theme/css/site.{css}.css"></head>'
-            f'<body><h1>{title}</h1>{pictures}<p>{text}</p></body></html>\n')
+    return (
+        f'<!doctype html><html lang="de"><head><title>{title}</title>'
+        f'<link rel="stylesheet" href="/theme/css/site.{css}.css"></head>'
+        f"<body><h1>{title}</h1>{pictures}<p>{text}</p></body></html>\n"
+    )
 
 
 def write_files(folder, files):
@@ -122,15 +129,22 @@ def write_files(folder, files):
     return Path(folder)
 
 
-SMALL_PAGES = {"index.html": "Start", "kontakt/index.html": "Kontakt",
-               "neuigkeiten/index.html": "Neuigkeiten",
-               "neuigkeiten/sommerfest/index.html": "Sommerfest", "404.html": "Nicht gefunden"}
+SMALL_PAGES = {
+    "index.html": "Start",
+    "kontakt/index.html": "Kontakt",
+    "neuigkeiten/index.html": "Neuigkeiten",
+    "neuigkeiten/sommerfest/index.html": "Sommerfest",
+    "404.html": "Nicht gefunden",
+}
 
 
 def small_site(folder, kontakt="Schreiben Sie uns.", without=(), css="0123456789"):
     """5 pages, a fingerprinted stylesheet, a photo, .htaccess: 8 files plus the manifest."""
-    files = {rel: page(title, css, ["bilder/foto.jpg"], kontakt if "kontakt" in rel else "")
-             for rel, title in SMALL_PAGES.items() if rel not in without}
+    files = {
+        rel: page(title, css, ["bilder/foto.jpg"], kontakt if "kontakt" in rel else "")
+        for rel, title in SMALL_PAGES.items()
+        if rel not in without
+    }
     files[f"theme/css/site.{css}.css"] = f"/* {css} */ body {{ margin: 0 }}\n"
     files["bilder/foto.jpg"] = fake_bytes(1, 3000)
     files[".htaccess"] = "ErrorDocument 404 /404.html\n"
@@ -151,8 +165,9 @@ def big_site(folder, version):
         data = fake_bytes(n * 10 + generation, 8000)
         image = f"bilder/{hashlib.sha256(data).hexdigest()[:20]}-640.webp"
         files[image] = data
-        files[f"artikel/{n}/index.html"] = page(f"Artikel {n}", css, [image],
-                                                f"Fassung {version}. " + "Text " * 1500)
+        files[f"artikel/{n}/index.html"] = page(
+            f"Artikel {n}", css, [image], f"Fassung {version}. " + "Text " * 1500
+        )
     files["index.html"] = page("Start", css, [], f"Fassung {version}")
     files[f"theme/css/site.{css}.css"] = f"/* {css} */ " + "p { color: #222 } " * 400
     files[".htaccess"] = "ErrorDocument 404 /404.html\n"
@@ -161,6 +176,7 @@ def big_site(folder, version):
 
 # --- looking at the remote folder -------------------------------------------------------
 
+
 def sha(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
@@ -168,13 +184,18 @@ def sha(path):
 def is_temporary(rel):
     """Names a deploy uses while it runs; Apache's .htaccess hides all of them."""
     name = rel.rsplit("/", 1)[-1]
-    return (".~tmp~" in rel.split("/") or rel.endswith(".~deploy~")
-            or re.fullmatch(r"\..+\.[A-Za-z0-9]{6}", name) is not None and name != MANIFEST_NAME)
+    return (
+        ".~tmp~" in rel.split("/")
+        or rel.endswith(".~deploy~")
+        or re.fullmatch(r"\..+\.[A-Za-z0-9]{6}", name) is not None
+        and name != MANIFEST_NAME
+    )
 
 
 def remote_files(remote):
-    return {path.relative_to(remote).as_posix(): path for path in remote.rglob("*")
-            if not path.is_dir()}
+    return {
+        path.relative_to(remote).as_posix(): path for path in remote.rglob("*") if not path.is_dir()
+    }
 
 
 def expected(output):
@@ -190,6 +211,7 @@ def parent_folders(paths):
 def assert_published(remote, output, keep=(".well-known",)):
     """The remote folder holds exactly output's files (same SHA-256), 644/755, no leftovers;
     besides them only the keep paths and the folders they are in."""
+
     def kept(rel):
         return any(rel == k or rel.startswith(k + "/") for k in keep)
 
@@ -198,8 +220,9 @@ def assert_published(remote, output, keep=(".well-known",)):
     folders = {p.relative_to(remote).as_posix() for p in remote.rglob("*") if p.is_dir()}
     wanted = parent_folders(actual)
     holding_kept = parent_folders(rel for rel in remote_files(remote) if kept(rel))
-    assert {f for f in folders if not kept(f)} - (holding_kept - wanted) == wanted, \
+    assert {f for f in folders if not kept(f)} - (holding_kept - wanted) == wanted, (
         "missing or left-over folders"
+    )
     for rel in actual:
         assert stat.S_IMODE((remote / rel).stat().st_mode) == 0o644, rel
     for rel in wanted:
@@ -208,12 +231,18 @@ def assert_published(remote, output, keep=(".well-known",)):
 
 def snapshot(remote):
     """Everything a deploy could change: contents, modes, times, folders."""
-    return {path.relative_to(remote).as_posix():
-            (path.is_dir() or path.read_bytes(), path.stat().st_mode, path.stat().st_mtime_ns)
-            for path in remote.rglob("*")}
+    return {
+        path.relative_to(remote).as_posix(): (
+            path.is_dir() or path.read_bytes(),
+            path.stat().st_mode,
+            path.stat().st_mtime_ns,
+        )
+        for path in remote.rglob("*")
+    }
 
 
 # --- settings -----------------------------------------------------------------------------
+
 
 def test_missing_settings_are_all_named_with_where_to_set_them():
     with pytest.raises(DeployError) as error:
@@ -232,21 +261,36 @@ def test_env_example_is_a_valid_template_that_asks_for_the_server():
     with pytest.raises(DeployError) as error:
         load_config(values)
     assert [line.split()[0] for line in str(error.value).splitlines()[1:4]] == [
-        "DEPLOY_HOST", "DEPLOY_USER", "DEPLOY_PATH"]
+        "DEPLOY_HOST",
+        "DEPLOY_USER",
+        "DEPLOY_PATH",
+    ]
 
 
 def test_bad_values_are_all_named_at_once(tmp_path):
     with pytest.raises(DeployError) as error:
-        load_config({"DEPLOY_METHOD": "ftp", "DEPLOY_HOST": "-oProxyCommand=evil",
-                     "DEPLOY_USER": "verein", "DEPLOY_PATH": "html; rm -rf ~",
-                     "DEPLOY_PORT": "22a", "DEPLOY_MAX_DELETE": "1.5",
-                     "DEPLOY_SSH_KEY": "ssh-ed25519 AAAA… (the public key by mistake)",
-                     "DEPLOY_KNOWN_HOSTS_FILE": str(tmp_path / "fehlt")})
+        load_config(
+            {
+                "DEPLOY_METHOD": "ftp",
+                "DEPLOY_HOST": "-oProxyCommand=evil",
+                "DEPLOY_USER": "verein",
+                "DEPLOY_PATH": "html; rm -rf ~",
+                "DEPLOY_PORT": "22a",
+                "DEPLOY_MAX_DELETE": "1.5",
+                "DEPLOY_SSH_KEY": "ssh-ed25519 AAAA… (the public key by mistake)",
+                "DEPLOY_KNOWN_HOSTS_FILE": str(tmp_path / "fehlt"),
+            }
+        )
     message = str(error.value)
-    for part in ("DEPLOY_METHOD „ftp“ ist unbekannt", "DEPLOY_HOST „-oProxyCommand=evil“",
-                 "DEPLOY_PATH „html; rm -rf ~“", "DEPLOY_PORT „22a“",
-                 "DEPLOY_MAX_DELETE „1.5“", "DEPLOY_SSH_KEY ist kein privater Schlüssel",
-                 "DEPLOY_KNOWN_HOSTS_FILE: Die Datei"):
+    for part in (
+        "DEPLOY_METHOD „ftp“ ist unbekannt",
+        "DEPLOY_HOST „-oProxyCommand=evil“",
+        "DEPLOY_PATH „html; rm -rf ~“",
+        "DEPLOY_PORT „22a“",
+        "DEPLOY_MAX_DELETE „1.5“",
+        "DEPLOY_SSH_KEY ist kein privater Schlüssel",
+        "DEPLOY_KNOWN_HOSTS_FILE: Die Datei",
+    ):
         assert part in message
     assert "Traceback" not in message
 
@@ -254,28 +298,49 @@ def test_bad_values_are_all_named_at_once(tmp_path):
 def test_defaults_and_accepted_spellings(tmp_path):
     known = tmp_path / "known_hosts"
     known.write_text("ssh.example.de ssh-ed25519 AAAA\n")
-    config = load_config({"DEPLOY_HOST": "ssh.example.de", "DEPLOY_USER": "verein",
-                          "DEPLOY_PATH": "~/html/", "DEPLOY_MAX_DELETE": "0,25",
-                          "DEPLOY_KNOWN_HOSTS_FILE": str(known)})
+    config = load_config(
+        {
+            "DEPLOY_HOST": "ssh.example.de",
+            "DEPLOY_USER": "verein",
+            "DEPLOY_PATH": "~/html/",
+            "DEPLOY_MAX_DELETE": "0,25",
+            "DEPLOY_KNOWN_HOSTS_FILE": str(known),
+        }
+    )
     assert (config.method, config.port, config.path) == ("rsync", 22, "html")
     assert config.max_delete == 0.25 and config.keep == ()  # dot paths are kept anyway
     assert config.ssh_key is None and config.ssh_key_file is None  # ssh agent / default keys
-    config = load_config({"DEPLOY_HOST": "h", "DEPLOY_USER": "u", "DEPLOY_PATH": "/www/htdocs",
-                          "DEPLOY_METHOD": "SFTP", "DEPLOY_PORT": "2222",
-                          "DEPLOY_KEEP": "/.well-known/ statistik", "DEPLOY_KNOWN_HOSTS": "x"})
+    config = load_config(
+        {
+            "DEPLOY_HOST": "h",
+            "DEPLOY_USER": "u",
+            "DEPLOY_PATH": "/www/htdocs",
+            "DEPLOY_METHOD": "SFTP",
+            "DEPLOY_PORT": "2222",
+            "DEPLOY_KEEP": "/.well-known/ statistik",
+            "DEPLOY_KNOWN_HOSTS": "x",
+        }
+    )
     assert (config.method, config.port, config.keep) == ("sftp", 2222, (".well-known", "statistik"))
     assert config.is_kept("statistik/2026.html") and not config.is_kept("statistik-alt.html")
 
 
 def test_env_file_is_read_and_real_environment_wins(tmp_path):
     env_file = tmp_path / ".env"
-    env_file.write_text('DEPLOY_HOST=ssh.example.de\nDEPLOY_PATH=falsch\nDEPLOY_USER=verein\n'
-                        'DEPLOY_SSH_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n'
-                        '-----END OPENSSH PRIVATE KEY-----"\nOTHER=1\n', encoding="utf-8")
+    env_file.write_text(
+        "DEPLOY_HOST=ssh.example.de\nDEPLOY_PATH=falsch\nDEPLOY_USER=verein\n"
+        'DEPLOY_SSH_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n'
+        '-----END OPENSSH PRIVATE KEY-----"\nOTHER=1\n',
+        encoding="utf-8",
+    )
     values = read_environment(env_file, {"DEPLOY_PATH": "html", "DEPLOY_USER": "", "HOME": "/"})
     key = "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----"
-    assert values == {"DEPLOY_HOST": "ssh.example.de", "DEPLOY_PATH": "html",
-                      "DEPLOY_USER": "verein", "DEPLOY_SSH_KEY": key}
+    assert values == {
+        "DEPLOY_HOST": "ssh.example.de",
+        "DEPLOY_PATH": "html",
+        "DEPLOY_USER": "verein",
+        "DEPLOY_SSH_KEY": key,
+    }
     env_file.write_text('DEPLOY_HOST=ssh.example.de\nDEPLOY_SSH_KEY="unterminated\n')
     with pytest.raises(DeployError, match=r"In .*\.env ist Zeile 2 nicht lesbar"):
         read_environment(env_file, {})
@@ -283,67 +348,138 @@ def test_env_file_is_read_and_real_environment_wins(tmp_path):
 
 def test_misspelt_names_are_named_with_a_suggestion(tmp_path):
     env_file = tmp_path / ".env"
-    env_file.write_text("DEPOLY_HOST=ssh.example.de\nDEPLOY_USER=verein\nOTHER=1\n"
-                        "DEPLOY_KNOWN_HOSTS=ssh.example.de ssh-ed25519 AAAA\n")
-    values = read_environment(env_file, {"deploy_path": "html", "DEPLOY_PAHT": "html",
-                                         "DEPLOY_SSH_KEY_BASE64": "eA==", "HOME": "/"})
+    env_file.write_text(
+        "DEPOLY_HOST=ssh.example.de\nDEPLOY_USER=verein\nOTHER=1\n"
+        "DEPLOY_KNOWN_HOSTS=ssh.example.de ssh-ed25519 AAAA\n"
+    )
+    values = read_environment(
+        env_file,
+        {
+            "deploy_path": "html",
+            "DEPLOY_PAHT": "html",
+            "DEPLOY_SSH_KEY_BASE64": "eA==",
+            "HOME": "/",
+        },
+    )
     with pytest.raises(DeployError) as error:
         load_config(values)
     message = str(error.value)
-    for name, meant in (("DEPOLY_HOST", "DEPLOY_HOST"), ("deploy_path", "DEPLOY_PATH"),
-                        ("DEPLOY_PAHT", "DEPLOY_PATH")):
+    for name, meant in (
+        ("DEPOLY_HOST", "DEPLOY_HOST"),
+        ("deploy_path", "DEPLOY_PATH"),
+        ("DEPLOY_PAHT", "DEPLOY_PATH"),
+    ):
         assert f"    Unbekannt: {name}. Meinten Sie {meant}?\n" in message
     assert "OTHER" not in message and "BASE64" not in message  # GitLab's key, decoded by CI
     assert "DEPLOY_HOST fehlt" in message
 
     # Everything else right: a misspelt optional setting must not be ignored silently.
     with pytest.raises(DeployError, match="Unbekannt: DEPLOY_KEPP. Meinten Sie DEPLOY_KEEP?"):
-        load_config({"DEPLOY_HOST": "ssh.example.de", "DEPLOY_USER": "verein",
-                     "DEPLOY_PATH": "html", "DEPLOY_KNOWN_HOSTS": "x", "DEPLOY_KEPP": "statistik"})
+        load_config(
+            {
+                "DEPLOY_HOST": "ssh.example.de",
+                "DEPLOY_USER": "verein",
+                "DEPLOY_PATH": "html",
+                "DEPLOY_KNOWN_HOSTS": "x",
+                "DEPLOY_KEPP": "statistik",
+            }
+        )
 
 
-@pytest.mark.parametrize("host, name, port", [("ssh.example.de:2222", "ssh.example.de", "2222"),
-                                              ("127.0.0.1:35225", "127.0.0.1", "35225"),
-                                              ("[::1]:2222", "::1", "2222")])
+@pytest.mark.parametrize(
+    "host, name, port",
+    [
+        ("ssh.example.de:2222", "ssh.example.de", "2222"),
+        ("127.0.0.1:35225", "127.0.0.1", "35225"),
+        ("[::1]:2222", "::1", "2222"),
+    ],
+)
 def test_port_in_host_is_refused(host, name, port):
     with pytest.raises(DeployError) as error:
-        load_config({"DEPLOY_HOST": host, "DEPLOY_USER": "verein", "DEPLOY_PATH": "html",
-                     "DEPLOY_KNOWN_HOSTS": "x"})
-    assert (f"DEPLOY_HOST „{host}“: Der Port gehört nicht in DEPLOY_HOST, sondern in "
-            f"DEPLOY_PORT={port} (also DEPLOY_HOST={name} und DEPLOY_PORT={port}).") \
-        in str(error.value)
-    config = load_config({"DEPLOY_HOST": "::1", "DEPLOY_PORT": port, "DEPLOY_USER": "verein",
-                          "DEPLOY_PATH": "html", "DEPLOY_KNOWN_HOSTS": "x"})
+        load_config(
+            {
+                "DEPLOY_HOST": host,
+                "DEPLOY_USER": "verein",
+                "DEPLOY_PATH": "html",
+                "DEPLOY_KNOWN_HOSTS": "x",
+            }
+        )
+    assert (
+        f"DEPLOY_HOST „{host}“: Der Port gehört nicht in DEPLOY_HOST, sondern in "
+        f"DEPLOY_PORT={port} (also DEPLOY_HOST={name} und DEPLOY_PORT={port})."
+    ) in str(error.value)
+    config = load_config(
+        {
+            "DEPLOY_HOST": "::1",
+            "DEPLOY_PORT": port,
+            "DEPLOY_USER": "verein",
+            "DEPLOY_PATH": "html",
+            "DEPLOY_KNOWN_HOSTS": "x",
+        }
+    )
     assert config.host_key_name == f"[::1]:{port}"
 
 
-@pytest.mark.parametrize("path", ["/", "/.", "/./", "//", "//.", "///", "/www/..", "/../",
-                                  ".", "./", "~", "~/", "~/.", "html/..", "html/./..",
-                                  "..", "../www", "html/../../www", "/www/../etc"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/.",
+        "/./",
+        "//",
+        "//.",
+        "///",
+        "/www/..",
+        "/../",
+        ".",
+        "./",
+        "~",
+        "~/",
+        "~/.",
+        "html/..",
+        "html/./..",
+        "..",
+        "../www",
+        "html/../../www",
+        "/www/../etc",
+    ],
+)
 def test_deploy_path_of_the_server_root_the_home_folder_or_outside_is_refused(path):
     with pytest.raises(DeployError) as error:
-        load_config({"DEPLOY_HOST": "h", "DEPLOY_USER": "u", "DEPLOY_PATH": path,
-                     "DEPLOY_KNOWN_HOSTS": "x"})
+        load_config(
+            {"DEPLOY_HOST": "h", "DEPLOY_USER": "u", "DEPLOY_PATH": path, "DEPLOY_KNOWN_HOSTS": "x"}
+        )
     assert f"DEPLOY_PATH „{path}“ geht nicht: Das wäre " in str(error.value)
 
 
-@pytest.mark.parametrize("path, normal", [("/www/./htdocs/", "/www/htdocs"), ("./html", "html"),
-                                          ("~/html/.", "html"), ("//www//htdocs", "/www/htdocs"),
-                                          ("/home/verein", "/home/verein")])
+@pytest.mark.parametrize(
+    "path, normal",
+    [
+        ("/www/./htdocs/", "/www/htdocs"),
+        ("./html", "html"),
+        ("~/html/.", "html"),
+        ("//www//htdocs", "/www/htdocs"),
+        ("/home/verein", "/home/verein"),
+    ],
+)
 def test_deploy_path_is_normalised(path, normal):
-    config = load_config({"DEPLOY_HOST": "h", "DEPLOY_USER": "u", "DEPLOY_PATH": path,
-                          "DEPLOY_KNOWN_HOSTS": "x"})
+    config = load_config(
+        {"DEPLOY_HOST": "h", "DEPLOY_USER": "u", "DEPLOY_PATH": path, "DEPLOY_KNOWN_HOSTS": "x"}
+    )
     assert config.path == normal
 
 
-@pytest.mark.parametrize("text, version", [
-    ("rsync  version 3.2.7  protocol version 31\nCopyright (C) 1996-2022 …\n", (3, 2)),
-    ("rsync  version v3.1.0  protocol version 31\n", (3, 1)),
-    ("rsync  version 3.0.9  protocol version 30\n", (3, 0)),
-    ("rsync  version 2.6.9  protocol version 29\n", (2, 6)),  # macOS up to 14
-    ("openrsync: protocol version 29\nrsync version 2.6.9 compatible\n", None),  # macOS 15
-    ("", None),
-])
+@pytest.mark.parametrize(
+    "text, version",
+    [
+        ("rsync  version 3.2.7  protocol version 31\nCopyright (C) 1996-2022 …\n", (3, 2)),
+        ("rsync  version v3.1.0  protocol version 31\n", (3, 1)),
+        ("rsync  version 3.0.9  protocol version 30\n", (3, 0)),
+        ("rsync  version 2.6.9  protocol version 29\n", (2, 6)),  # macOS up to 14
+        ("openrsync: protocol version 29\nrsync version 2.6.9 compatible\n", None),  # macOS 15
+        ("", None),
+    ],
+)
 def test_rsync_version_is_read_from_rsync_version(text, version):
     assert rsync_version(text) == version
 
@@ -353,14 +489,17 @@ def test_this_machines_rsync_is_new_enough():
 
 
 def test_dry_run_lists_up_to_200_paths():
-    assert listing("Würde löschen", [f"seite-{n}.html" for n in range(200)])[-1] == \
-        "    seite-199.html"
+    assert (
+        listing("Würde löschen", [f"seite-{n}.html" for n in range(200)])[-1]
+        == "    seite-199.html"
+    )
     lines = listing("Würde löschen", [f"seite-{n}.html" for n in range(204)])
     assert lines[0] == "Würde löschen (204):" and len(lines) == 202
     assert lines[-1] == "    … und 4 weitere"
 
 
 # --- refusing output that is not a production build --------------------------------------
+
 
 @pytest.mark.parametrize("damage", ["no manifest", "edited file"])
 def test_output_that_does_not_match_its_manifest_is_refused(tmp_path, damage):
@@ -370,18 +509,29 @@ def test_output_that_does_not_match_its_manifest_is_refused(tmp_path, damage):
     else:
         (output / "kontakt" / "index.html").write_text("von Hand geändert")
     # Port 1 refuses connections: a message about that would mean the server was contacted.
-    config = load_config({"DEPLOY_HOST": "127.0.0.1", "DEPLOY_PORT": "1", "DEPLOY_USER": "u",
-                          "DEPLOY_PATH": "www", "DEPLOY_KNOWN_HOSTS": "[127.0.0.1]:1 x y"})
+    config = load_config(
+        {
+            "DEPLOY_HOST": "127.0.0.1",
+            "DEPLOY_PORT": "1",
+            "DEPLOY_USER": "u",
+            "DEPLOY_PATH": "www",
+            "DEPLOY_KNOWN_HOSTS": "[127.0.0.1]:1 x y",
+        }
+    )
     with pytest.raises(DeployError) as error:
         deploy(config, output, say=lambda line: None)
     message = str(error.value)
     assert "make publish-build" in message
-    assert ("fehlt die Datei .build-manifest.json" in message if damage == "no manifest"
-            else "geändert: kontakt/index.html" in message)
+    assert (
+        "fehlt die Datei .build-manifest.json" in message
+        if damage == "no manifest"
+        else "geändert: kontakt/index.html" in message
+    )
     assert "Verbindungen" not in message
 
 
 # --- both backends: the normal cycle ------------------------------------------------------
+
 
 @pytest.mark.parametrize("method", METHODS)
 def test_deploy_change_delete_cycle(sshd, remote, tmp_path, method):
@@ -396,8 +546,10 @@ def test_deploy_change_delete_cycle(sshd, remote, tmp_path, method):
     assert_published(remote, output)
     assert (second.files, second.deleted) == (0, 0)
     assert lines[-1].startswith("Fertig: 0 Dateien hochgeladen (")
-    record(f"small site, {method}: first deploy {first.files} files / {first.bytes} bytes; "
-           f"unchanged second deploy {second.files} files / {second.bytes} bytes")
+    record(
+        f"small site, {method}: first deploy {first.files} files / {first.bytes} bytes; "
+        f"unchanged second deploy {second.files} files / {second.bytes} bytes"
+    )
 
     small_site(output, kontakt="Neue Telefonnummer: 0551 123456")
     changed, _ = publish(sshd, remote, output, method)
@@ -405,8 +557,11 @@ def test_deploy_change_delete_cycle(sshd, remote, tmp_path, method):
     assert (changed.files, changed.deleted) == (2, 0)  # the page and the manifest
     assert "0551 123456" in (remote / "kontakt" / "index.html").read_text()
 
-    small_site(output, kontakt="Neue Telefonnummer: 0551 123456",
-               without=["neuigkeiten/sommerfest/index.html"])
+    small_site(
+        output,
+        kontakt="Neue Telefonnummer: 0551 123456",
+        without=["neuigkeiten/sommerfest/index.html"],
+    )
     removed, lines = publish(sshd, remote, output, method)
     assert_published(remote, output)  # also: the emptied folder is gone
     assert (removed.files, removed.deleted) == (1, 1)
@@ -423,8 +578,9 @@ def test_a_file_can_become_a_folder_and_a_folder_a_file(sshd, remote, tmp_path, 
     publish(sshd, remote, output, method)
     (output / "termine").unlink()
     (output / "termine").mkdir()
-    (output / "termine" / "index.html").write_text(page("Termine", "0123456789",
-                                                        ["termine/plakat.jpg"]))
+    (output / "termine" / "index.html").write_text(
+        page("Termine", "0123456789", ["termine/plakat.jpg"])
+    )
     (output / "termine" / "plakat.jpg").write_bytes(fake_bytes(2, 500))
     shutil.rmtree(output / "presse")
     (output / "presse").write_text("Presse als Textdatei")
@@ -443,14 +599,15 @@ def test_dry_run_lists_changes_and_changes_nothing(sshd, remote, tmp_path, metho
     assert snapshot(remote) == before
     assert report.dry_run and (report.files, report.deleted) == (2, 1)
     text = "\n".join(lines)
-    assert ("Würde hochladen (2):\n    .build-manifest.json\n    kontakt/index.html\n"
-            "Würde löschen (1):\n    neuigkeiten/sommerfest/index.html\n") in text
+    assert (
+        "Würde hochladen (2):\n    .build-manifest.json\n    kontakt/index.html\n"
+        "Würde löschen (1):\n    neuigkeiten/sommerfest/index.html\n"
+    ) in text
     assert lines[-1].startswith("Probelauf beendet (") and "nichts geändert" in lines[-1]
 
 
 @pytest.mark.parametrize("method", METHODS)
-def test_deletion_guard_stops_before_any_change_and_force_proceeds(sshd, remote, tmp_path,
-                                                                    method):
+def test_deletion_guard_stops_before_any_change_and_force_proceeds(sshd, remote, tmp_path, method):
     output = small_site(tmp_path / "output")
     publish(sshd, remote, output, method)
     before = snapshot(remote)
@@ -458,9 +615,11 @@ def test_deletion_guard_stops_before_any_change_and_force_proceeds(sshd, remote,
     with pytest.raises(DeployError) as error:
         publish(sshd, remote, output, method)
     message = str(error.value)
-    assert (f"Dieser Lauf würde in „{remote}“ auf 127.0.0.1 4 von 5 Seiten (.html) löschen "
-            "(mehr als 50 %, DEPLOY_MAX_DELETE), z. B. 404.html, kontakt/index.html, "
-            "neuigkeiten/index.html und 1 weitere; insgesamt 7 Dateien.") in message
+    assert (
+        f"Dieser Lauf würde in „{remote}“ auf 127.0.0.1 4 von 5 Seiten (.html) löschen "
+        "(mehr als 50 %, DEPLOY_MAX_DELETE), z. B. 404.html, kontakt/index.html, "
+        "neuigkeiten/index.html und 1 weitere; insgesamt 7 Dateien."
+    ) in message
     assert_guard_advice(message)
     assert snapshot(remote) == before
 
@@ -510,21 +669,34 @@ def test_names_that_are_not_utf8_on_the_server(sshd, remote, tmp_path):
     assert_published(remote, output)
 
 
-@pytest.mark.parametrize("stderr, local", [
-    ('rsync: [sender] send_files failed to open "/p/.output-hochladen-x/a.html": '
-     "Permission denied (13)", True),
-    ('file has vanished: "/p/.output-hochladen-x/b.html"', True),
-    ('rsync: [receiver] mkstemp "/www/.a.html.Xy12ab" failed: Permission denied (13)', False),
-    ('rsync: [generator] recv_generator: mkdir "/www/neu" failed: Permission denied (13)', False),
-])
+@pytest.mark.parametrize(
+    "stderr, local",
+    [
+        (
+            'rsync: [sender] send_files failed to open "/p/.output-hochladen-x/a.html": '
+            "Permission denied (13)",
+            True,
+        ),
+        ('file has vanished: "/p/.output-hochladen-x/b.html"', True),
+        ('rsync: [receiver] mkstemp "/www/.a.html.Xy12ab" failed: Permission denied (13)', False),
+        (
+            'rsync: [generator] recv_generator: mkdir "/www/neu" failed: Permission denied (13)',
+            False,
+        ),
+    ],
+)
 def test_rsync_tells_a_local_read_error_from_a_server_write_error(stderr, local):
     """Running as root (CI), an unreadable local file cannot be produced for real."""
     assert bool(LOCAL_READ_ERROR.search(stderr)) is local
 
 
-HOME_DOT_FILES = {".ssh/authorized_keys": "ssh-ed25519 AAAA… admin",
-                  ".bash_history": "ls\n", ".well-known/acme-challenge/token": "lets-encrypt",
-                  "kontakt/.DS_Store": "finder", "alt/.htpasswd": "admin:x"}
+HOME_DOT_FILES = {
+    ".ssh/authorized_keys": "ssh-ed25519 AAAA… admin",
+    ".bash_history": "ls\n",
+    ".well-known/acme-challenge/token": "lets-encrypt",
+    "kontakt/.DS_Store": "finder",
+    "alt/.htpasswd": "admin:x",
+}
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -533,12 +705,15 @@ def test_dot_paths_survive_and_leftovers_go(sshd, remote, tmp_path, method):
     for rel, text in HOME_DOT_FILES.items():
         (remote / rel).parent.mkdir(parents=True, exist_ok=True)
         (remote / rel).write_text(text)
-    leftovers = ["bilder/.~tmp~/foto.jpg",      # rsync, killed before its rename pass
-                 "kontakt/.index.html.Ab12Cd",  # rsync, killed while receiving the file
-                 "index.html.~deploy~", ".htaccess.~deploy~",  # SFTP
-                 # a deploy killed while its probe folder was on the server
-                 "_deploy-probe-0123456789abcdef/index.html",
-                 "_deploy-probe-0123456789abcdef/.htaccess"]
+    leftovers = [
+        "bilder/.~tmp~/foto.jpg",  # rsync, killed before its rename pass
+        "kontakt/.index.html.Ab12Cd",  # rsync, killed while receiving the file
+        "index.html.~deploy~",
+        ".htaccess.~deploy~",  # SFTP
+        # a deploy killed while its probe folder was on the server
+        "_deploy-probe-0123456789abcdef/index.html",
+        "_deploy-probe-0123456789abcdef/.htaccess",
+    ]
     for rel in leftovers:
         (remote / rel).parent.mkdir(parents=True, exist_ok=True)
         (remote / rel).write_text("halb")
@@ -572,28 +747,63 @@ def volunteer_site(folder, photos=(1, 2, 3), news=True):
         for width in (320, 640, 960, 1280):
             for kind in ("avif", "webp", "jpg"):
                 variants[f"bilder/{digest}-{width}.{kind}"] = data + f"{width}{kind}".encode()
-    titles = {"index.html": "Start", "404.html": "Nicht gefunden",
-              "kontakt/index.html": "Kontakt", "ueber-uns/index.html": "Über uns",
-              "impressum/index.html": "Impressum", "datenschutz/index.html": "Datenschutz",
-              "aufrufe/index.html": "Aufrufe", "neuigkeiten/index.html": "Neuigkeiten",
-              "neuigkeiten/flohmarkt/index.html": "Flohmarkt"}
+    titles = {
+        "index.html": "Start",
+        "404.html": "Nicht gefunden",
+        "kontakt/index.html": "Kontakt",
+        "ueber-uns/index.html": "Über uns",
+        "impressum/index.html": "Impressum",
+        "datenschutz/index.html": "Datenschutz",
+        "aufrufe/index.html": "Aufrufe",
+        "neuigkeiten/index.html": "Neuigkeiten",
+        "neuigkeiten/flohmarkt/index.html": "Flohmarkt",
+    }
     if news:
-        titles.update({"neuigkeiten/sommerfest/index.html": "Sommerfest",
-                       "neuigkeiten/2/index.html": "Neuigkeiten, Seite 2",
-                       "schlagwort/fest/index.html": "Schlagwort Fest"})
-    logo = [f"bilder/logo-{width}.{kind}" for width in (64, 128, 256, 512, 1024)
-            for kind in ("webp", "png")]
-    files = {rel: page(title, css, logo[:1] + (sorted(variants) if "sommerfest" in rel else []),
-                       "Neu: Sommerfest" if news else "")
-             for rel, title in titles.items()}
+        titles.update(
+            {
+                "neuigkeiten/sommerfest/index.html": "Sommerfest",
+                "neuigkeiten/2/index.html": "Neuigkeiten, Seite 2",
+                "schlagwort/fest/index.html": "Schlagwort Fest",
+            }
+        )
+    logo = [
+        f"bilder/logo-{width}.{kind}"
+        for width in (64, 128, 256, 512, 1024)
+        for kind in ("webp", "png")
+    ]
+    files = {
+        rel: page(
+            title,
+            css,
+            logo[:1] + (sorted(variants) if "sommerfest" in rel else []),
+            "Neu: Sommerfest" if news else "",
+        )
+        for rel, title in titles.items()
+    }
     files.update(variants)
     files.update({rel: fake_bytes(n, 200) for n, rel in enumerate(logo)})
-    files.update({f"dokumente/{name}.pdf": fake_bytes(name, 400) for name in
-                  ("satzung", "beitrittserklaerung", "jahresbericht", "flyer", "spendenquittung")})
-    files.update({f"theme/css/site.{css}.css": "body { margin: 0 }\n",
-                  "theme/icon.svg": "<svg/>\n", ".htaccess": "ErrorDocument 404 /404.html\n",
-                  "robots.txt": "User-agent: *\n", "sitemap.xml": f"<urlset>{news}</urlset>\n",
-                  "feeds/alle.atom.xml": f"<feed>{news}</feed>\n"})
+    files.update(
+        {
+            f"dokumente/{name}.pdf": fake_bytes(name, 400)
+            for name in (
+                "satzung",
+                "beitrittserklaerung",
+                "jahresbericht",
+                "flyer",
+                "spendenquittung",
+            )
+        }
+    )
+    files.update(
+        {
+            f"theme/css/site.{css}.css": "body { margin: 0 }\n",
+            "theme/icon.svg": "<svg/>\n",
+            ".htaccess": "ErrorDocument 404 /404.html\n",
+            "robots.txt": "User-agent: *\n",
+            "sitemap.xml": f"<urlset>{news}</urlset>\n",
+            "feeds/alle.atom.xml": f"<feed>{news}</feed>\n",
+        }
+    )
     return write_files(folder, files)
 
 
@@ -619,15 +829,16 @@ def assert_guard_advice(message):
     assert "Auf dem Server wurde nichts geändert." in message
     cause = message.index("Meist heißt das: DEPLOY_PATH zeigt auf den falschen Ordner")
     check = message.index("So beheben: DEPLOY_PATH mit den Zugangsdaten des Hosters vergleichen")
-    force = message.index("Nur wenn das Löschen wirklich gewollt ist: einmal make deploy FORCE=1; "
-                          "in der CI vorübergehend die Variable DEPLOY_MAX_DELETE=1 setzen")
+    force = message.index(
+        "Nur wenn das Löschen wirklich gewollt ist: einmal make deploy FORCE=1; "
+        "in der CI vorübergehend die Variable DEPLOY_MAX_DELETE=1 setzen"
+    )
     assert cause < check < force
     assert "make deploy DRY_RUN=1" in message
 
 
 @pytest.mark.parametrize("method", METHODS)
-def test_guard_stops_a_deploy_into_a_folder_of_someone_elses_files(sshd, remote, tmp_path,
-                                                                   method):
+def test_guard_stops_a_deploy_into_a_folder_of_someone_elses_files(sshd, remote, tmp_path, method):
     for n in range(40):  # a wrong DEPLOY_PATH: the home folder, full of documents
         (remote / "Dokumente").mkdir(exist_ok=True)
         (remote / "Dokumente" / f"brief-{n:02}.odt").write_text(f"Brief {n}")
@@ -639,10 +850,12 @@ def test_guard_stops_a_deploy_into_a_folder_of_someone_elses_files(sshd, remote,
     with pytest.raises(DeployError) as error:
         publish(sshd, remote, output, method)
     message = str(error.value)
-    assert (f"Dieser Lauf würde in „{remote}“ auf 127.0.0.1 50 Dateien löschen, z. B. "
-            "Dokumente/brief-00.odt, Dokumente/brief-01.odt, Dokumente/brief-02.odt und 47 "
-            "weitere. 50 von 50 Dateien stammen nicht von einer früheren Veröffentlichung "
-            "(mehr als 50 %, DEPLOY_MAX_DELETE).") in message
+    assert (
+        f"Dieser Lauf würde in „{remote}“ auf 127.0.0.1 50 Dateien löschen, z. B. "
+        "Dokumente/brief-00.odt, Dokumente/brief-01.odt, Dokumente/brief-02.odt und 47 "
+        "weitere. 50 von 50 Dateien stammen nicht von einer früheren Veröffentlichung "
+        "(mehr als 50 %, DEPLOY_MAX_DELETE)."
+    ) in message
     assert_guard_advice(message)
     assert snapshot(remote) == before
 
@@ -660,8 +873,10 @@ def test_guard_trips_once_over_an_old_website(sshd, remote, tmp_path, method):
         publish(sshd, remote, output, method)
     message = str(error.value)
     assert "20 von 21 Dateien stammen nicht von einer früheren Veröffentlichung" in message
-    assert "Liegt dort noch eine alte Website, die durch diese ersetzt werden soll, ist das " \
-           "beim ersten Veröffentlichen einmal so." in message
+    assert (
+        "Liegt dort noch eine alte Website, die durch diese ersetzt werden soll, ist das "
+        "beim ersten Veröffentlichen einmal so." in message
+    )
     assert_guard_advice(message)
     assert snapshot(remote) == before
 
@@ -674,6 +889,7 @@ def test_guard_trips_once_over_an_old_website(sshd, remote, tmp_path, method):
 
 # --- both backends: refusing to connect or to start ---------------------------------------
 
+
 @pytest.mark.parametrize("method", METHODS)
 def test_wrong_host_key_is_refused_and_nothing_uploaded(sshd, remote, tmp_path, method):
     output = small_site(tmp_path / "output")
@@ -681,8 +897,9 @@ def test_wrong_host_key_is_refused_and_nothing_uploaded(sshd, remote, tmp_path, 
     before = snapshot(remote)
     small_site(output, kontakt="Neu")
     other = keygen(tmp_path / "other_host_key", "impostor").with_suffix(".pub").read_text().split()
-    env = settings(sshd, remote, method,
-                   DEPLOY_KNOWN_HOSTS=f"[127.0.0.1]:{sshd.port} {other[0]} {other[1]}")
+    env = settings(
+        sshd, remote, method, DEPLOY_KNOWN_HOSTS=f"[127.0.0.1]:{sshd.port} {other[0]} {other[1]}"
+    )
     with pytest.raises(DeployError) as error:
         deploy(load_config(env), output, say=lambda line: None)
     message = str(error.value)
@@ -696,8 +913,9 @@ def refused_before_connecting(sshd, remote, output, method="rsync", **overrides)
     """The DeployError message of a deploy that must stop before it contacts the server."""
     connections = sshd.log.read_text().count("Connection from")
     with pytest.raises(DeployError) as error:
-        deploy(load_config(settings(sshd, remote, method, **overrides)), output,
-               say=lambda line: None)
+        deploy(
+            load_config(settings(sshd, remote, method, **overrides)), output, say=lambda line: None
+        )
     assert list(remote.iterdir()) == []
     assert sshd.log.read_text().count("Connection from") == connections
     return str(error.value)
@@ -707,10 +925,13 @@ def refused_before_connecting(sshd, remote, output, method="rsync", **overrides)
 def test_unknown_host_key_is_refused_before_connecting(sshd, remote, tmp_path, method):
     output = small_site(tmp_path / "output")
     key = sshd.host_key_line.split(" ", 1)[1]
-    message = refused_before_connecting(sshd, remote, output, method,
-                                        DEPLOY_KNOWN_HOSTS=f"ssh.example.de {key}")
-    assert f"Für den Server [127.0.0.1]:{sshd.port} ist in DEPLOY_KNOWN_HOSTS kein " \
-           "Schlüssel hinterlegt" in message
+    message = refused_before_connecting(
+        sshd, remote, output, method, DEPLOY_KNOWN_HOSTS=f"ssh.example.de {key}"
+    )
+    assert (
+        f"Für den Server [127.0.0.1]:{sshd.port} ist in DEPLOY_KNOWN_HOSTS kein "
+        "Schlüssel hinterlegt" in message
+    )
     assert f"ssh-keyscan -p {sshd.port} 127.0.0.1" in message
     assert "„Einmal einrichten“, Schritt 2" in message
 
@@ -719,8 +940,10 @@ def test_wrong_port_with_the_right_key_line_asks_about_the_port(sshd, remote, tm
     output = small_site(tmp_path / "output")
     wrong = free_port()
     message = refused_before_connecting(sshd, remote, output, DEPLOY_PORT=str(wrong))
-    assert (f"In DEPLOY_KNOWN_HOSTS ist ein Schlüssel für [127.0.0.1]:{sshd.port} eingetragen, "
-            f"aber DEPLOY_PORT ist {wrong}. Stimmt der Port?") in message
+    assert (
+        f"In DEPLOY_KNOWN_HOSTS ist ein Schlüssel für [127.0.0.1]:{sshd.port} eingetragen, "
+        f"aber DEPLOY_PORT ist {wrong}. Stimmt der Port?"
+    ) in message
     assert f"DEPLOY_PORT={sshd.port} setzen" in message
     assert "kein Schlüssel hinterlegt" not in message
 
@@ -729,16 +952,19 @@ def test_key_line_without_brackets_for_another_port(sshd, remote, tmp_path):
     output = small_site(tmp_path / "output")  # the right key, but written as for port 22
     line = sshd.host_key_line.replace(f"[127.0.0.1]:{sshd.port}", "127.0.0.1")
     message = refused_before_connecting(sshd, remote, output, DEPLOY_KNOWN_HOSTS=line)
-    assert ("steht der Schlüssel für „127.0.0.1“ ohne Port, also für Port 22; DEPLOY_PORT ist "
-            f"aber {sshd.port}. Stimmt der Port?") in message
+    assert (
+        "steht der Schlüssel für „127.0.0.1“ ohne Port, also für Port 22; DEPLOY_PORT ist "
+        f"aber {sshd.port}. Stimmt der Port?"
+    ) in message
     assert f"muss die Zeile mit „[127.0.0.1]:{sshd.port}“ beginnen" in message
 
 
 def test_pasted_fingerprint_or_key_without_host_name(sshd, remote, tmp_path):
     output = small_site(tmp_path / "output")
     public = sshd.folder / "host_key.pub"
-    fingerprint = subprocess.run(["ssh-keygen", "-lf", str(public)], capture_output=True,
-                                 text=True, check=True).stdout.strip()  # "256 SHA256:… (ED25519)"
+    fingerprint = subprocess.run(
+        ["ssh-keygen", "-lf", str(public)], capture_output=True, text=True, check=True
+    ).stdout.strip()  # "256 SHA256:… (ED25519)"
     for pasted in (fingerprint, fingerprint.split()[1]):
         message = refused_before_connecting(sshd, remote, output, DEPLOY_KNOWN_HOSTS=pasted)
         assert "Das ist ein Fingerabdruck, keine Schlüsselzeile" in message
@@ -746,8 +972,10 @@ def test_pasted_fingerprint_or_key_without_host_name(sshd, remote, tmp_path):
 
     bare = sshd.host_key_line.split(" ", 1)[1]  # "ssh-ed25519 AAAA…"
     message = refused_before_connecting(sshd, remote, output, DEPLOY_KNOWN_HOSTS=bare)
-    assert "beginnt eine Zeile mit „ssh-ed25519 AAAA…“. Vor dem Schlüssel fehlt der " \
-           "Servername" in message
+    assert (
+        "beginnt eine Zeile mit „ssh-ed25519 AAAA…“. Vor dem Schlüssel fehlt der "
+        "Servername" in message
+    )
     assert f"„[127.0.0.1]:{sshd.port} ssh-ed25519 AAAA…“" in message
 
 
@@ -762,10 +990,14 @@ def test_authentication_failure(sshd, remote, tmp_path, method):
     assert "hat die Anmeldung als" in message
     assert "Der Schlüssel aus DEPLOY_SSH_KEY ist dort nicht freigeschaltet" in message
     # The public key goes to the host, the private one into the settings; not the reverse.
-    assert "Beim Hoster (Kundenbereich, „SSH-Schlüssel“) gehört der öffentliche Schlüssel " \
-           "hin: die Datei mit .pub" in message
-    assert "In DEPLOY_SSH_KEY bzw. DEPLOY_SSH_KEY_FILE gehört der private: die Datei ohne " \
-           ".pub." in message
+    assert (
+        "Beim Hoster (Kundenbereich, „SSH-Schlüssel“) gehört der öffentliche Schlüssel "
+        "hin: die Datei mit .pub" in message
+    )
+    assert (
+        "In DEPLOY_SSH_KEY bzw. DEPLOY_SSH_KEY_FILE gehört der private: die Datei ohne "
+        ".pub." in message
+    )
     assert list(remote.iterdir()) == []
 
 
@@ -775,12 +1007,14 @@ def test_public_key_as_key_file_is_a_settings_error(sshd, remote, tmp_path):
     copy.write_text(public.read_text())
     for path, hint in ((public, f", also {sshd.client_key}."), (copy, ".")):
         with pytest.raises(DeployError) as error:
-            load_config(settings(sshd, remote, DEPLOY_SSH_KEY=None,
-                                 DEPLOY_SSH_KEY_FILE=str(path)))
-        assert (f"DEPLOY_SSH_KEY_FILE: {path} ist der öffentliche Schlüssel; hier gehört die "
-                f"Datei ohne .pub hin (der private Schlüssel){hint}") in str(error.value)
-    config = load_config(settings(sshd, remote, DEPLOY_SSH_KEY=None,
-                                  DEPLOY_SSH_KEY_FILE=str(sshd.client_key)))
+            load_config(settings(sshd, remote, DEPLOY_SSH_KEY=None, DEPLOY_SSH_KEY_FILE=str(path)))
+        assert (
+            f"DEPLOY_SSH_KEY_FILE: {path} ist der öffentliche Schlüssel; hier gehört die "
+            f"Datei ohne .pub hin (der private Schlüssel){hint}"
+        ) in str(error.value)
+    config = load_config(
+        settings(sshd, remote, DEPLOY_SSH_KEY=None, DEPLOY_SSH_KEY_FILE=str(sshd.client_key))
+    )
     assert config.ssh_key_file == sshd.client_key
 
 
@@ -788,8 +1022,13 @@ def test_public_key_as_key_file_is_a_settings_error(sshd, remote, tmp_path):
 def test_connection_refused(sshd, remote, tmp_path, method):
     output = small_site(tmp_path / "output")
     port = free_port()
-    env = settings(sshd, remote, method, DEPLOY_PORT=str(port),
-                   DEPLOY_KNOWN_HOSTS=sshd.host_key_line.replace(str(sshd.port), str(port)))
+    env = settings(
+        sshd,
+        remote,
+        method,
+        DEPLOY_PORT=str(port),
+        DEPLOY_KNOWN_HOSTS=sshd.host_key_line.replace(str(sshd.port), str(port)),
+    )
     with pytest.raises(DeployError, match=f"nimmt auf Port {port} keine Verbindungen an"):
         deploy(load_config(env), output, say=lambda line: None)
 
@@ -806,8 +1045,10 @@ def test_missing_remote_folder_is_not_created(sshd, tmp_path, method):
 
 def test_rsync_missing_on_the_server_suggests_sftp(sshd, remote, tmp_path):
     # A host whose shell has no rsync (the command runs with a PATH without it).
-    server = SshServer(tmp_path / "sshd-no-rsync", extra_config=(
-        'ForceCommand PATH=/nonexistent; export PATH; eval "$SSH_ORIGINAL_COMMAND"')).start()
+    server = SshServer(
+        tmp_path / "sshd-no-rsync",
+        extra_config=('ForceCommand PATH=/nonexistent; export PATH; eval "$SSH_ORIGINAL_COMMAND"'),
+    ).start()
     try:
         output = small_site(tmp_path / "output")
         with pytest.raises(DeployError) as error:
@@ -819,72 +1060,101 @@ def test_rsync_missing_on_the_server_suggests_sftp(sshd, remote, tmp_path):
     assert list(remote.iterdir()) == []
 
 
-@pytest.mark.parametrize("version", ["rsync  version 2.6.9  protocol version 29",
-                                     "openrsync: protocol version 29\nrsync version 2.6.9 compatible"])
-def test_old_local_rsync_is_refused_before_connecting(sshd, remote, tmp_path, monkeypatch,
-                                                      version):
+@pytest.mark.parametrize(
+    "version",
+    [
+        "rsync  version 2.6.9  protocol version 29",
+        "openrsync: protocol version 29\nrsync version 2.6.9 compatible",
+    ],
+)
+def test_old_local_rsync_is_refused_before_connecting(sshd, remote, tmp_path, monkeypatch, version):
     """macOS ships rsync 2.6.9 or openrsync: no --delete-delay; --max-delete=0 unlimited."""
     fake = tmp_path / "bin" / "rsync"
     fake.parent.mkdir()
-    fake.write_text(f"#!/bin/sh\nif [ \"$1\" = --version ]; then cat <<'EOF'\n{version}\nEOF\n"
-                    "exit 0; fi\necho 'rsync: --delete-delay: unknown option' >&2; exit 1\n")
+    fake.write_text(
+        f"#!/bin/sh\nif [ \"$1\" = --version ]; then cat <<'EOF'\n{version}\nEOF\n"
+        "exit 0; fi\necho 'rsync: --delete-delay: unknown option' >&2; exit 1\n"
+    )
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}:{os.environ['PATH']}")
     output = small_site(tmp_path / "output")
     message = refused_before_connecting(sshd, remote, output)
     first_line = " ".join(version.splitlines()[0].split())
-    assert f"Das rsync auf diesem Rechner ist zu alt („{first_line}“); nötig ist " \
-           "Version 3.1 oder neuer. Es wurde nichts hochgeladen." in message
+    assert (
+        f"Das rsync auf diesem Rechner ist zu alt („{first_line}“); nötig ist "
+        "Version 3.1 oder neuer. Es wurde nichts hochgeladen." in message
+    )
     assert "brew install rsync" in message and "DEPLOY_METHOD=sftp" in message
 
 
 def key_with_passphrase(folder):
     key = Path(folder) / "mit_passphrase"
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "geheim", "-C", "passphrase",
-                    "-f", str(key)], check=True)
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "geheim", "-C", "passphrase", "-f", str(key)],
+        check=True,
+    )
     return key
 
 
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize("source", ["DEPLOY_SSH_KEY_FILE", "DEPLOY_SSH_KEY"])
 def test_key_with_passphrase_and_no_agent_is_named_before_connecting(
-        sshd, remote, tmp_path, monkeypatch, method, source):
+    sshd, remote, tmp_path, monkeypatch, method, source
+):
     monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
     key = key_with_passphrase(tmp_path)
     value = str(key) if source == "DEPLOY_SSH_KEY_FILE" else key.read_text()
     output = small_site(tmp_path / "output")
-    message = refused_before_connecting(sshd, remote, output, method,
-                                        **{"DEPLOY_SSH_KEY": None, source: value})
+    message = refused_before_connecting(
+        sshd, remote, output, method, **{"DEPLOY_SSH_KEY": None, source: value}
+    )
     assert f"Der Schlüssel aus {source}" in message
     assert "ist mit einer Passphrase geschützt, und kein ssh-agent ist erreichbar" in message
     assert "mit „ssh-add“ laden" in message and "nicht freigeschaltet" not in message
 
 
 @pytest.mark.parametrize("method", METHODS)
-def test_key_with_passphrase_works_through_the_ssh_agent(sshd, remote, tmp_path, monkeypatch,
-                                                         method):
+def test_key_with_passphrase_works_through_the_ssh_agent(
+    sshd, remote, tmp_path, monkeypatch, method
+):
     key = key_with_passphrase(tmp_path)
     askpass = tmp_path / "askpass"
     askpass.write_text("#!/bin/sh\necho geheim\n")
     askpass.chmod(0o700)
     agent_socket = tmp_path / "agent.sock"
-    agent = subprocess.Popen(["ssh-agent", "-D", "-a", str(agent_socket)],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    agent = subprocess.Popen(
+        ["ssh-agent", "-D", "-a", str(agent_socket)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     authorized = sshd.folder / "authorized_keys"
     before = authorized.read_text()
     try:
         deadline = time.monotonic() + 10
         while not agent_socket.exists() and time.monotonic() < deadline:
             time.sleep(0.01)
-        subprocess.run(["ssh-add", "-q", str(key)], stdin=subprocess.DEVNULL, check=True,
-                       capture_output=True, env={**os.environ, "SSH_AUTH_SOCK": str(agent_socket),
-                                                 "SSH_ASKPASS": str(askpass),
-                                                 "SSH_ASKPASS_REQUIRE": "force"})
+        subprocess.run(
+            ["ssh-add", "-q", str(key)],
+            stdin=subprocess.DEVNULL,
+            check=True,
+            capture_output=True,
+            env={
+                **os.environ,
+                "SSH_AUTH_SOCK": str(agent_socket),
+                "SSH_ASKPASS": str(askpass),
+                "SSH_ASKPASS_REQUIRE": "force",
+            },
+        )
         authorized.write_text(before + key.with_suffix(".pub").read_text())
         monkeypatch.setenv("SSH_AUTH_SOCK", str(agent_socket))
         output = small_site(tmp_path / "output")
-        deploy(load_config(settings(sshd, remote, method, DEPLOY_SSH_KEY=None,
-                                    DEPLOY_SSH_KEY_FILE=str(key))), output, say=lambda line: None)
+        deploy(
+            load_config(
+                settings(sshd, remote, method, DEPLOY_SSH_KEY=None, DEPLOY_SSH_KEY_FILE=str(key))
+            ),
+            output,
+            say=lambda line: None,
+        )
     finally:
         authorized.write_text(before)
         agent.terminate()
@@ -901,8 +1171,7 @@ def hashed(line, folder):
 
 
 @pytest.mark.parametrize("method", METHODS)
-def test_default_known_hosts_with_marker_lines_and_hashed_names(sshd, remote, tmp_path,
-                                                                method):
+def test_default_known_hosts_with_marker_lines_and_hashed_names(sshd, remote, tmp_path, method):
     """A normal ~/.ssh/known_hosts: a CA and a revoked key for other hosts, hashed names."""
     other = keygen(tmp_path / "other", "other").with_suffix(".pub").read_text().split()
     home = tmp_path / "home"
@@ -912,7 +1181,8 @@ def test_default_known_hosts_with_marker_lines_and_hashed_names(sshd, remote, tm
     (home / ".ssh" / "known_hosts").write_text(
         f"@cert-authority *.example.org {other[0]} {other[1]}\n"
         f"@revoked alt.example.org {other[0]} {other[1]}\n"
-        f"{hashed_line}\n")
+        f"{hashed_line}\n"
+    )
     config = load_config(settings(sshd, remote, method, DEPLOY_KNOWN_HOSTS=None), home=home)
     assert config.known_hosts_source == str(home / ".ssh" / "known_hosts")
     output = small_site(tmp_path / "output")
@@ -925,25 +1195,38 @@ def test_revoked_host_key_is_refused(sshd, remote, tmp_path, method):
     output = small_site(tmp_path / "output")
     name, key = sshd.host_key_line.split(" ", 1)
     # Its only key is revoked: refused before any contact.
-    message = refused_before_connecting(sshd, remote, output, method,
-                                        DEPLOY_KNOWN_HOSTS=f"{sshd.host_key_line}\n"
-                                                           f"@revoked {name} {key}")
-    assert f"Für den Server {name} ist in DEPLOY_KNOWN_HOSTS kein Schlüssel hinterlegt " \
-           "(Schlüssel aus einer @revoked-Zeile zählen nicht)." in message
+    message = refused_before_connecting(
+        sshd,
+        remote,
+        output,
+        method,
+        DEPLOY_KNOWN_HOSTS=f"{sshd.host_key_line}\n@revoked {name} {key}",
+    )
+    assert (
+        f"Für den Server {name} ist in DEPLOY_KNOWN_HOSTS kein Schlüssel hinterlegt "
+        "(Schlüssel aus einer @revoked-Zeile zählen nicht)." in message
+    )
 
     # A key of another type is listed too, and the revoked one for all hosts: the server
     # shows its revoked key, and the connection is refused (OpenSSH: revoked, so unknown;
     # paramiko: not the listed one).
-    subprocess.run(["ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", str(tmp_path / "ecdsa")],
-                   check=True)
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", str(tmp_path / "ecdsa")], check=True
+    )
     ecdsa = " ".join((tmp_path / "ecdsa.pub").read_text().split()[:2])
-    env = settings(sshd, remote, method, DEPLOY_KNOWN_HOSTS=(
-        f"{sshd.host_key_line}\n{name} {ecdsa}\n@revoked * {key}"))
+    env = settings(
+        sshd,
+        remote,
+        method,
+        DEPLOY_KNOWN_HOSTS=(f"{sshd.host_key_line}\n{name} {ecdsa}\n@revoked * {key}"),
+    )
     with pytest.raises(DeployError) as error:
         deploy(load_config(env), output, say=lambda line: None)
-    assert (f"Für den Server {name} passt kein Schlüssel aus DEPLOY_KNOWN_HOSTS" if method ==
-            "rsync" else f"Der Server {name} hat nicht den erwarteten Schlüssel") \
-        in str(error.value)
+    assert (
+        f"Für den Server {name} passt kein Schlüssel aus DEPLOY_KNOWN_HOSTS"
+        if method == "rsync"
+        else f"Der Server {name} hat nicht den erwarteten Schlüssel"
+    ) in str(error.value)
     assert list(remote.iterdir()) == []
 
 
@@ -963,9 +1246,11 @@ def test_sftp_names_a_local_read_error_as_local(sshd, remote, tmp_path, monkeypa
     with pytest.raises(DeployError) as error:
         publish(sshd, remote, output, "sftp")
     message = str(error.value)
-    assert message.startswith("Fehler: Die Datei output/kontakt/index.html konnte hier auf dem "
-                              "Rechner nicht gelesen werden (No such file or directory). "
-                              "Besucher sehen weiter die bisherige Fassung der Website")
+    assert message.startswith(
+        "Fehler: Die Datei output/kontakt/index.html konnte hier auf dem "
+        "Rechner nicht gelesen werden (No such file or directory). "
+        "Besucher sehen weiter die bisherige Fassung der Website"
+    )
     assert "make publish-build" in message and "Server" not in message
     assert visible(remote) == old
 
@@ -977,15 +1262,24 @@ def test_sftp_names_a_local_read_error_as_local(sshd, remote, tmp_path, monkeypa
 
 # --- make deploy as volunteers and CI run it ---------------------------------------------
 
+
 def run_invoke(project, env, *args):
-    return subprocess.run([sys.executable, "-m", "invoke", "deploy", *args], cwd=project,
-                          env=env, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "deploy", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_invoke_deploy_with_env_file_and_environment(sshd, remote, tmp_path):
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "plugins", project / "plugins",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "plugins", project / "plugins", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
     # make deploy hints at sources newer than the build; these are older.
     for name in ("pelicanconf.py", "publishconf.py"):
@@ -997,12 +1291,18 @@ def test_invoke_deploy_with_env_file_and_environment(sshd, remote, tmp_path):
         f"DEPLOY_HOST=127.0.0.1\nDEPLOY_PORT={sshd.port}\nDEPLOY_USER={getpass.getuser()}\n"
         "DEPLOY_PATH=falscher-ordner\n"
         f'DEPLOY_SSH_KEY="{sshd.client_key_text}"\n'
-        f'DEPLOY_KNOWN_HOSTS="{sshd.host_key_line}"\n', encoding="utf-8")
+        f'DEPLOY_KNOWN_HOSTS="{sshd.host_key_line}"\n',
+        encoding="utf-8",
+    )
     temp = tmp_path / "tmp"
     temp.mkdir()
     env = {name: value for name, value in os.environ.items() if not name.startswith("DEPLOY_")}
-    env.update(HOME=str(tmp_path), TMPDIR=str(temp), DEPLOY_PATH=str(remote),  # env wins
-               DEPLOY_CHECK_URL=webserver.url_for(remote))
+    env.update(
+        HOME=str(tmp_path),
+        TMPDIR=str(temp),
+        DEPLOY_PATH=str(remote),  # env wins
+        DEPLOY_CHECK_URL=webserver.url_for(remote),
+    )
 
     dry = run_invoke(project, env, "--dry-run")
     assert dry.returncode == 0, dry.stderr
@@ -1024,11 +1324,13 @@ def test_invoke_deploy_with_env_file_and_environment(sshd, remote, tmp_path):
     assert "DEPLOY_HOST fehlt" in refused.stderr and "DEPLOY_PATH fehlt" in refused.stderr
     assert refused.stderr.rstrip().endswith(
         "Es gibt noch keine .env: cp .env.example .env und ausfüllen (siehe README, "
-        "„Veröffentlichen“).")
+        "„Veröffentlichen“)."
+    )
     assert "Traceback" not in refused.stderr + refused.stdout
 
 
 # --- fault injection: kill a running deploy -----------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory):
@@ -1046,17 +1348,22 @@ def published_v1(sshd, big, tmp_path_factory):
         first, _ = publish(sshd, root, big[0], method)
         second, _ = publish(sshd, root, big[0], method)
         assert second.files == 0
-        record(f"300-file site, {method}: first deploy {first.files} files / {first.bytes} "
-               f"bytes in {first.seconds:.2f} s; unchanged second deploy {second.files} files "
-               f"/ {second.bytes} bytes in {second.seconds:.2f} s")
+        record(
+            f"300-file site, {method}: first deploy {first.files} files / {first.bytes} "
+            f"bytes in {first.seconds:.2f} s; unchanged second deploy {second.files} files "
+            f"/ {second.bytes} bytes in {second.seconds:.2f} s"
+        )
         roots[method] = root
     return roots
 
 
 def visible(remote):
     """{relpath: sha256} of what a visitor can fetch (no temporary names, no manifest)."""
-    return {rel: sha(path) for rel, path in remote_files(remote).items()
-            if not is_temporary(rel) and rel != MANIFEST_NAME}
+    return {
+        rel: sha(path)
+        for rel, path in remote_files(remote).items()
+        if not is_temporary(rel) and rel != MANIFEST_NAME
+    }
 
 
 def assets_missing(remote, files):
@@ -1133,8 +1440,9 @@ def kill_when(process, condition, server=None, remote=None, timeout=60):
             os.close(fd)
 
 
-DEPLOY_SCRIPT = ("import sys; from sitetools.deploy import deploy_from_env; "
-                 "deploy_from_env(sys.argv[1], None)")
+DEPLOY_SCRIPT = (
+    "import sys; from sitetools.deploy import deploy_from_env; deploy_from_env(sys.argv[1], None)"
+)
 # (backend, moment, also kill the server side?, what a visitor may see then). On a busy
 # machine the kill can land a little later than the moment, in the next phase, so each
 # entry also accepts that phase where it is short (sftp renames its assets in a few
@@ -1146,8 +1454,12 @@ KILL_POINTS = [
     ("rsync", "first temporary file", True, OLD),
     ("rsync", "half of the assets as temporary files", True, OLD),
     ("rsync", "first asset renamed", True, ("old pages + ",)),
-    ("rsync", "first temporary page", True, ("old pages + {assets} of {assets} ",)
-     + RENAMING_PAGES),
+    (
+        "rsync",
+        "first temporary page",
+        True,
+        ("old pages + {assets} of {assets} ",) + RENAMING_PAGES,
+    ),
     ("rsync", "first page renamed", True, RENAMING_PAGES),
     ("rsync", "first old file deleted", True, ("new site",)),
     ("rsync", "half of the assets as temporary files", False, OLD + RENAMING_PAGES),
@@ -1162,7 +1474,8 @@ KILL_POINTS = [
 
 @pytest.mark.parametrize("method, point, server, expect", KILL_POINTS)
 def test_killed_deploy_leaves_a_whole_site_and_a_rerun_completes(
-        sshd, big, published_v1, tmp_path, method, point, server, expect):
+    sshd, big, published_v1, tmp_path, method, point, server, expect
+):
     v1, v2 = big
     remote = tmp_path / "www"
     shutil.copytree(published_v1[method], remote, symlinks=True)
@@ -1208,14 +1521,22 @@ def test_killed_deploy_leaves_a_whole_site_and_a_rerun_completes(
         "first old file deleted": old_deleted,
     }[point]
     env = {name: value for name, value in os.environ.items() if not name.startswith("DEPLOY_")}
-    env.update(settings(sshd, remote, method, DEPLOY_SSH_KEY=None,
-                        DEPLOY_SSH_KEY_FILE=str(sshd.client_key)))
+    env.update(
+        settings(
+            sshd, remote, method, DEPLOY_SSH_KEY=None, DEPLOY_SSH_KEY_FILE=str(sshd.client_key)
+        )
+    )
     env.update(PYTHONPATH=str(ROOT / "plugins"), TMPDIR=str(tmp_path))
     process = subprocess.Popen(
         [sys.executable, "-c", DEPLOY_SCRIPT, str(v2)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    assert kill_when(process, condition, sshd if server else None, remote), \
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    assert kill_when(process, condition, sshd if server else None, remote), (
         f"the deploy ended before '{point}'"
+    )
     sshd.wait_idle(remote)  # the server side of the killed deploy has stopped too
 
     state = visible(remote)
@@ -1229,8 +1550,7 @@ def test_killed_deploy_leaves_a_whole_site_and_a_rerun_completes(
         assert broken == []
         # The remote manifest never vouches for a file that is not what it says.
         listed = read_manifest(manifest)
-        assert all(state.get(rel) == entry.sha256 for rel, entry in listed.items()
-                   if rel in state)
+        assert all(state.get(rel) == entry.sha256 for rel, entry in listed.items() if rel in state)
     else:
         assert sha(manifest) in (sha(v1 / MANIFEST_NAME), sha(v2 / MANIFEST_NAME))
     temps = sum(1 for rel in remote_files(remote) if is_temporary(rel))
@@ -1240,6 +1560,8 @@ def test_killed_deploy_leaves_a_whole_site_and_a_rerun_completes(
     if method == "sftp" and result.startswith("new site"):
         assert rerun.files == 0  # the manifest was already in place: only deletions left
     who = "deploy and server side" if server else "local deploy only"
-    record(f"kill {method} at '{point}' ({who}): {result}; {temps} temporary files left; "
-           f"pages with a missing asset: {len(broken)}; rerun uploaded {rerun.files} files "
-           f"({rerun.bytes} bytes), deleted {rerun.deleted}")
+    record(
+        f"kill {method} at '{point}' ({who}): {result}; {temps} temporary files left; "
+        f"pages with a missing asset: {len(broken)}; rerun uploaded {rerun.files} files "
+        f"({rerun.bytes} bytes), deleted {rerun.deleted}"
+    )

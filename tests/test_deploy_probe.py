@@ -12,24 +12,26 @@ import hashlib
 import http.client
 import shutil
 
-import pytest
-
 import apache
 import conftest
+import pytest
 import support
-from browser import site_paths
 import test_apache
+import webserver
+from browser import site_paths
+from sshd import SshServer, missing_tools
+
 from sitetools.deploy import DeployError, deploy, load_config, probe
 from sitetools.deploy.plan import is_leftover
 from sitetools.manifest import read_site_url, write_manifest
-from sshd import SshServer, missing_tools
-import webserver
 
 METHODS = ["rsync", "sftp"]
 # The line that answered 500 on FileInfo-only hosts (issue: never answer 500).
 FORBIDDEN = "Options -Indexes -MultiViews\n"
-PROVEN = ("Geprüft: Die neue .htaccess funktioniert auf dem Server (Testseite: HTTP 200 mit "
-          "allen Sicherheits-Headern).")
+PROVEN = (
+    "Geprüft: Die neue .htaccess funktioniert auf dem Server (Testseite: HTTP 200 mit "
+    "allen Sicherheits-Headern)."
+)
 
 
 class Host:
@@ -43,25 +45,43 @@ class Host:
 
     def apache(self, allow_override="FileInfo", docroot=None):
         docroot = docroot or self.docroot
-        return apache.Apache(docroot, docroot.parent / f"run-{allow_override.replace(' ', '-')}",
-                             self.port, allow_override=allow_override)
+        return apache.Apache(
+            docroot,
+            docroot.parent / f"run-{allow_override.replace(' ', '-')}",
+            self.port,
+            allow_override=allow_override,
+        )
 
     def settings(self, method="rsync", **overrides):
-        env = {"DEPLOY_METHOD": method, "DEPLOY_HOST": self.sshd.host,
-               "DEPLOY_PORT": str(self.sshd.port), "DEPLOY_USER": getpass.getuser(),
-               "DEPLOY_PATH": str(self.docroot), "DEPLOY_SSH_KEY": self.sshd.client_key_text,
-               "DEPLOY_KNOWN_HOSTS": self.sshd.host_key_line, **overrides}
+        env = {
+            "DEPLOY_METHOD": method,
+            "DEPLOY_HOST": self.sshd.host,
+            "DEPLOY_PORT": str(self.sshd.port),
+            "DEPLOY_USER": getpass.getuser(),
+            "DEPLOY_PATH": str(self.docroot),
+            "DEPLOY_SSH_KEY": self.sshd.client_key_text,
+            "DEPLOY_KNOWN_HOSTS": self.sshd.host_key_line,
+            **overrides,
+        }
         return load_config({name: value for name, value in env.items() if value is not None})
 
     def deploy(self, output, method="rsync", dry_run=False, force=False, **overrides):
         lines = []
-        deploy(self.settings(method, **overrides), output, dry_run=dry_run, force=force,
-               say=lines.append)
+        deploy(
+            self.settings(method, **overrides),
+            output,
+            dry_run=dry_run,
+            force=force,
+            say=lines.append,
+        )
         return lines
 
     def tree(self):
-        return {p.relative_to(self.docroot).as_posix(): hashlib.sha256(p.read_bytes()).digest()
-                for p in self.docroot.rglob("*") if p.is_file()}
+        return {
+            p.relative_to(self.docroot).as_posix(): hashlib.sha256(p.read_bytes()).digest()
+            for p in self.docroot.rglob("*")
+            if p.is_file()
+        }
 
     def clear(self):
         for child in self.docroot.iterdir():
@@ -74,8 +94,10 @@ class Host:
 @pytest.fixture(scope="module")
 def host(tmp_path_factory):
     if missing := missing_tools():
-        conftest.skip_or_fail(f"deploy tests need {', '.join(missing)}: "
-                              "sudo apt-get install openssh-server openssh-client rsync")
+        conftest.skip_or_fail(
+            f"deploy tests need {', '.join(missing)}: "
+            "sudo apt-get install openssh-server openssh-client rsync"
+        )
     apache.require()
     sshd = SshServer(tmp_path_factory.mktemp("sshd-probe")).start()
     docroot = apache.empty_docroot()
@@ -93,13 +115,15 @@ def builds(host, tmp_path_factory):
     support.fill_placeholders(project / "content")
     good = support.publish(project, project / "good", SITEURL=host.url)
     write_manifest(good, host.url)
-    headerless = support.publish(project, project / "headerless", SITEURL=host.url,
-                                 HTACCESS_HEADERS=False)
+    headerless = support.publish(
+        project, project / "headerless", SITEURL=host.url, HTACCESS_HEADERS=False
+    )
     write_manifest(headerless, host.url)
     template = project / "theme" / "templates" / "htaccess.html"
     template.write_text(template.read_text(encoding="utf-8") + FORBIDDEN, encoding="utf-8")
-    forbidden = support.publish(project, project / "forbidden", SITEURL=host.url,
-                                THEME=str(project / "theme"))
+    forbidden = support.publish(
+        project, project / "forbidden", SITEURL=host.url, THEME=str(project / "theme")
+    )
     assert FORBIDDEN.strip() in (forbidden / ".htaccess").read_text(encoding="utf-8")
     write_manifest(forbidden, host.url)
     return good, forbidden, headerless
@@ -120,33 +144,44 @@ def statuses(host, output):
 
 # --- the plain parts, on small inputs -----------------------------------------------------
 
+
 def test_expected_headers_are_the_unconditional_ones_of_the_file(builds):
     good, *_ = builds
     expected = probe.expected_headers((good / ".htaccess").read_text(encoding="utf-8"))
     assert sorted(expected) == sorted(test_apache.SECURITY_HEADERS)
     assert expected["Referrer-Policy"] == "no-referrer"
     assert "'self'" in expected["Content-Security-Policy"]
-    text = ('Header always set A "1"\n<FilesMatch "x">\n  Header always set B "2"\n'
-            '</FilesMatch>\nHeader set C "3"\n'
-            'Header always set D "4" "expr=%{HTTPS} == \'on\'"\n')
+    text = (
+        'Header always set A "1"\n<FilesMatch "x">\n  Header always set B "2"\n'
+        '</FilesMatch>\nHeader set C "3"\n'
+        'Header always set D "4" "expr=%{HTTPS} == \'on\'"\n'
+    )
     assert probe.expected_headers(text) == {"A": "1"}
 
 
-@pytest.mark.parametrize("base, rel, url", [
-    ("https://x.de/", "index.html", "https://x.de/"),
-    ("https://x.de", "kontakt/index.html", "https://x.de/kontakt/"),
-    ("https://x.de/", "404.html", "https://x.de/404.html"),
-    ("https://x.de", "über-uns/index.html", "https://x.de/%C3%BCber-uns/"),
-    ("https://www.müller.de/verein/", "a/index.html", "https://www.xn--mller-kva.de/verein/a/"),
-    ("http://127.0.0.1:8080/ö", "index.html", "http://127.0.0.1:8080/%C3%B6/"),
-])
+@pytest.mark.parametrize(
+    "base, rel, url",
+    [
+        ("https://x.de/", "index.html", "https://x.de/"),
+        ("https://x.de", "kontakt/index.html", "https://x.de/kontakt/"),
+        ("https://x.de/", "404.html", "https://x.de/404.html"),
+        ("https://x.de", "über-uns/index.html", "https://x.de/%C3%BCber-uns/"),
+        ("https://www.müller.de/verein/", "a/index.html", "https://www.xn--mller-kva.de/verein/a/"),
+        ("http://127.0.0.1:8080/ö", "index.html", "http://127.0.0.1:8080/%C3%B6/"),
+    ],
+)
 def test_page_url(base, rel, url):
     assert probe.page_url(base, rel) == url
 
 
 def test_after_the_switch_the_start_page_and_the_shallowest_changed_page_are_asked():
-    uploads = ["bilder/a.avif", "neuigkeiten/fest/index.html", "kontakt/index.html",
-               "index.html", "404.html"]
+    uploads = [
+        "bilder/a.avif",
+        "neuigkeiten/fest/index.html",
+        "kontakt/index.html",
+        "index.html",
+        "404.html",
+    ]
     assert probe.pages_to_check(uploads) == ["index.html", "kontakt/index.html"]
     assert probe.pages_to_check(["bilder/a.avif"]) == ["index.html"]
 
@@ -158,8 +193,9 @@ def test_verdicts():
     error, missing = probe.Answer(500, {}, b""), probe.Answer(404, {}, b"")
     assert probe.judge("u", page, token, {"A": "1"}) is None
     assert probe.judge("u", page, token, {"A": "2"}).kind == "headers"
-    assert probe.judge("u", probe.Answer(200, {"a": ["0", "1"]}, page.body), token,
-                       {"A": "1"}) is None  # a proxy added a second value
+    assert (
+        probe.judge("u", probe.Answer(200, {"a": ["0", "1"]}, page.body), token, {"A": "1"}) is None
+    )  # a proxy added a second value
     # The test page arrives without the new file, not with it: the file is to blame,
     # whatever the status.
     for answer in (error, missing, probe.Answer(200, {}, b"andere Seite")):
@@ -170,19 +206,18 @@ def test_verdicts():
     verdicts = {kind: probe.Verdict(kind, "x") for kind in probe.OVERRIDES}
     assert probe.overridden(verdicts["broken"], force=True, allow_unreachable=True) is None
     assert probe.overridden(verdicts["headers"], force=False, allow_unreachable=True) is None
-    assert "FORCE=1" in probe.overridden(verdicts["headers"], force=True,
-                                         allow_unreachable=False)
+    assert "FORCE=1" in probe.overridden(verdicts["headers"], force=True, allow_unreachable=False)
     assert "DEPLOY_ALLOW_UNREACHABLE" in probe.overridden(
-        verdicts["elsewhere"], force=False, allow_unreachable=True)
-    assert probe.overridden(verdicts["already-broken"], force=False,
-                            allow_unreachable=False) == ""
+        verdicts["elsewhere"], force=False, allow_unreachable=True
+    )
+    assert probe.overridden(verdicts["already-broken"], force=False, allow_unreachable=False) == ""
 
 
 def test_the_probes_htaccess_unsets_the_headers_it_must_prove():
     sample = probe.new_probe(b'Header always set A "1"\n', {"A": "1"})
     assert sample.files[".htaccess"].decode() == (
-        "<IfModule mod_headers.c>\n  Header always unset A\n</IfModule>\n"
-        'Header always set A "1"\n')
+        '<IfModule mod_headers.c>\n  Header always unset A\n</IfModule>\nHeader always set A "1"\n'
+    )
     assert probe.new_probe(b"x\n").files[".htaccess"] == b"x\n"
 
 
@@ -193,9 +228,11 @@ def test_after_the_switch_a_failing_start_page_fails_the_deploy(tmp_path):
     line, problem = probe.page_report(base, ["kontakt/index.html"], {})
     assert line == f"Die Website antwortet: {base}/ → HTTP 404; {base}/kontakt/ → HTTP 200."
     assert isinstance(problem, DeployError)
-    assert str(problem).startswith("Fehler: Die neue Fassung ist hochgeladen, aber die "
-                                   f"Prüfung danach ist gescheitert: {base}/ antwortet mit "
-                                   "HTTP 404.")
+    assert str(problem).startswith(
+        "Fehler: Die neue Fassung ist hochgeladen, aber die "
+        f"Prüfung danach ist gescheitert: {base}/ antwortet mit "
+        "HTTP 404."
+    )
     (tmp_path / "index.html").write_text("Start")
     assert probe.page_report(base, ["kontakt/index.html"], {})[1] is None
     line, problem = probe.page_report(base, [], {"Content-Security-Policy": "x"})
@@ -211,6 +248,7 @@ def test_probe_folders_are_leftovers_and_look_random():
 
 
 # --- against the real host -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("method", METHODS)
 def test_deploy_proves_the_htaccess_then_switches_and_checks_pages(host, builds, method):
@@ -238,9 +276,11 @@ def test_a_htaccess_the_host_refuses_never_goes_live(host, builds, method):
             with pytest.raises(DeployError) as stopped:
                 host.deploy(forbidden, method, dry_run=dry_run)
             message = str(stopped.value)
-            assert message.startswith("Fehler: Mit der neuen .htaccess antwortet der Server "
-                                      "auf eine Testseite mit HTTP 500; ohne die neue "
-                                      ".htaccess zeigt er sie richtig an"), message
+            assert message.startswith(
+                "Fehler: Mit der neuen .htaccess antwortet der Server "
+                "auf eine Testseite mit HTTP 500; ohne die neue "
+                ".htaccess zeigt er sie richtig an"
+            ), message
             assert "Auf der Website wurde nichts geändert." in message
             assert "AllowOverride" in message and "HTACCESS_HEADERS = False" in message
             assert host.tree() == before
@@ -262,8 +302,12 @@ def test_a_live_htaccess_that_already_breaks_the_site_is_replaced(host, builds):
         shutil.copy(forbidden / ".htaccess", host.docroot / ".htaccess")
         assert set(statuses(host, good).values()) == {500}
         lines = host.deploy(good)
-        assert any(line.startswith("Warnung: Der Server antwortet auch ohne die neue "
-                                   ".htaccess mit HTTP 500") for line in lines), "\n".join(lines)
+        assert any(
+            line.startswith(
+                "Warnung: Der Server antwortet auch ohne die neue .htaccess mit HTTP 500"
+            )
+            for line in lines
+        ), "\n".join(lines)
         assert set(statuses(host, good).values()) == {200}
     assert host.probes() == []
 
@@ -279,8 +323,9 @@ def test_a_host_that_ignores_htaccess_is_named_and_force_goes_on(host, builds):
         assert "Content-Security-Policy" in message and "AllowOverride None" in message
         assert host.tree() == {}
         lines = host.deploy(good, force=True)
-        assert any(line.startswith("Warnung: Die Testseite") and "FORCE=1" in line
-                   for line in lines), "\n".join(lines)
+        assert any(
+            line.startswith("Warnung: Die Testseite") and "FORCE=1" in line for line in lines
+        ), "\n".join(lines)
         assert set(statuses(host, good).values()) == {200}
     assert host.probes() == []
 
@@ -292,8 +337,9 @@ def test_an_unreachable_address_stops_unless_allowed(host, builds):
     with pytest.raises(DeployError) as stopped:
         host.deploy(good, DEPLOY_CHECK_URL=closed)
     message = str(stopped.value)
-    assert message.startswith(f"Fehler: Die Website ist unter {closed} von hier aus nicht zu "
-                              "erreichen"), message
+    assert message.startswith(
+        f"Fehler: Die Website ist unter {closed} von hier aus nicht zu erreichen"
+    ), message
     assert "DEPLOY_ALLOW_UNREACHABLE=1" in message and "FORCE=1" in message
     assert host.tree() == {} and host.probes() == []
     lines = host.deploy(good, DEPLOY_CHECK_URL=closed, force=True)
@@ -331,8 +377,10 @@ def test_without_the_header_block_a_host_that_ignores_htaccess_passes(host, buil
     host.clear()
     with host.apache("None"):
         lines = host.deploy(headerless)
-        assert ("Geprüft: Die neue .htaccess funktioniert auf dem Server (Testseite: HTTP 200 "
-                "ohne Sicherheits-Header).") in lines
+        assert (
+            "Geprüft: Die neue .htaccess funktioniert auf dem Server (Testseite: HTTP 200 "
+            "ohne Sicherheits-Header)."
+        ) in lines
         assert set(statuses(host, headerless).values()) == {200}
 
 
@@ -347,8 +395,7 @@ def variant(output, tmp_path, name, edit):
 
 
 @pytest.mark.parametrize("method", METHODS)
-def test_a_htaccess_that_hides_every_page_is_broken_even_with_force(host, builds, tmp_path,
-                                                                   method):
+def test_a_htaccess_that_hides_every_page_is_broken_even_with_force(host, builds, tmp_path, method):
     """Not every broken .htaccess answers 500: one that answers 404 for every address
     must not pass as "wrong address" (which FORCE=1 would let through)."""
     good, *_ = builds
@@ -365,8 +412,12 @@ def test_a_htaccess_that_hides_every_page_is_broken_even_with_force(host, builds
 
 def test_headers_of_the_live_htaccess_do_not_count_for_the_new_one(host, builds, tmp_path):
     good, *_ = builds
-    typo = variant(good, tmp_path, "typo",
-                   lambda text: text.replace("<IfModule mod_headers.c>", "<IfModule mod_header.c>"))
+    typo = variant(
+        good,
+        tmp_path,
+        "typo",
+        lambda text: text.replace("<IfModule mod_headers.c>", "<IfModule mod_header.c>"),
+    )
     host.clear()
     with host.apache("FileInfo"):
         host.deploy(good)  # the live .htaccess at the web root sets every header

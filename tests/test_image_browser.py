@@ -3,7 +3,6 @@
 import re
 
 import pytest
-
 from browser import open_page
 
 INTERVIEW = "/interview-mit-stephan-ueber-die-it-gruppe/"
@@ -25,7 +24,9 @@ def test_browser_loads_a_variant_that_fits_and_nothing_shifts(new_page, site_ser
     open_page(page, site_server + INTERVIEW)
     image = page.locator("main picture img").first
     image.scroll_into_view_if_needed()
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+    )
     shown = image.evaluate("img => img.getBoundingClientRect().width")
     source = image.evaluate("img => img.currentSrc")
     # naturalWidth is divided by the srcset density; the file name says the real width.

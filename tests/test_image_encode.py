@@ -3,13 +3,12 @@
 import io
 
 import pytest
+from images import animated_gif, has_private_metadata, jpeg_bytes, photo, png_bytes, transparent_png
 from PIL import Image
 
 from image_optimizer.encode import Recipe, make_variants
 from image_optimizer.markup import picture
 from image_optimizer.svg import inspect_svg
-from images import (animated_gif, has_private_metadata, jpeg_bytes, photo, png_bytes,
-                    transparent_png)
 
 QUALITY = {"avif": 50, "webp": 75, "jpeg": 80}
 
@@ -23,8 +22,11 @@ def recipe_for(tmp_path, data, name="bild.jpg", widths=(100, 200, 400), max_pixe
 
 
 def outputs(tmp_path, result):
-    return {name: Image.open(tmp_path / "cache" / name)
-            for variants in result.variants.values() for _w, name, _s in variants}
+    return {
+        name: Image.open(tmp_path / "cache" / name)
+        for variants in result.variants.values()
+        for _w, name, _s in variants
+    }
 
 
 def test_photo_gets_every_width_and_format_without_any_metadata(tmp_path):
@@ -32,7 +34,10 @@ def test_photo_gets_every_width_and_format_without_any_metadata(tmp_path):
     assert not result.problem
     assert (result.width, result.height, result.fallback) == (640, 480, "jpeg")
     assert {fmt: [w for w, _n, _s in v] for fmt, v in result.variants.items()} == {
-        "avif": [100, 200, 400], "webp": [100, 200, 400], "jpeg": [100, 200, 400]}
+        "avif": [100, 200, 400],
+        "webp": [100, 200, 400],
+        "jpeg": [100, 200, 400],
+    }
     for name, image in outputs(tmp_path, result).items():
         assert image.format == {"avif": "AVIF", "webp": "WEBP", "jpg": "JPEG"}[name.split(".")[-1]]
         assert image.size[1] == round(480 * image.size[0] / 640)
@@ -50,8 +55,9 @@ def test_exif_orientation_is_applied_before_resizing(tmp_path):
 def test_never_wider_than_the_source(tmp_path):
     result = make_variants(recipe_for(tmp_path, png_bytes(photo(150, 100)), "klein.png"))
     assert [w for w, _n, _s in result.variants["webp"]] == [100, 150]
-    tiny = make_variants(recipe_for(tmp_path, png_bytes(Image.new("RGB", (12, 8), "teal")),
-                                    "winzig.png"))
+    tiny = make_variants(
+        recipe_for(tmp_path, png_bytes(Image.new("RGB", (12, 8), "teal")), "winzig.png")
+    )
     assert [w for w, _n, _s in tiny.variants["jpeg"]] == [12]
 
 
@@ -69,13 +75,19 @@ def test_opaque_alpha_channel_is_treated_as_a_photo(tmp_path):
     assert result.fallback == "jpeg"
 
 
-@pytest.mark.parametrize("make, name", [
-    (lambda: jpeg_bytes(photo(300, 200, "CMYK")), "cmyk.jpg"),
-    (lambda: png_bytes(photo(300, 200, "L")), "grau.png"),
-    (lambda: png_bytes(photo(300, 200).convert("I;16")), "16bit.png"),
-    (lambda: png_bytes(photo(300, 200).convert("P", palette=Image.Palette.ADAPTIVE)), "palette.png"),
-    (lambda: jpeg_bytes(photo(300, 200, "L")), "grau.jpg"),
-])
+@pytest.mark.parametrize(
+    "make, name",
+    [
+        (lambda: jpeg_bytes(photo(300, 200, "CMYK")), "cmyk.jpg"),
+        (lambda: png_bytes(photo(300, 200, "L")), "grau.png"),
+        (lambda: png_bytes(photo(300, 200).convert("I;16")), "16bit.png"),
+        (
+            lambda: png_bytes(photo(300, 200).convert("P", palette=Image.Palette.ADAPTIVE)),
+            "palette.png",
+        ),
+        (lambda: jpeg_bytes(photo(300, 200, "L")), "grau.jpg"),
+    ],
+)
 def test_special_modes_become_web_images(tmp_path, make, name):
     result = make_variants(recipe_for(tmp_path, make(), name))
     assert not result.problem, result.detail
@@ -107,41 +119,59 @@ def test_non_image_is_unsupported(tmp_path):
 
 
 def test_too_many_pixels_is_refused(tmp_path):
-    result = make_variants(recipe_for(tmp_path, png_bytes(photo(400, 300)), "riesig.png",
-                                      max_pixels=100_000))
+    result = make_variants(
+        recipe_for(tmp_path, png_bytes(photo(400, 300)), "riesig.png", max_pixels=100_000)
+    )
     assert result.problem == "too-large"
 
 
 def test_picture_markup_has_sources_size_and_alt():
     result = make_variants.__globals__["Result"](
-        "k", 1600, 1200, "jpeg",
-        {fmt: [[480, f"k-480.{ext}", 1], [800, f"k-800.{ext}", 1]]
-         for fmt, ext in (("avif", "avif"), ("webp", "webp"), ("jpeg", "jpg"))})
-    html = picture(result, ("avif", "webp"), lambda name: f"/bilder/{name}", 'Tisch & "Stühle"',
-                   "100vw", eager=False, attrs={"class": "x", "onclick": "evil()"})
+        "k",
+        1600,
+        1200,
+        "jpeg",
+        {
+            fmt: [[480, f"k-480.{ext}", 1], [800, f"k-800.{ext}", 1]]
+            for fmt, ext in (("avif", "avif"), ("webp", "webp"), ("jpeg", "jpg"))
+        },
+    )
+    html = picture(
+        result,
+        ("avif", "webp"),
+        lambda name: f"/bilder/{name}",
+        'Tisch & "Stühle"',
+        "100vw",
+        eager=False,
+        attrs={"class": "x", "onclick": "evil()"},
+    )
     assert html == (
         '<picture><source type="image/avif" srcset="/bilder/k-480.avif 480w, /bilder/k-800.avif 800w" '
         'sizes="100vw"><source type="image/webp" srcset="/bilder/k-480.webp 480w, '
         '/bilder/k-800.webp 800w" sizes="100vw"><img src="/bilder/k-800.jpg" '
         'srcset="/bilder/k-480.jpg 480w, /bilder/k-800.jpg 800w" sizes="100vw" width="800" '
         'height="600" alt="Tisch &amp; &quot;Stühle&quot;" loading="lazy" decoding="async" '
-        'class="x"></picture>')
+        'class="x"></picture>'
+    )
     assert 'fetchpriority="high"' in picture(result, ("webp",), str, "", "100vw", eager=True)
     with pytest.raises(ValueError):
         picture(result, ("webp",), str, None, "100vw")
 
 
-@pytest.mark.parametrize("svg", [
-    '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
-    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-    '<svg xmlns="http://www.w3.org/2000/svg"><s:script xmlns:s="http://www.w3.org/2000/svg">'
-    'alert(1)</s:script></svg>',
-    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-    '<a xlink:href="&#106;avascript:alert(1)"><rect/></a></svg>',
-    '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>',
-    '<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/jpeg;base64,AAAA"/></svg>',
-    '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://example.org/a.png"/></svg>',
-])
+@pytest.mark.parametrize(
+    "svg",
+    [
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><s:script xmlns:s="http://www.w3.org/2000/svg">'
+        "alert(1)</s:script></svg>",
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<a xlink:href="&#106;avascript:alert(1)"><rect/></a></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/jpeg;base64,AAAA"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://example.org/a.png"/></svg>',
+    ],
+)
 def test_svg_with_scripts_or_outside_references_is_refused(svg):
     assert inspect_svg(svg.encode("utf-16")).problem == "script"
 
@@ -150,8 +180,9 @@ def test_svg_is_published_without_metadata_and_with_its_size():
     svg = inspect_svg(
         b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/'
         b'namespaces/inkscape" width="40" height="20" inkscape:version="1.3"><metadata>Anna Privat, '
-        b'Musterweg 5</metadata><!-- Notiz --><text>Wir sind online = erreichbar</text>'
-        b'<use href="#a"/></svg>')
+        b"Musterweg 5</metadata><!-- Notiz --><text>Wir sind online = erreichbar</text>"
+        b'<use href="#a"/></svg>'
+    )
     assert (svg.problem, svg.width, svg.height) == ("", 40, 20)
     assert b"Musterweg" not in svg.cleaned and b"inkscape" not in svg.cleaned
     assert b"Notiz" not in svg.cleaned and b"online = erreichbar" in svg.cleaned
@@ -163,8 +194,14 @@ def test_svg_is_published_without_metadata_and_with_its_size():
 def test_animated_gif_is_re_saved_without_its_comment(tmp_path):
     gif = io.BytesIO()
     frames = [Image.new("RGB", (40, 30), color) for color in ("red", "blue")]
-    frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:], duration=200,
-                   comment=b"Aufnahmeort: Musterweg 5")
+    frames[0].save(
+        gif,
+        "GIF",
+        save_all=True,
+        append_images=frames[1:],
+        duration=200,
+        comment=b"Aufnahmeort: Musterweg 5",
+    )
     result = make_variants(recipe_for(tmp_path, gif.getvalue(), "tanz.gif"))
     cleaned = (tmp_path / "cache" / result.original[1]).read_bytes()
     assert b"Musterweg" not in cleaned
@@ -173,8 +210,15 @@ def test_animated_gif_is_re_saved_without_its_comment(tmp_path):
 
 
 def test_a_very_long_screenshot_gets_no_webp_beyond_its_limit(tmp_path):
-    result = make_variants(recipe_for(tmp_path, png_bytes(Image.new("RGB", (300, 17000), "white")),
-                                      "lang.png", widths=(100, 300), max_pixels=10**9))
+    result = make_variants(
+        recipe_for(
+            tmp_path,
+            png_bytes(Image.new("RGB", (300, 17000), "white")),
+            "lang.png",
+            widths=(100, 300),
+            max_pixels=10**9,
+        )
+    )
     assert not result.problem, result.detail
     assert [w for w, _n, _s in result.variants["webp"]] == [100]
     assert [w for w, _n, _s in result.variants["avif"]] == [100, 300]

@@ -5,10 +5,10 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from images import animated_gif, has_private_metadata, jpeg_bytes, photo, transparent_png
-from sitekit.findings import BuildError
 from support import build, make_site
+
+from sitekit.findings import BuildError
 
 ARTICLE = """\
 Title: Sommerfest
@@ -37,8 +37,9 @@ GOOD_FILES = {
 
 
 def page_of(output):
-    return BeautifulSoup((output / "sommerfest/index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    return BeautifulSoup(
+        (output / "sommerfest/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -129,8 +130,11 @@ def test_stale_cache_entries_are_pruned(tmp_path):
     build(content)
     (content / "images/logo.png").write_bytes(transparent_png(200, 100))  # new content, new key
     build(content)
-    keys = {p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()
-            if p.name != "index.json" and not p.name.startswith(".")}
+    keys = {
+        p.name.split("-")[0]
+        for p in (tmp_path / "cache").iterdir()
+        if p.name != "index.json" and not p.name.startswith(".")
+    }
     assert len(keys) == 4  # fest.jpg, the portrait, the new logo and the re-saved GIF
 
 
@@ -159,19 +163,32 @@ BAD_FILES = {
     "images/boese.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
 }
 BAD_MESSAGES = [
-    ("Zeile 5: Das Bild „../images/fehlt.jpg“ gibt es nicht (gesucht: content/images/fehlt.jpg).",
-     "So beheben: Den Dateinamen prüfen (Groß- und Kleinschreibung zählen) oder das Bild nach "
-     "content/images/ legen und so einbinden: ![Beschreibung](../images/name.jpg)"),
-    ("Zeile 7: Das Bild „../images/kaputt.jpg“ ist beschädigt oder unvollständig",
-     "So beheben: Das Bild noch einmal vom Handy oder der Kamera kopieren bzw. neu exportieren."),
-    ("Zeile 9: Das Bild „../images/text.jpg“ hat ein Format, das die Website nicht verarbeiten "
-     "kann.", "So beheben: Das Bild als JPEG oder PNG speichern"),
-    ("Zeile 11: Das Bild „../images/riesig.png“ hat zu viele Pixel (erlaubt sind höchstens 1 Mio. Pixel).",
-     "So beheben: Das Bild vorher verkleinern, z. B. auf 4000 Pixel Breite."),
-    ("Zeile 13: Das Bild „https://example.org/bild.jpg“ wird von einem fremden Server geladen.",
-     "So beheben: Das Bild (mit Erlaubnis) herunterladen, nach content/images/ legen"),
-    ("Zeile 15: Die SVG-Grafik „../images/boese.svg“ enthält Skripte, Ereignis-Attribute",
-     "So beheben: Die Grafik ohne Skripte speichern"),
+    (
+        "Zeile 5: Das Bild „../images/fehlt.jpg“ gibt es nicht (gesucht: content/images/fehlt.jpg).",
+        "So beheben: Den Dateinamen prüfen (Groß- und Kleinschreibung zählen) oder das Bild nach "
+        "content/images/ legen und so einbinden: ![Beschreibung](../images/name.jpg)",
+    ),
+    (
+        "Zeile 7: Das Bild „../images/kaputt.jpg“ ist beschädigt oder unvollständig",
+        "So beheben: Das Bild noch einmal vom Handy oder der Kamera kopieren bzw. neu exportieren.",
+    ),
+    (
+        "Zeile 9: Das Bild „../images/text.jpg“ hat ein Format, das die Website nicht verarbeiten "
+        "kann.",
+        "So beheben: Das Bild als JPEG oder PNG speichern",
+    ),
+    (
+        "Zeile 11: Das Bild „../images/riesig.png“ hat zu viele Pixel (erlaubt sind höchstens 1 Mio. Pixel).",
+        "So beheben: Das Bild vorher verkleinern, z. B. auf 4000 Pixel Breite.",
+    ),
+    (
+        "Zeile 13: Das Bild „https://example.org/bild.jpg“ wird von einem fremden Server geladen.",
+        "So beheben: Das Bild (mit Erlaubnis) herunterladen, nach content/images/ legen",
+    ),
+    (
+        "Zeile 15: Die SVG-Grafik „../images/boese.svg“ enthält Skripte, Ereignis-Attribute",
+        "So beheben: Die Grafik ohne Skripte speichern",
+    ),
 ]
 
 
@@ -201,24 +218,32 @@ def test_bad_images_stop_the_production_build(tmp_path):
 
 
 def test_metadata_image_needs_its_description(tmp_path, caplog):
-    content = make_site(tmp_path, {
-        "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\n"
-                               "Image: ../images/fest.jpg\n\nText.\n",
-        "images/fest.jpg": jpeg_bytes(photo(800, 600)),
-    })
+    content = make_site(
+        tmp_path,
+        {
+            "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\n"
+            "Image: ../images/fest.jpg\n\nText.\n",
+            "images/fest.jpg": jpeg_bytes(photo(800, 600)),
+        },
+    )
     with caplog.at_level(logging.WARNING):
         build(content)
-    assert ("WARNUNG in content/neuigkeiten/fest.md, Zeile 4: Zum Bild „../images/fest.jpg“ in "
-            "„Image:“ fehlt die Angabe „Image_alt:“.") in caplog.text
+    assert (
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 4: Zum Bild „../images/fest.jpg“ in "
+        "„Image:“ fehlt die Angabe „Image_alt:“."
+    ) in caplog.text
 
 
 def test_metadata_image_is_shown_first_and_as_social_preview(tmp_path):
-    content = make_site(tmp_path, {
-        "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\n"
-                               "Image: ../images/fest.jpg\nImage_alt: Die Wiese im Sommer\n\n"
-                               "Text.\n\n![Noch ein Bild](../images/fest.jpg)\n",
-        "images/fest.jpg": jpeg_bytes(photo(1600, 1200)),
-    })
+    content = make_site(
+        tmp_path,
+        {
+            "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\n"
+            "Image: ../images/fest.jpg\nImage_alt: Die Wiese im Sommer\n\n"
+            "Text.\n\n![Noch ein Bild](../images/fest.jpg)\n",
+            "images/fest.jpg": jpeg_bytes(photo(1600, 1200)),
+        },
+    )
     output = build(content, SITEURL="https://verein.example")
     page = BeautifulSoup((output / "fest/index.html").read_text(encoding="utf-8"), "html.parser")
     header, in_text = page.main.find_all("img")
@@ -240,7 +265,10 @@ def test_credit_goes_into_the_caption_or_after_the_image(tmp_path):
     content = make_site(tmp_path, {**GOOD_FILES, "images/bildnachweise.toml": CREDITS})
     page = page_of(build(content))
     figure = page.main.find("figure")
-    assert figure.figcaption.get_text(" ", strip=True) == "Das Sommerfest im Z.a.K. Foto: Anna Beispiel"
+    assert (
+        figure.figcaption.get_text(" ", strip=True)
+        == "Das Sommerfest im Z.a.K. Foto: Anna Beispiel"
+    )
     assert [c.get_text() for c in page.main.select(".bl-figure__credit")] == ["Foto: Anna Beispiel"]
 
 
@@ -249,9 +277,11 @@ def test_production_can_require_credit_and_consent(tmp_path):
     with pytest.raises(BuildError) as error:
         build(content, strict=True, IMAGE_OPTIMIZER_REQUIRE_CREDITS=True)
     text = str(error.value)
-    assert ("FEHLER in content/neuigkeiten/fest.md, Zeile 8: Für das Bild „../images/logo.png“ "
-            "fehlt „bildnachweis“ und „einwilligung“ in content/images/bildnachweise.toml.") in text
-    assert '[\"images/logo.png\"]' in text
+    assert (
+        "FEHLER in content/neuigkeiten/fest.md, Zeile 8: Für das Bild „../images/logo.png“ "
+        "fehlt „bildnachweis“ und „einwilligung“ in content/images/bildnachweise.toml."
+    ) in text
+    assert '["images/logo.png"]' in text
     assert "„../images/fest.jpg“ fehlt" not in text  # that one has both
 
 
@@ -269,18 +299,28 @@ def test_published_originals_are_cleaned_full_size_copies(tmp_path):
 
 def test_private_files_never_reach_the_site(tmp_path):
     """Consent records, drafts' photos in production, uploads with unusual names."""
-    content = make_site(tmp_path, {
-        **GOOD_FILES, "images/bildnachweise.toml": CREDITS,
-        "images/IMG-20260701-WA0003.jfif": jpeg_bytes(photo(300, 200)),
-        "neuigkeiten/entwurf.md": "Title: Entwurf\nDate: 2026-07-03\nLayout: news\nStatus: draft\n\n"
-                                  "![Geheim](../images/geheim.jpg)\n",
-        "images/geheim.jpg": jpeg_bytes(photo(300, 200)),
-    })
-    output = build(content, strict=True, SITEURL="https://verein.example",
-                   IMAGE_OPTIMIZER_REQUIRE_CREDITS=False)
+    content = make_site(
+        tmp_path,
+        {
+            **GOOD_FILES,
+            "images/bildnachweise.toml": CREDITS,
+            "images/IMG-20260701-WA0003.jfif": jpeg_bytes(photo(300, 200)),
+            "neuigkeiten/entwurf.md": "Title: Entwurf\nDate: 2026-07-03\nLayout: news\nStatus: draft\n\n"
+            "![Geheim](../images/geheim.jpg)\n",
+            "images/geheim.jpg": jpeg_bytes(photo(300, 200)),
+        },
+    )
+    output = build(
+        content,
+        strict=True,
+        SITEURL="https://verein.example",
+        IMAGE_OPTIMIZER_REQUIRE_CREDITS=False,
+    )
     published = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
-    assert not any(name.endswith((".toml", ".jfif", ".jpg")) and name.startswith("images/")
-                   for name in published), published
+    assert not any(
+        name.endswith((".toml", ".jfif", ".jpg")) and name.startswith("images/")
+        for name in published
+    ), published
     consent = "Alle Abgebildeten haben zugestimmt"  # for the association's records only
     assert all(consent not in (output / name).read_text(errors="ignore") for name in published)
     variants = len(list((output / "bilder").iterdir()))
@@ -288,15 +328,19 @@ def test_private_files_never_reach_the_site(tmp_path):
 
 
 def test_images_outside_content_and_unusable_header_images(tmp_path, caplog):
-    content = make_site(tmp_path, {
-        "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\nImage: ../images/weg.jpg\n"
-                               "Image_alt: Fehlt\n\n![Urlaub](../../urlaub.jpg)\n",
-    })
+    content = make_site(
+        tmp_path,
+        {
+            "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\nImage: ../images/weg.jpg\n"
+            "Image_alt: Fehlt\n\n![Urlaub](../../urlaub.jpg)\n",
+        },
+    )
     (tmp_path / "urlaub.jpg").write_bytes(jpeg_bytes(photo(100, 80)))
     with caplog.at_level(logging.WARNING):
         output = build(content)
-    assert ("Zeile 7: Das Bild „../../urlaub.jpg“ liegt außerhalb des Ordners content/"
-            in caplog.text)
+    assert (
+        "Zeile 7: Das Bild „../../urlaub.jpg“ liegt außerhalb des Ordners content/" in caplog.text
+    )
     html = (output / "fest/index.html").read_text(encoding="utf-8")
     assert "<figure" not in html and 'property="og:image"' not in html
 
@@ -323,10 +367,13 @@ def test_links_to_an_upload_lead_to_a_cleaned_image(tmp_path):
 
 
 def test_every_use_of_a_bad_image_is_named_with_its_own_line(tmp_path, caplog):
-    text = ("Title: Zwei\nDate: 2026-07-01\nLayout: news\n\n![A](../images/ab.jpg)\n\n"
-            "![B](../images/b.jpg)\n\n![Noch mal B](../images/b.jpg)\n")
-    content = make_site(tmp_path, {"neuigkeiten/zwei.md": text,
-                                   "images/ab.jpg": jpeg_bytes(photo(200, 100))})
+    text = (
+        "Title: Zwei\nDate: 2026-07-01\nLayout: news\n\n![A](../images/ab.jpg)\n\n"
+        "![B](../images/b.jpg)\n\n![Noch mal B](../images/b.jpg)\n"
+    )
+    content = make_site(
+        tmp_path, {"neuigkeiten/zwei.md": text, "images/ab.jpg": jpeg_bytes(photo(200, 100))}
+    )
     with caplog.at_level(logging.WARNING):
         build(content)
     assert "zwei.md, Zeile 7: Das Bild „../images/b.jpg“ gibt es nicht" in caplog.text

@@ -4,21 +4,21 @@ import logging
 import re
 
 import pytest
-from PIL import Image, ImageChops
-
 from browser import SCREENSHOTS, open_page, vnu_problems
 from conftest import serving
+from PIL import Image, ImageChops
+from support import build, make_site, publish
+
 from minify.css import fingerprinted_name, rewrite_references
 from minify.html import minify_html
 from minify.plugin import format_report
-from support import build, make_site, publish
 
 KEPT = {
-    "pre": '<pre><code>  zwei   Leerzeichen\n\n  und &lt;Zeilen&gt;\n</code></pre>',
+    "pre": "<pre><code>  zwei   Leerzeichen\n\n  und &lt;Zeilen&gt;\n</code></pre>",
     "textarea": '<textarea name="t">  A\n   B  </textarea>',
     "script": '<script>\n  if (a  <  b) { x = "  y  "; }\n</script>',
     "json-ld": '<script type="application/ld+json">\n{ "@type" :  "Organization" }\n</script>',
-    "style": '<style>\n  p  { color : red }\n</style>',
+    "style": "<style>\n  p  { color : red }\n</style>",
 }
 
 
@@ -36,8 +36,10 @@ def test_whitespace_collapses_and_comments_go_but_spaces_between_links_stay():
 
 
 def test_attribute_values_keep_their_meaning():
-    page = ('<p title="&amp;lt;b&amp;gt; &amp;amp; &quot;x&quot;">x</p>'
-            '<a href="/?a=1&amp;b=2" title="Tom &amp; Jerry">y</a>')
+    page = (
+        '<p title="&amp;lt;b&amp;gt; &amp;amp; &quot;x&quot;">x</p>'
+        '<a href="/?a=1&amp;b=2" title="Tom &amp; Jerry">y</a>'
+    )
     minified = minify_html(page)
     assert 'title="&amp;lt;b&amp;gt; &amp;amp; &quot;x&quot;"' in minified
     assert 'href="/?a=1&amp;b=2"' in minified and 'title="Tom &amp; Jerry"' in minified
@@ -52,19 +54,23 @@ def test_fingerprint_depends_on_the_content_only():
 
 def test_references_are_rewritten_wherever_a_page_links_the_stylesheet():
     renames = {"theme/css/site.css": "theme/css/site.0123456789.css"}
-    html = ('<link href="https://v.de/theme/css/site.css"><link href="../theme/css/site.css?v=1">'
-            '<link href="theme/css/site.css"><a href="/mytheme/css/site.css">x</a>'
-            '<p>theme/css/site.css</p>')
+    html = (
+        '<link href="https://v.de/theme/css/site.css"><link href="../theme/css/site.css?v=1">'
+        '<link href="theme/css/site.css"><a href="/mytheme/css/site.css">x</a>'
+        "<p>theme/css/site.css</p>"
+    )
     assert rewrite_references(html, renames) == (
         '<link href="https://v.de/theme/css/site.0123456789.css">'
         '<link href="../theme/css/site.0123456789.css?v=1">'
         '<link href="theme/css/site.0123456789.css"><a href="/mytheme/css/site.css">x</a>'
-        '<p>theme/css/site.css</p>')
+        "<p>theme/css/site.css</p>"
+    )
 
 
 def test_report_uses_german_numbers():
-    assert format_report({"html": [120300, 98100], "css": [0, 0]}) == \
-        "HTML 120,3 kB → 98,1 kB (−18 %)"
+    assert (
+        format_report({"html": [120300, 98100], "css": [0, 0]}) == "HTML 120,3 kB → 98,1 kB (−18 %)"
+    )
 
 
 ARTICLE = """\
@@ -100,8 +106,11 @@ def test_production_build_minifies_and_fingerprints_the_preview_does_not(tmp_pat
 
     report = [r.getMessage() for r in caplog.records if r.name.startswith("minify")]
     assert len(report) == 1
-    assert re.fullmatch(r"Verkleinert: HTML [\d,]+ kB → [\d,]+ kB \(−\d+ %\), "
-                        r"CSS [\d,]+ kB → [\d,]+ kB \(−\d+ %\)", report[0]), report
+    assert re.fullmatch(
+        r"Verkleinert: HTML [\d,]+ kB → [\d,]+ kB \(−\d+ %\), "
+        r"CSS [\d,]+ kB → [\d,]+ kB \(−\d+ %\)",
+        report[0],
+    ), report
 
 
 @pytest.fixture(scope="module")
@@ -119,8 +128,14 @@ def test_minified_site_is_valid_html_and_css(java, both_builds):
     assert not vnu_problems(java, site)
 
 
-PAGES = ["/", "/interview-mit-stephan-ueber-die-it-gruppe/",
-         "/die-it-gruppe-sucht-verstaerkung/", "/kontakt/", "/beitraege/", "/404.html"]
+PAGES = [
+    "/",
+    "/interview-mit-stephan-ueber-die-it-gruppe/",
+    "/die-it-gruppe-sucht-verstaerkung/",
+    "/kontakt/",
+    "/beitraege/",
+    "/404.html",
+]
 
 
 @pytest.mark.browser
@@ -133,10 +148,15 @@ def test_minified_pages_render_pixel_identical(new_page, both_builds, width):
         shots = {}
         for name, (_, url) in both_builds.items():
             open_page(page, url + path)
-            shot = SCREENSHOTS / f"minify-{name}-{width}-{path.strip('/').replace('/', '_') or 'start'}.png"
+            shot = (
+                SCREENSHOTS
+                / f"minify-{name}-{width}-{path.strip('/').replace('/', '_') or 'start'}.png"
+            )
             page.screenshot(path=shot, full_page=True, animations="disabled")
             shots[name] = Image.open(shot).convert("RGB")
-        if shots["plain"].size != shots["minified"].size or \
-                ImageChops.difference(shots["plain"], shots["minified"]).getbbox():
+        if (
+            shots["plain"].size != shots["minified"].size
+            or ImageChops.difference(shots["plain"], shots["minified"]).getbbox()
+        ):
             different.append(path)
     assert not different, f"minified pages look different at {width} px: {different}"

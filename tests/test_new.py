@@ -6,25 +6,31 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import build, copy_project
 
 import pelicanconf
-
-from sitetools.newcontent import NewContentError, new_content_file
 from sitekit.slugs import slugifier
-from support import build, copy_project
+from sitetools.newcontent import NewContentError, new_content_file
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date(2026, 11, 28)
-SLUG = slugifier({"SLUG_REGEX_SUBSTITUTIONS": pelicanconf.SLUG_REGEX_SUBSTITUTIONS,
-                  "SLUGIFY_USE_UNICODE": pelicanconf.SLUGIFY_USE_UNICODE})
+SLUG = slugifier(
+    {
+        "SLUG_REGEX_SUBSTITUTIONS": pelicanconf.SLUG_REGEX_SUBSTITUTIONS,
+        "SLUGIFY_USE_UNICODE": pelicanconf.SLUGIFY_USE_UNICODE,
+    }
+)
 
 
-@pytest.mark.parametrize("kind, folder, layout", [
-    ("interview", "interviews", "interview"),
-    ("call", "aufrufe", "call"),
-    ("news", "neuigkeiten", "news"),
-    ("page", "pages", "page"),
-])
+@pytest.mark.parametrize(
+    "kind, folder, layout",
+    [
+        ("interview", "interviews", "interview"),
+        ("call", "aufrufe", "call"),
+        ("news", "neuigkeiten", "news"),
+        ("page", "pages", "page"),
+    ],
+)
 def test_new_file_has_metadata_slug_and_date(tmp_path, kind, folder, layout):
     path = new_content_file(tmp_path, kind, "Die IT-Gruppe sucht Verstärkung", TODAY, SLUG)
     assert path == tmp_path / folder / "die-it-gruppe-sucht-verstaerkung.md"
@@ -42,18 +48,22 @@ def test_new_refuses_to_overwrite(tmp_path):
     assert str(error.value) == (
         f"Fehler: {tmp_path.name}/neuigkeiten/sommerfest.md gibt es schon; nichts wurde "
         "überschrieben.\n"
-        "    So beheben: einen anderen Titel wählen oder die vorhandene Datei bearbeiten.")
+        "    So beheben: einen anderen Titel wählen oder die vorhandene Datei bearbeiten."
+    )
     assert path.read_text(encoding="utf-8") == "Mein Text"
 
 
 def test_new_explains_a_wrong_kind_and_a_missing_title(tmp_path):
-    with pytest.raises(NewContentError, match="Unbekannte Art „blog“. Möglich sind: interview, "
-                                              "call, news, page."):
+    with pytest.raises(
+        NewContentError, match="Unbekannte Art „blog“. Möglich sind: interview, call, news, page."
+    ):
         new_content_file(tmp_path, "blog", "Sommerfest", TODAY, SLUG)
     with pytest.raises(NewContentError, match="Der Titel fehlt."):
         new_content_file(tmp_path, "news", "  ", TODAY, SLUG)
-    with pytest.raises(NewContentError, match="Welche Art von Text. KIND angeben, eines von: "
-                                              "interview, call, news, page."):
+    with pytest.raises(
+        NewContentError,
+        match="Welche Art von Text. KIND angeben, eines von: interview, call, news, page.",
+    ):
         new_content_file(tmp_path, "", "Sommerfest", TODAY, SLUG)
     assert not list(tmp_path.rglob("*.md"))
 
@@ -64,8 +74,13 @@ def project_copy(tmp_path):
 
 
 def invoke(project, *args):
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_publish_build_refuses_placeholders_in_german_without_traceback(project_copy):
@@ -75,13 +90,16 @@ def test_publish_build_refuses_placeholders_in_german_without_traceback(project_
     assert "content/verein.toml, Zeile 12: [[Straße und Hausnummer des Vereins]]" in result.stderr
     assert result.stderr.rstrip().endswith(
         "Der Bau wurde abgebrochen: 14 Fehler im Inhalt. Es wurde nichts veröffentlicht und "
-        "nichts nach output/ geschrieben.")
+        "nichts nach output/ geschrieben."
+    )
     assert "Traceback" not in result.stderr + result.stdout
     assert not (project_copy / "output").exists()
 
 
 def test_make_new_writes_a_file_that_builds(project_copy):
-    result = invoke(project_copy, "new", "--kind", "call", "--title", "Wir suchen Kuchenbäcker*innen")
+    result = invoke(
+        project_copy, "new", "--kind", "call", "--title", "Wir suchen Kuchenbäcker*innen"
+    )
     assert result.returncode == 0, result.stderr
     path = project_copy / "content/aufrufe/wir-suchen-kuchenbaeckerinnen.md"
     assert "Neue Datei angelegt: content/aufrufe/wir-suchen-kuchenbaeckerinnen.md" in result.stdout
@@ -94,7 +112,9 @@ def test_make_new_writes_a_file_that_builds(project_copy):
     output = build(project_copy / "content")
     assert (output / "entwurf/wir-suchen-kuchenbaeckerinnen/index.html").is_file()
 
-    again = invoke(project_copy, "new", "--kind", "call", "--title", "Wir suchen Kuchenbäcker*innen")
+    again = invoke(
+        project_copy, "new", "--kind", "call", "--title", "Wir suchen Kuchenbäcker*innen"
+    )
     assert again.returncode == 1
     assert "gibt es schon; nichts wurde überschrieben." in again.stderr
     assert "Traceback" not in again.stderr

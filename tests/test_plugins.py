@@ -4,6 +4,7 @@ import datetime
 
 import markdown
 import pytest
+from support import build, make_site
 
 import tasks
 from association.dates import german_date
@@ -12,23 +13,40 @@ from association.figures import FigureExtension
 from association.layout import layout_metadata, split_list
 from content_check.source import NotUtf8, decode, parse
 from sitekit.settings import Option, SettingsError, read_options
-from support import build, make_site
 
 TODAY = datetime.date(2026, 11, 28)
 
 
 def test_german_date_for_every_month():
     names = [german_date(datetime.date(2026, month, 1)).split()[1] for month in range(1, 13)]
-    assert names == ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-                     "September", "Oktober", "November", "Dezember"]
+    assert names == [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ]
     assert german_date(datetime.date(2026, 11, 27)) == "27. November 2026"
 
 
 def test_layout_gives_template_and_lists():
-    added = layout_metadata({"layout": "Call", "skills": "Social Media; CRM ;", "ends": "2026-11-28"},
-                            TODAY)
-    assert added == {"template": "call", "layout": "call", "skills": ["Social Media", "CRM"],
-                     "ends": datetime.date(2026, 11, 28), "ended": False}
+    added = layout_metadata(
+        {"layout": "Call", "skills": "Social Media; CRM ;", "ends": "2026-11-28"}, TODAY
+    )
+    assert added == {
+        "template": "call",
+        "layout": "call",
+        "skills": ["Social Media", "CRM"],
+        "ends": datetime.date(2026, 11, 28),
+        "ended": False,
+    }
 
 
 def test_call_past_its_end_date_is_hidden():
@@ -44,13 +62,19 @@ def test_split_list_ignores_empty_items():
     assert split_list(" a ;; b ") == ["a", "b"]
 
 
-FACTS = {"name": "Testverein e.V.", "kontakt": {"email": "info@example.org"},
-         "vorstand": {"mitglieder": ["A (Vorsitz)", "B (Kasse)"]}}
+FACTS = {
+    "name": "Testverein e.V.",
+    "kontakt": {"email": "info@example.org"},
+    "vorstand": {"mitglieder": ["A (Vorsitz)", "B (Kasse)"]},
+}
 
 
 def test_fill_in_replaces_known_facts_and_keeps_unknown_ones():
     text = "{{ verein.name }} · {{verein.kontakt.email}} · {{ verein.vorstand.mitglieder }} · {{ verein.x }}"
-    assert fill_in(text, FACTS) == "Testverein e.V. · info@example.org · A (Vorsitz), B (Kasse) · {{ verein.x }}"
+    assert (
+        fill_in(text, FACTS)
+        == "Testverein e.V. · info@example.org · A (Vorsitz), B (Kasse) · {{ verein.x }}"
+    )
 
 
 def test_facts_reach_markdown_metadata_too():
@@ -62,15 +86,23 @@ def test_facts_reach_markdown_metadata_too():
 
 def test_titled_image_alone_becomes_a_captioned_figure():
     md = markdown.Markdown(extensions=[FigureExtension()])
-    html = md.convert('![Drei Menschen am Tisch](a.jpg "Die IT-Gruppe")\n\nText ![x](b.jpg "t") Text')
-    assert html.startswith('<figure class="bl-figure"><img alt="Drei Menschen am Tisch" src="a.jpg" />'
-                           '<figcaption class="bl-figure__caption">Die IT-Gruppe</figcaption></figure>')
+    html = md.convert(
+        '![Drei Menschen am Tisch](a.jpg "Die IT-Gruppe")\n\nText ![x](b.jpg "t") Text'
+    )
+    assert html.startswith(
+        '<figure class="bl-figure"><img alt="Drei Menschen am Tisch" src="a.jpg" />'
+        '<figcaption class="bl-figure__caption">Die IT-Gruppe</figcaption></figure>'
+    )
     assert '<p>Text <img alt="x" src="b.jpg" title="t" /> Text</p>' in html
 
 
 def test_source_metadata_keeps_line_numbers():
-    source = parse("content/x.md", "x.md", "article",
-                   "Title: Fest\nSummary: Ein\n    langer Satz\nTitle: Zwei\n\nText: kein Key\n")
+    source = parse(
+        "content/x.md",
+        "x.md",
+        "article",
+        "Title: Fest\nSummary: Ein\n    langer Satz\nTitle: Zwei\n\nText: kein Key\n",
+    )
     assert source.meta == {"title": ("Fest", 1), "summary": ("Ein langer Satz", 2)}
     assert source.duplicates == [("title", 1, 4)]
 
@@ -85,7 +117,9 @@ def test_decode_names_the_line_of_a_bad_byte():
 def test_settings_reject_unknown_keys_and_wrong_types():
     options = {"DEMO_STRICT": Option(False, bool, "True or False")}
     assert read_options({"DEMO_STRICT": True}, "DEMO_", options) == {"DEMO_STRICT": True}
-    with pytest.raises(SettingsError, match="„DEMO_STRIKT“ gibt es nicht. Meinten Sie „DEMO_STRICT“?"):
+    with pytest.raises(
+        SettingsError, match="„DEMO_STRIKT“ gibt es nicht. Meinten Sie „DEMO_STRICT“?"
+    ):
         read_options({"DEMO_STRIKT": True}, "DEMO_", options)
     with pytest.raises(SettingsError, match="„DEMO_STRICT = 'ja'“ hat den falschen Typ"):
         read_options({"DEMO_STRICT": "ja"}, "DEMO_", options)
@@ -93,7 +127,9 @@ def test_settings_reject_unknown_keys_and_wrong_types():
 
 def test_a_plugin_that_cannot_be_imported_fails_the_build(tmp_path):
     content = make_site(tmp_path, {})
-    with pytest.raises(tasks.PluginLoadError, match="Das Plugin „gibt_es_nicht“ konnte nicht geladen"):
+    with pytest.raises(
+        tasks.PluginLoadError, match="Das Plugin „gibt_es_nicht“ konnte nicht geladen"
+    ):
         build(content, PLUGINS=["association", "content_check", "gibt_es_nicht"])
     assert not (tmp_path / "output").exists()
 
@@ -104,8 +140,11 @@ def test_a_plugin_whose_register_fails_fails_the_build(tmp_path):
     (plugin / "__init__.py").write_text("def register():\n    raise RuntimeError('kaputt')\n")
     content = make_site(tmp_path, {})
     with pytest.raises(tasks.PluginLoadError, match="„kaputt“"):
-        build(content, PLUGINS=["association", "content_check", "kaputt"],
-              PLUGIN_PATHS=[str(tmp_path / "extra_plugins"), "plugins"])
+        build(
+            content,
+            PLUGINS=["association", "content_check", "kaputt"],
+            PLUGIN_PATHS=[str(tmp_path / "extra_plugins"), "plugins"],
+        )
 
 
 def test_a_misspelt_plugin_setting_stops_the_build(tmp_path):
@@ -122,14 +161,24 @@ def test_errors_pelican_logs_fail_the_production_build(tmp_path):
     build(content)  # while previewing, the rest of the site builds
 
 
-@pytest.mark.parametrize("setting, value, message", [
-    ("IMAGE_OPTIMIZER_WIDTHS", (0, 800), "IMAGE_OPTIMIZER_WIDTHS braucht ganze Zahlen"),
-    ("IMAGE_OPTIMIZER_FORMATS", ("avif", "jxl"), "IMAGE_OPTIMIZER_FORMATS kennt „jxl“ nicht"),
-    ("IMAGE_OPTIMIZER_QUALITY", {"avif": 55, "webp": 80}, "IMAGE_OPTIMIZER_QUALITY braucht Werte"),
-    ("IMAGE_OPTIMIZER_WORKERS", "2", "„IMAGE_OPTIMIZER_WORKERS = '2'“ hat den falschen Typ"),
-    ("IMAGE_OPTIMIZER_WIDHTS", (480,), "„IMAGE_OPTIMIZER_WIDHTS“ gibt es nicht. Meinten Sie "
-                                       "„IMAGE_OPTIMIZER_WIDTHS“?"),
-])
+@pytest.mark.parametrize(
+    "setting, value, message",
+    [
+        ("IMAGE_OPTIMIZER_WIDTHS", (0, 800), "IMAGE_OPTIMIZER_WIDTHS braucht ganze Zahlen"),
+        ("IMAGE_OPTIMIZER_FORMATS", ("avif", "jxl"), "IMAGE_OPTIMIZER_FORMATS kennt „jxl“ nicht"),
+        (
+            "IMAGE_OPTIMIZER_QUALITY",
+            {"avif": 55, "webp": 80},
+            "IMAGE_OPTIMIZER_QUALITY braucht Werte",
+        ),
+        ("IMAGE_OPTIMIZER_WORKERS", "2", "„IMAGE_OPTIMIZER_WORKERS = '2'“ hat den falschen Typ"),
+        (
+            "IMAGE_OPTIMIZER_WIDHTS",
+            (480,),
+            "„IMAGE_OPTIMIZER_WIDHTS“ gibt es nicht. Meinten Sie „IMAGE_OPTIMIZER_WIDTHS“?",
+        ),
+    ],
+)
 def test_bad_image_settings_stop_the_build_with_a_german_message(tmp_path, setting, value, message):
     content = make_site(tmp_path, {})
     with pytest.raises(SettingsError, match=message):

@@ -2,21 +2,21 @@
 
 import hashlib
 import json
-import shutil
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 
 import pytest
-
-from sitekit.findings import BuildError
-from sitetools.staging import frozen_copy
-from sitetools.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
 from images import jpeg_bytes
 from support import build, make_site, soup
+
+from sitekit.findings import BuildError
+from sitetools.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
+from sitetools.staging import frozen_copy
 from unpublished.files import linked_paths
 
 PDF = b"%PDF-1.4\n% test\n"
@@ -52,7 +52,7 @@ SITE = {
         Das ist lange her. [Aufgaben]({static}/images/aufgaben.pdf)
         """,
     "pages/intern.md": "Title: Intern\nLayout: page\nStatus: hidden\n\nNur für uns.\n\n"
-                       "![Das Team beim Grillen]({static}/images/grillen.jpg)\n",
+    "![Das Team beim Grillen]({static}/images/grillen.jpg)\n",
     "images/grillen.jpg": jpeg_bytes(),
     "pages/404.md": "Title: Nicht gefunden\nLayout: error\nSave_as: 404.html\n\nGibt es nicht.\n",
     "pages/fehler-neu.md": "Title: Neue Fehlerseite\nLayout: error\nStatus: draft\n\nBald.\n",
@@ -79,8 +79,10 @@ def sites(tmp_path_factory):
         logging.getLogger("unpublished").removeHandler(handler)
     preview_copy = preview.with_name("preview")
     preview.rename(preview_copy)
-    return {"preview": preview_copy, "production": build(content, strict=True,
-                                                          SITEURL="https://verein.example")}
+    return {
+        "preview": preview_copy,
+        "production": build(content, strict=True, SITEURL="https://verein.example"),
+    }
 
 
 def test_production_leaves_out_drafts_hidden_pages_and_their_files(sites):
@@ -97,24 +99,36 @@ def test_production_leaves_out_drafts_hidden_pages_and_their_files(sites):
     # The hidden page's photo is not processed (so it needs no credit) and not published.
     assert not any(name.startswith(("bilder/", "images/grillen")) for name in files)
     assert "404.html" in files and "Gibt es nicht." in (site / "404.html").read_text()
-    assert all("Geheimer Plan" not in (site / n).read_text(encoding="utf-8")
-               for n in files if n.endswith(".html"))
+    assert all(
+        "Geheimer Plan" not in (site / n).read_text(encoding="utf-8")
+        for n in files
+        if n.endswith(".html")
+    )
 
 
 def test_production_refuses_links_to_hidden_pages(tmp_path):
-    content = make_site(tmp_path, {**SITE, "neuigkeiten/fest.md": """\
+    content = make_site(
+        tmp_path,
+        {
+            **SITE,
+            "neuigkeiten/fest.md": """\
         Title: Sommerfest
         Date: 2026-03-05
         Layout: news
 
         Siehe [Kassenprüfung]({filename}/aufrufe/vorbei.md) und [Intern]({filename}/pages/intern.md).
-        """})
+        """,
+        },
+    )
     build(content)  # the preview has both pages: no complaint
     with pytest.raises(BuildError) as error:
         build(content, strict=True)
     message = str(error.value)
-    assert "FEHLER in content/neuigkeiten/fest.md, Zeile 5: Der Link „{filename}/aufrufe/vorbei.md“" \
-        in message and "content/pages/intern.md ist keine veröffentlichte Seite" in message
+    assert (
+        "FEHLER in content/neuigkeiten/fest.md, Zeile 5: Der Link „{filename}/aufrufe/vorbei.md“"
+        in message
+        and "content/pages/intern.md ist keine veröffentlichte Seite" in message
+    )
 
 
 def test_an_unfinished_draft_does_not_stop_publishing(tmp_path, caplog):
@@ -124,24 +138,31 @@ def test_an_unfinished_draft_does_not_stop_publishing(tmp_path, caplog):
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "WARNUNG: 1 Platzhalter ist noch nicht ausgefüllt" in text
     assert "content/neuigkeiten/entwurf.md, Zeile 9: [[Uhrzeit]] (Entwurf/verborgen)" in text
-    assert ("WARNUNG in content/neuigkeiten/entwurf.md, Zeile 9: Der Link "
-            "„{filename}/pages/intern.md“") in text
+    assert (
+        "WARNUNG in content/neuigkeiten/entwurf.md, Zeile 9: Der Link „{filename}/pages/intern.md“"
+    ) in text
     assert "wird nicht veröffentlicht; das hält den Bau nicht auf." in text
 
 
 def test_placeholders_in_drafts_are_listed_apart_from_those_that_stop_publishing(tmp_path):
-    content = make_site(tmp_path, {**SITE, "pages/offen.md": "Title: Offen\nLayout: page\n\n"
-                                                            "Wir treffen uns [[wann]].\n"})
+    content = make_site(
+        tmp_path,
+        {**SITE, "pages/offen.md": "Title: Offen\nLayout: page\n\nWir treffen uns [[wann]].\n"},
+    )
     with pytest.raises(BuildError) as error:
         build(content, strict=True)
     text = str(error.value)
-    assert ("FEHLER: 1 Platzhalter ist noch nicht ausgefüllt. Vor der Veröffentlichung jeweils "
-            "die echte Angabe an ihre Stelle schreiben (ohne die eckigen Klammern):\n"
-            "    content/pages/offen.md, Zeile 4: [[wann]]\n"
-            "WARNUNG: 1 Platzhalter ist noch nicht ausgefüllt. Sie stehen in Entwürfen oder "
-            "verborgenen Seiten und halten die Veröffentlichung nicht auf") in text
-    assert text.rstrip().endswith("Der Bau wurde abgebrochen: 1 Fehler im Inhalt. Es wurde "
-                                  "nichts veröffentlicht und nichts nach output/ geschrieben.")
+    assert (
+        "FEHLER: 1 Platzhalter ist noch nicht ausgefüllt. Vor der Veröffentlichung jeweils "
+        "die echte Angabe an ihre Stelle schreiben (ohne die eckigen Klammern):\n"
+        "    content/pages/offen.md, Zeile 4: [[wann]]\n"
+        "WARNUNG: 1 Platzhalter ist noch nicht ausgefüllt. Sie stehen in Entwürfen oder "
+        "verborgenen Seiten und halten die Veröffentlichung nicht auf"
+    ) in text
+    assert text.rstrip().endswith(
+        "Der Bau wurde abgebrochen: 1 Fehler im Inhalt. Es wurde "
+        "nichts veröffentlicht und nichts nach output/ geschrieben."
+    )
 
 
 def test_preview_shows_drafts_and_hidden_pages_marked(sites):
@@ -170,7 +191,9 @@ def test_manifest_lists_every_file_and_notices_any_change(tmp_path):
     write_manifest(tmp_path)
     data = json.loads((tmp_path / MANIFEST_NAME).read_text())
     assert data["files"]["a/index.html"] == {
-        "size": 12, "sha256": hashlib.sha256(b"<p>Hallo</p>").hexdigest()}
+        "size": 12,
+        "sha256": hashlib.sha256(b"<p>Hallo</p>").hexdigest(),
+    }
     assert set(data["files"]) == {"a/index.html", ".htaccess"}
     assert set(verify_manifest(tmp_path)) == {"a/index.html", ".htaccess"}
 
@@ -189,20 +212,27 @@ def test_manifest_lists_every_file_and_notices_any_change(tmp_path):
 
 def invoke(project, *args, **kwargs):
     """Run a task of the project copy the way `make` does."""
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project, text=True,
-                          capture_output=True, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        text=True,
+        capture_output=True,
+        **kwargs,
+    )
 
 
 def snapshot(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
 def published(filled_project):
     """`invoke publish-build` in the project copy; returns the project folder."""
-    result = invoke(filled_project, "publish-build",
-                    env={**os.environ, "SITEURL": "https://verein.example"})
+    result = invoke(
+        filled_project, "publish-build", env={**os.environ, "SITEURL": "https://verein.example"}
+    )
     assert result.returncode == 0, result.stderr
     assert "Fertig: " in result.stdout and "Verkleinert: HTML" in result.stderr
     return filled_project
@@ -218,8 +248,9 @@ def test_publish_build_writes_a_complete_site_with_manifest(published):
 def _break(project, name="kaputt.md"):
     page = project / "content" / "pages" / name
     # A link without text: found by a11y_check at the very end, after every page was written.
-    page.write_text("Title: Kaputt\nLayout: page\n\nHier <a href=\"/kontakt/\"></a>.\n",
-                    encoding="utf-8")
+    page.write_text(
+        'Title: Kaputt\nLayout: page\n\nHier <a href="/kontakt/"></a>.\n', encoding="utf-8"
+    )
     return page
 
 
@@ -238,9 +269,13 @@ def test_failed_publish_build_leaves_the_previous_output_untouched(published):
 
 def test_killed_publish_build_leaves_the_previous_output_untouched(published):
     before = snapshot(published / "output")
-    process = subprocess.Popen([sys.executable, "-m", "invoke", "publish-build"], cwd=published,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "publish-build"],
+        cwd=published,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while not any(published.glob(".output-im-bau-*/**/*.html")):  # in the middle of writing
         assert time.monotonic() < deadline and process.poll() is None, "build ended too early"
@@ -257,13 +292,20 @@ def test_killed_publish_build_leaves_the_previous_output_untouched(published):
 
 
 def test_linked_paths_resolve_every_kind_of_link():
-    html = ('<a href="{static}/images/a.pdf">a</a> <a href="{filename}/images/b.pdf">b</a>'
-            '<a href="../images/c%20d.pdf#s">c</a> <img src="/images/e.png">'
-            '<a href="{attach}f.pdf">f</a> <a href="https://x.example/g.pdf">g</a>'
-            '<a href="mailto:a@b.de">m</a> <a href="#oben">o</a> <a href="../../h.pdf">h</a>')
+    html = (
+        '<a href="{static}/images/a.pdf">a</a> <a href="{filename}/images/b.pdf">b</a>'
+        '<a href="../images/c%20d.pdf#s">c</a> <img src="/images/e.png">'
+        '<a href="{attach}f.pdf">f</a> <a href="https://x.example/g.pdf">g</a>'
+        '<a href="mailto:a@b.de">m</a> <a href="#oben">o</a> <a href="../../h.pdf">h</a>'
+    )
     assert linked_paths(html, "neuigkeiten", ["{static}/images/i.pdf"]) == {
-        "images/a.pdf", "images/b.pdf", "images/c d.pdf", "images/e.png",
-        "neuigkeiten/f.pdf", "images/i.pdf"}
+        "images/a.pdf",
+        "images/b.pdf",
+        "images/c d.pdf",
+        "images/e.png",
+        "neuigkeiten/f.pdf",
+        "images/i.pdf",
+    }
 
 
 def test_deploy_reads_a_frozen_copy_that_a_rebuild_cannot_change(tmp_path):

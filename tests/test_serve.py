@@ -9,7 +9,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from support import copy_project
 
 
@@ -37,9 +36,13 @@ def preview(tmp_path):
     """`invoke serve` running in a copy of the project; yields (project folder, base URL)."""
     project = copy_project(tmp_path)
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", str(port)],
-                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_served(f"{base}/kontakt/", process)
@@ -73,13 +76,18 @@ def test_edits_show_in_the_open_browser_without_restarting(preview, browser):
     page.goto(f"{base}/kontakt/")
 
     markdown = project / "content/pages/kontakt.md"
-    markdown.write_text(markdown.read_text(encoding="utf-8") + "\nEin frisch ergänzter Satz.\n",
-                        encoding="utf-8")
+    markdown.write_text(
+        markdown.read_text(encoding="utf-8") + "\nEin frisch ergänzter Satz.\n", encoding="utf-8"
+    )
     page.get_by_text("Ein frisch ergänzter Satz.").wait_for(timeout=20000)
 
     footer = project / "theme/templates/partials/footer.html"
-    footer.write_text(footer.read_text(encoding="utf-8").replace(
-        "Diese Website setzt keine Cookies", "Geänderte Vorlage: keine Cookies"), encoding="utf-8")
+    footer.write_text(
+        footer.read_text(encoding="utf-8").replace(
+            "Diese Website setzt keine Cookies", "Geänderte Vorlage: keine Cookies"
+        ),
+        encoding="utf-8",
+    )
     page.get_by_text("Geänderte Vorlage: keine Cookies").wait_for(timeout=20000)
     page.close()
 
@@ -94,8 +102,13 @@ def test_unknown_address_gets_the_sites_404_page(preview):
 
 def test_a_busy_port_gets_a_german_message(preview, tmp_path):
     project, _, port = preview
-    result = subprocess.run([sys.executable, "-m", "invoke", "serve", "--port", str(port)],
-                            cwd=project, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert f"Die Vorschau kann Port {port} nicht öffnen" in result.stderr
     assert f"make serve PORT={port + 1}" in result.stderr

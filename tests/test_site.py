@@ -1,14 +1,15 @@
 """The real content/ built with the real theme: what a visitor sees."""
 
+import itertools
 import re
 from pathlib import Path
 from urllib.parse import urlparse
 
 import feedparser
 import pytest
+from support import build, make_site, soup
 
 import tasks
-from support import build, make_site, soup
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERVIEW = "interview-mit-stephan-ueber-die-it-gruppe/index.html"
@@ -21,22 +22,45 @@ def html_pages(site):
 
 def test_navigation_links_every_main_page_and_each_exists(built_site):
     page = soup(built_site, "index.html")
-    menu = {a.get_text(): a["href"] for a in page.find("nav", attrs={"aria-label": "Hauptnavigation"})
-            .find_all("a")}
-    assert menu == {"Start": "/", "Über uns": "/ueber-uns/", "IT-Gruppe": "/it-gruppe/",
-                    "Mitmachen": "/mitmachen/", "Beiträge": "/beitraege/", "Kontakt": "/kontakt/"}
+    menu = {
+        a.get_text(): a["href"]
+        for a in page.find("nav", attrs={"aria-label": "Hauptnavigation"}).find_all("a")
+    }
+    assert menu == {
+        "Start": "/",
+        "Über uns": "/ueber-uns/",
+        "IT-Gruppe": "/it-gruppe/",
+        "Mitmachen": "/mitmachen/",
+        "Beiträge": "/beitraege/",
+        "Kontakt": "/kontakt/",
+    }
     footer = {a.get_text(): a["href"] for a in page.find("footer").find_all("a")}
-    assert footer == {"Impressum": "/impressum/", "Datenschutz": "/datenschutz/",
-                      "Barrierefreiheit": "/barrierefreiheit/", "Kontakt": "/kontakt/"}
+    assert footer == {
+        "Impressum": "/impressum/",
+        "Datenschutz": "/datenschutz/",
+        "Barrierefreiheit": "/barrierefreiheit/",
+        "Kontakt": "/kontakt/",
+    }
     for href in {*menu.values(), *footer.values()}:
         assert (built_site / href.lstrip("/") / "index.html").is_file(), href
 
 
 def test_required_pages_exist(built_site):
-    for rel in ("index.html", "ueber-uns/index.html", "it-gruppe/index.html",
-                "mitmachen/index.html", "kontakt/index.html", "impressum/index.html",
-                "datenschutz/index.html", "barrierefreiheit/index.html", "404.html",
-                "beitraege/index.html", "archiv/index.html", INTERVIEW, CALL):
+    for rel in (
+        "index.html",
+        "ueber-uns/index.html",
+        "it-gruppe/index.html",
+        "mitmachen/index.html",
+        "kontakt/index.html",
+        "impressum/index.html",
+        "datenschutz/index.html",
+        "barrierefreiheit/index.html",
+        "404.html",
+        "beitraege/index.html",
+        "archiv/index.html",
+        INTERVIEW,
+        CALL,
+    ):
         assert (built_site / rel).is_file(), rel
 
 
@@ -48,9 +72,11 @@ def test_every_page_has_the_accessible_skeleton(built_site):
         assert page.find("meta", attrs={"name": "description"})["content"].strip(), rel
         assert len(page.find_all("h1")) == 1, rel
         levels = [int(h.name[1]) for h in page.find_all(re.compile(r"^h[1-6]$"))]
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"{rel}: {levels}"
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), f"{rel}: {levels}"
         first_link = page.body.find("a")
-        assert first_link["href"] == "#main-content" and first_link.text == "Zum Inhalt springen", rel
+        assert first_link["href"] == "#main-content" and first_link.text == "Zum Inhalt springen", (
+            rel
+        )
         assert page.find("main", id="main-content"), rel
         assert page.find("nav", attrs={"aria-label": "Hauptnavigation"}), rel
         footer_links = {a.text for a in page.find("footer").find_all("a")}
@@ -62,11 +88,15 @@ def test_every_page_has_the_accessible_skeleton(built_site):
 def test_navigation_marks_the_current_page(built_site):
     current = soup(built_site, "ueber-uns/index.html").select('nav [aria-current="page"]')
     assert [a.text for a in current] == ["Über uns"]
-    assert [a.text for a in soup(built_site, "index.html").select('[aria-current="page"]')] == ["Start"]
+    assert [a.text for a in soup(built_site, "index.html").select('[aria-current="page"]')] == [
+        "Start"
+    ]
 
 
 def test_interview_questions_are_headings_in_order(built_site):
-    source = (ROOT / "content/interviews/interview-stephan-it-gruppe.md").read_text(encoding="utf-8")
+    source = (ROOT / "content/interviews/interview-stephan-it-gruppe.md").read_text(
+        encoding="utf-8"
+    )
     questions = [line[3:].strip() for line in source.splitlines() if line.startswith("## ")]
     page = soup(built_site, INTERVIEW)
     assert len(questions) == 10
@@ -150,8 +180,12 @@ def calls_site(tmp_path_factory):
 
 
 def test_expired_call_leaves_all_listings(calls_site):
-    for rel in ("mitmachen/index.html", "beitraege/index.html", "archiv/index.html",
-                "thema/aufrufe/index.html"):
+    for rel in (
+        "mitmachen/index.html",
+        "beitraege/index.html",
+        "archiv/index.html",
+        "thema/aufrufe/index.html",
+    ):
         text = soup(calls_site, rel).main.get_text()
         assert "Kassenprüfung gesucht" not in text, rel
         assert "Hilfe beim Sommerfest" in text, rel
@@ -183,8 +217,10 @@ def production_site(tmp_path_factory):
 def test_production_publishes_no_drafts(production_site):
     assert not (production_site / "entwurf").exists()
     assert not (production_site / "geheimer-plan").exists()
-    assert all("Geheimer Plan" not in p.read_text(encoding="utf-8")
-               for p in production_site.rglob("*.html"))
+    assert all(
+        "Geheimer Plan" not in p.read_text(encoding="utf-8")
+        for p in production_site.rglob("*.html")
+    )
 
 
 def test_production_resources_come_only_from_the_site_itself(production_site):
@@ -192,11 +228,15 @@ def test_production_resources_come_only_from_the_site_itself(production_site):
         for tag in soup(production_site, rel).find_all(["img", "script", "link", "source"]):
             for attribute in ("src", "href"):
                 if tag.get(attribute):
-                    assert urlparse(tag[attribute]).netloc in ("", "verein.example"), f"{rel}: {tag}"
+                    assert urlparse(tag[attribute]).netloc in ("", "verein.example"), (
+                        f"{rel}: {tag}"
+                    )
     feed = soup(production_site, "kontakt/index.html").find("link", type="application/atom+xml")
     assert feed["href"] == "https://verein.example/feeds/atom.xml"
-    assert soup(production_site, "kontakt/index.html").find("link", rel="canonical")["href"] == \
-        "https://verein.example/kontakt/"
+    assert (
+        soup(production_site, "kontakt/index.html").find("link", rel="canonical")["href"]
+        == "https://verein.example/kontakt/"
+    )
 
 
 def test_contact_that_is_an_email_is_a_mailto_link(calls_site):
@@ -205,16 +245,22 @@ def test_contact_that_is_an_email_is_a_mailto_link(calls_site):
 
 
 def test_feed_parses_and_lists_the_real_articles(tmp_path):
-    tasks.build_site(tasks.DEV_SETTINGS, OUTPUT_PATH=str(tmp_path / "out"),
-                     IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path / "cache"),
-                     A11Y_CHECK_REPORT_DIR=str(tmp_path / "a11y-report"),
-                              SITEURL="https://example.org", FEED_ALL_ATOM="feeds/atom.xml")
+    tasks.build_site(
+        tasks.DEV_SETTINGS,
+        OUTPUT_PATH=str(tmp_path / "out"),
+        IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path / "cache"),
+        A11Y_CHECK_REPORT_DIR=str(tmp_path / "a11y-report"),
+        SITEURL="https://example.org",
+        FEED_ALL_ATOM="feeds/atom.xml",
+    )
     feed = feedparser.parse(tmp_path / "out/feeds/atom.xml")
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.title == "Bunte Lebenswelten e.V."
     links = {entry.link for entry in feed.entries}
-    assert links == {"https://example.org/interview-mit-stephan-ueber-die-it-gruppe/",
-                     "https://example.org/die-it-gruppe-sucht-verstaerkung/"}
+    assert links == {
+        "https://example.org/interview-mit-stephan-ueber-die-it-gruppe/",
+        "https://example.org/die-it-gruppe-sucht-verstaerkung/",
+    }
 
 
 def test_dates_are_german_without_a_german_locale(calls_site):

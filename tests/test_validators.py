@@ -1,7 +1,6 @@
 """Automatic checkers over the whole built site: axe-core (WCAG 2.2 AA) and the Nu HTML Checker."""
 
 import pytest
-
 from browser import WCAG_TAGS, describe_findings, open_page, run_axe, site_paths, vnu_problems
 
 
@@ -14,8 +13,9 @@ def test_axe_finds_no_violations_on_any_page(new_page, built_site, site_server, 
     problems = []
     for path in paths:
         open_page(page, site_server + path)
-        results = run_axe(page, {"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                 "resultTypes": ["violations"]})
+        results = run_axe(
+            page, {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+        )
         problems += describe_findings(path, results["violations"])
 
     assert not problems, "axe-core found accessibility problems:\n" + "\n".join(problems)

@@ -31,13 +31,28 @@ SECRET_VARIABLES = {"DEPLOY_SSH_KEY"}  # never a plain (readable) variable
 MAIN_ONLY = "github.ref == 'refs/heads/main'"
 GITLAB_DEFAULT_BRANCH = "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"
 # Top-level GitLab keys that are not jobs.
-GITLAB_KEYWORDS = {"default", "workflow", "stages", "variables", "include", "image", "services",
-                   "cache", "before_script", "after_script"}
+GITLAB_KEYWORDS = {
+    "default",
+    "workflow",
+    "stages",
+    "variables",
+    "include",
+    "image",
+    "services",
+    "cache",
+    "before_script",
+    "after_script",
+}
 
 
 def actions_files():
-    return sorted(path for folder in (GITHUB_DIR, FORGEJO_DIR) if folder.is_dir()
-                  for path in folder.iterdir() if path.suffix in (".yml", ".yaml"))
+    return sorted(
+        path
+        for folder in (GITHUB_DIR, FORGEJO_DIR)
+        if folder.is_dir()
+        for path in folder.iterdir()
+        if path.suffix in (".yml", ".yaml")
+    )
 
 
 def ci_files():
@@ -71,8 +86,11 @@ def actions_commands(job):
 
 
 def gitlab_jobs(config):
-    return {name: job for name, job in config.items()
-            if name not in GITLAB_KEYWORDS and not name.startswith(".") and isinstance(job, dict)}
+    return {
+        name: job
+        for name, job in config.items()
+        if name not in GITLAB_KEYWORDS and not name.startswith(".") and isinstance(job, dict)
+    }
 
 
 def gitlab_commands(job):
@@ -115,8 +133,12 @@ MAKE_OPTIONS_WITH_VALUE = {"-C", "-f", "-I", "-o", "-W", "--directory", "--file"
 
 def makefile_targets(text):
     """Explicit targets of a Makefile: rule names without variables or a leading dot."""
-    return {name for match in RULE.finditer(text) for name in match.group(1).split()
-            if "$" not in name and not name.startswith(".")}
+    return {
+        name
+        for match in RULE.finditer(text)
+        for name in match.group(1).split()
+        if "$" not in name and not name.startswith(".")
+    }
 
 
 def make_targets(script):
@@ -125,8 +147,10 @@ def make_targets(script):
     for line in re.sub(r"\\\n", " ", script).splitlines():  # join continued lines first
         for command in re.split(r"&&|\|\||[;|()]", COMMENT.sub("", line)):
             words = command.split()
-            while words and (words[0] in ("then", "do", "else", "exec", "time", "{")
-                             or re.fullmatch(r"[A-Za-z_]\w*=\S*", words[0])):
+            while words and (
+                words[0] in ("then", "do", "else", "exec", "time", "{")
+                or re.fullmatch(r"[A-Za-z_]\w*=\S*", words[0])
+            ):
                 words.pop(0)
             if not words or words[0] != "make":
                 continue
@@ -143,8 +167,14 @@ def make_targets(script):
 
 
 def unknown_targets(scripts, known):
-    return sorted({target for script in scripts for target in make_targets(script)
-                   if target not in known and target != "<default goal>"})
+    return sorted(
+        {
+            target
+            for script in scripts
+            for target in make_targets(script)
+            if target not in known and target != "<default goal>"
+        }
+    )
 
 
 MAKEFILE_TARGETS = makefile_targets((ROOT / "Makefile").read_text(encoding="utf-8"))
@@ -161,25 +191,31 @@ def job_targets(commands):
 
 
 def runs_ci_script(commands):
-    return any(line.strip() == "bash .ci/run" for command in commands
-               for line in command.splitlines())
+    return any(
+        line.strip() == "bash .ci/run" for command in commands for line in command.splitlines()
+    )
 
 
 def deploy_jobs():
-    return [(path, name, job, commands) for path, name, job, commands in all_jobs()
-            if "deploy" in job_targets(commands)]
+    return [
+        (path, name, job, commands)
+        for path, name, job, commands in all_jobs()
+        if "deploy" in job_targets(commands)
+    ]
 
 
 # --- The parsers themselves --------------------------------------------------------------
 
 
 def test_make_target_parser_reads_calls_and_ignores_comments_and_variables():
-    script = ("cd site && make deploy DRY_RUN=1  # make sure\n"
-              "CI=true make -C . test; make\n"
-              "if true; then make publish-build; fi\n"
-              "apt-get install -y \\\n  make rsync >/dev/null\n"
-              "make build 2>&1 >/dev/null\n"
-              "echo 'nothing to make here'")
+    script = (
+        "cd site && make deploy DRY_RUN=1  # make sure\n"
+        "CI=true make -C . test; make\n"
+        "if true; then make publish-build; fi\n"
+        "apt-get install -y \\\n  make rsync >/dev/null\n"
+        "make build 2>&1 >/dev/null\n"
+        "echo 'nothing to make here'"
+    )
     assert make_targets(script) == ["deploy", "test", "<default goal>", "publish-build", "build"]
 
 
@@ -188,8 +224,10 @@ def test_a_typo_in_a_target_is_caught():
 
 
 def test_makefile_parser_finds_rules_but_not_variables_or_recipes():
-    text = ("PY ?= python3\nV := .venv\n.PHONY: build\n$(V)/ok: lock\n\ttouch $@\n"
-            "build: $(V)/ok\n\t@echo \"make it: now\"\n# old: rule\npublish-build deploy: build\n")
+    text = (
+        "PY ?= python3\nV := .venv\n.PHONY: build\n$(V)/ok: lock\n\ttouch $@\n"
+        'build: $(V)/ok\n\t@echo "make it: now"\n# old: rule\npublish-build deploy: build\n'
+    )
     assert makefile_targets(text) == {"build", "publish-build", "deploy"}
 
 
@@ -219,8 +257,7 @@ def test_file_is_valid_yaml_with_jobs(path):
 
 def test_every_make_target_used_in_ci_exists_in_the_makefile():
     assert MAKEFILE_TARGETS >= {"build", "test", "publish-build", "deploy"}
-    assert unknown_targets([f"make {target}" for target in used_targets()],
-                           MAKEFILE_TARGETS) == []
+    assert unknown_targets([f"make {target}" for target in used_targets()], MAKEFILE_TARGETS) == []
 
 
 @pytest.mark.skipif(not shutil.which("make"), reason="make is not installed")
@@ -228,8 +265,7 @@ def test_every_make_target_used_in_ci_exists_in_the_makefile():
 def test_make_accepts_every_target_used_in_ci(target):
     """make itself agrees (`-n`: prints the commands, runs none)."""
     goal = [] if target == "<default goal>" else [target]
-    result = subprocess.run(["make", "-n", "-C", str(ROOT), *goal],
-                            capture_output=True, text=True)
+    result = subprocess.run(["make", "-n", "-C", str(ROOT), *goal], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -237,8 +273,9 @@ def test_make_accepts_every_target_used_in_ci(target):
 def test_host_key_checking_is_never_switched_off(path):
     """The web host's key comes from DEPLOY_KNOWN_HOSTS, checked once by an admin."""
     text = path.read_text(encoding="utf-8")
-    assert not re.search(r"StrictHostKeyChecking\W*(no|off|false|accept-new)\b", text,
-                         re.IGNORECASE)
+    assert not re.search(
+        r"StrictHostKeyChecking\W*(no|off|false|accept-new)\b", text, re.IGNORECASE
+    )
     assert not re.search(r"UserKnownHostsFile\W*/dev/null", text, re.IGNORECASE)
     # Scanning in CI would trust whoever answers; the README has the manual, checked way.
     assert "ssh-keyscan" not in text
@@ -283,8 +320,11 @@ def test_the_production_image_cache_is_used_by_preview_and_deploy():
             paths = job.get("cache", {}).get("paths", [])
             assert "cache/images/" in paths, f"{path.name}/{name}"
         else:
-            caches = {step["uses"].split("@")[0].rsplit("actions/", 1)[-1]: step["with"]["path"]
-                      for step in job["steps"] if "actions/cache" in step.get("uses", "")}
+            caches = {
+                step["uses"].split("@")[0].rsplit("actions/", 1)[-1]: step["with"]["path"]
+                for step in job["steps"]
+                if "actions/cache" in step.get("uses", "")
+            }
             # Pull requests only read it: code from a pull request must not be able to
             # plant image variants that main would then publish.
             kind = "cache/restore" if "build" in job_targets(commands) else "cache"
@@ -319,9 +359,9 @@ def test_actions_are_pinned_to_a_major_version(path):
     for job in load(path)["jobs"].values():
         for step in job["steps"]:
             if "uses" in step:
-                assert re.fullmatch(r"(https://[\w.-]+/)?[\w.-]+/[\w.-]+(/[\w.-]+)?@v\d+",
-                                    step["uses"]), \
-                    step["uses"]
+                assert re.fullmatch(
+                    r"(https://[\w.-]+/)?[\w.-]+/[\w.-]+(/[\w.-]+)?@v\d+", step["uses"]
+                ), step["uses"]
 
 
 @pytest.mark.parametrize("path", actions_files(), ids=ids(actions_files()))
@@ -357,8 +397,9 @@ def test_actions_deploy_step_gets_every_setting_from_secrets_or_variables(path):
                 env = step.get("env", {})
         for variable in DEPLOY_VARIABLES:
             source = "secrets" if variable in SECRET_VARIABLES else "(secrets|vars)"
-            assert re.fullmatch(rf"\$\{{\{{ {source}\.{variable} \}}\}}", env.get(variable, "")), \
+            assert re.fullmatch(rf"\$\{{\{{ {source}\.{variable} \}}\}}", env.get(variable, "")), (
                 f"{name}: {variable}: {env.get(variable)!r}"
+            )
 
 
 @pytest.mark.parametrize("path", actions_files(), ids=ids(actions_files()))
@@ -368,7 +409,9 @@ def test_actions_pull_requests_get_a_preview_artifact(path):
     assert len(previews) == 1
     preview = previews[0]
     assert condition(preview["if"]) == "github.event_name == 'pull_request'"
-    uploads = [step["with"] for step in preview["steps"] if "upload-artifact@" in step.get("uses", "")]
+    uploads = [
+        step["with"] for step in preview["steps"] if "upload-artifact@" in step.get("uses", "")
+    ]
     assert uploads and "output/" in uploads[0]["path"] and "reports/a11y/" in uploads[0]["path"]
     assert 1 <= int(uploads[0]["retention-days"]) <= 14
 
@@ -402,8 +445,9 @@ def test_gitlab_deploys_only_the_default_branch_after_the_tests_one_at_a_time():
     config = load(GITLAB_FILE)
     jobs = gitlab_jobs(config)
     stages = config["stages"]
-    test_stages = {job.get("stage", "test") for job in jobs.values()
-                   if runs_ci_script(gitlab_commands(job))}
+    test_stages = {
+        job.get("stage", "test") for job in jobs.values() if runs_ci_script(gitlab_commands(job))
+    }
     deploys = [name for name, job in jobs.items() if "deploy" in job_targets(gitlab_commands(job))]
     assert deploys
     for name in deploys:
@@ -422,7 +466,8 @@ def test_gitlab_merge_requests_get_a_preview_artifact():
     assert len(previews) == 1
     preview = previews[0]
     assert [rule["if"] for rule in preview["rules"]] == [
-        '$CI_PIPELINE_SOURCE == "merge_request_event"']
+        '$CI_PIPELINE_SOURCE == "merge_request_event"'
+    ]
     assert {"output/", "reports/a11y/"} <= set(preview["artifacts"]["paths"])
     assert preview["artifacts"]["expire_in"]
     assert re.fullmatch(r"[\w\- ]+", preview["artifacts"]["expose_as"])
@@ -448,13 +493,16 @@ def variables_used_in_ci():
     names = set()
     for path in actions_files():
         names |= set(re.findall(r"\b(?:secrets|vars)\.(\w+)", path.read_text(encoding="utf-8")))
-    names |= set(re.findall(r"\$\{?((?:DEPLOY|SITEURL)\w*)", GITLAB_FILE.read_text(encoding="utf-8")))
+    names |= set(
+        re.findall(r"\$\{?((?:DEPLOY|SITEURL)\w*)", GITLAB_FILE.read_text(encoding="utf-8"))
+    )
     return sorted(names)
 
 
 def test_the_variable_scanner_finds_secrets_vars_and_gitlab_variables():
     assert {"DEPLOY_SSH_KEY", "DEPLOY_HOST", "SITEURL", "DEPLOY_SSH_KEY_BASE64"} <= set(
-        variables_used_in_ci())
+        variables_used_in_ci()
+    )
 
 
 @pytest.mark.parametrize("name", sorted({*variables_used_in_ci(), *DEPLOY_VARIABLES, "SITEURL"}))

@@ -4,11 +4,17 @@ import re
 
 # (text or UI colour, background, minimum ratio): 4.5 for text, 3 for borders and focus rings.
 PAIRS = (
-    ("--bl-text", "--bl-bg", 4.5), ("--bl-muted", "--bl-bg", 4.5), ("--bl-link", "--bl-bg", 4.5),
-    ("--bl-text", "--bl-surface", 4.5), ("--bl-muted", "--bl-surface", 4.5),
-    ("--bl-link", "--bl-surface", 4.5), ("--bl-text", "--bl-notice-bg", 4.5),
-    ("--bl-header-text", "--bl-header-bg", 4.5), ("--bl-focus-text", "--bl-focus", 4.5),
-    ("--bl-border", "--bl-bg", 3), ("--bl-focus-ring", "--bl-bg", 3),
+    ("--bl-text", "--bl-bg", 4.5),
+    ("--bl-muted", "--bl-bg", 4.5),
+    ("--bl-link", "--bl-bg", 4.5),
+    ("--bl-text", "--bl-surface", 4.5),
+    ("--bl-muted", "--bl-surface", 4.5),
+    ("--bl-link", "--bl-surface", 4.5),
+    ("--bl-text", "--bl-notice-bg", 4.5),
+    ("--bl-header-text", "--bl-header-bg", 4.5),
+    ("--bl-focus-text", "--bl-focus", 4.5),
+    ("--bl-border", "--bl-bg", 3),
+    ("--bl-focus-ring", "--bl-bg", 3),
 )
 _BLOCK = re.compile(r":root\s*\{([^}]*)\}")
 _DARK = re.compile(r"@media\s*\(prefers-color-scheme:\s*dark\)\s*\{(.*?\})\s*\}", re.DOTALL)
@@ -29,7 +35,7 @@ def luminance(colour):
         value /= 255
         return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 

@@ -13,7 +13,8 @@ from lxml import etree
 
 from sitekit.findings import BuildError
 
-from . import contrast, report, settings as options
+from . import contrast, report
+from . import settings as options
 from .rules import ERROR, RULES, Hit, Page, check_page, check_prose, text_of
 
 logger = logging.getLogger(__name__)
@@ -22,7 +23,9 @@ HTML_PARSER = etree.HTMLParser()  # plain lxml elements: five times cheaper than
 RUN = "a11y_check_run"  # settings key (lower case: not a user setting) of this build's state
 CONTENT_CLASS = "bl-content"  # templates wrap the author's text in an element with this class
 IMAGE_REFERENCE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b", re.IGNORECASE)
-SUPPRESSION = re.compile(r"^\s*(?P<rule>[\w-]+)\s*(?:—|–|-|:)?\s*(?:Grund:\s*(?P<reason>.*\S))?\s*$")
+SUPPRESSION = re.compile(
+    r"^\s*(?P<rule>[\w-]+)\s*(?:—|–|-|:)?\s*(?:Grund:\s*(?P<reason>.*\S))?\s*$"
+)
 
 
 @dataclass
@@ -41,8 +44,10 @@ class A11yFinding:
         where = self.source + (f", Zeile {self.line}" if self.line else "")
         rule = RULES.get(self.rule)
         wcag = f", WCAG {rule.wcag}" if rule else ""
-        return (f"{label} in {where} ({self.rule}{wcag}): {self.message} So beheben: {self.fix}"
-                f"  [Seite /{self.page.removesuffix('index.html')}: {self.snippet}]")
+        return (
+            f"{label} in {where} ({self.rule}{wcag}): {self.message} So beheben: {self.fix}"
+            f"  [Seite /{self.page.removesuffix('index.html')}: {self.snippet}]"
+        )
 
 
 CHUNK = 50  # pages per task for the worker processes (a small last one to wait for)
@@ -80,7 +85,7 @@ class Run:
             self.pool = None
 
     def _hand_over(self):
-        chunk, self.handed_over = self.pages[self.handed_over:], len(self.pages)
+        chunk, self.handed_over = self.pages[self.handed_over :], len(self.pages)
         if chunk:
             self.futures.append(self.pool.submit(_check_chunk, chunk, self.values))
 
@@ -115,17 +120,26 @@ def check_written(path, context):
         return
     content = context.get("article") or context.get("page")
     output_file = context.get("output_file", Path(path).name)
-    run.page_written(PageInfo(
-        str(path), output_file, str(context.get("PATH", "content")),
-        content.source_path if content is not None else None,
-        content.template if content is not None else _listing_template(output_file, context),
-        str(content.metadata.get("a11y-ignore", "")) if content is not None else ""))
+    run.page_written(
+        PageInfo(
+            str(path),
+            output_file,
+            str(context.get("PATH", "content")),
+            content.source_path if content is not None else None,
+            content.template if content is not None else _listing_template(output_file, context),
+            str(content.metadata.get("a11y-ignore", "")) if content is not None else "",
+        )
+    )
 
 
 def _listing_template(output_file, settings):
     """The template of a list page (all articles, a category, a tag, the archive)."""
-    for key, template in (("CATEGORY_SAVE_AS", "category"), ("TAG_SAVE_AS", "tag"),
-                          ("ARCHIVES_SAVE_AS", "archives"), ("INDEX_SAVE_AS", "index")):
+    for key, template in (
+        ("CATEGORY_SAVE_AS", "category"),
+        ("TAG_SAVE_AS", "tag"),
+        ("ARCHIVES_SAVE_AS", "archives"),
+        ("INDEX_SAVE_AS", "index"),
+    ):
         prefix = str(settings.get(key) or "").split("{")[0].removesuffix("index.html")
         if prefix and output_file.startswith(prefix):
             return template
@@ -136,12 +150,14 @@ def check_file(info, values):
     """Parse one page once and run every rule on it. Returns (findings, page title)."""
     root = etree.fromstring(Path(info.path).read_bytes(), HTML_PARSER)
     page = Page(root)
-    region = next(iter(root.xpath(f"//*[contains(concat(' ', @class, ' '), ' {CONTENT_CLASS} ')]")),
-                  None)
+    region = next(
+        iter(root.xpath(f"//*[contains(concat(' ', @class, ' '), ' {CONTENT_CLASS} ')]")), None
+    )
     hits = list(check_page(page))
     if region is not None:
-        hits += check_prose(region, values["A11Y_CHECK_MAX_SENTENCE_WORDS"],
-                            values["A11Y_CHECK_MIN_READABILITY"])
+        hits += check_prose(
+            region, values["A11Y_CHECK_MAX_SENTENCE_WORDS"], values["A11Y_CHECK_MIN_READABILITY"]
+        )
         if info.source_path is not None:
             hits += _markdown_empty_alt(region, info.source_path)
     ignored, findings = _suppressions(info)
@@ -156,7 +172,7 @@ def _check_chunk(chunk, values):
 
 def _duplicate_titles(pages, titles):
     seen, findings = {}, []
-    for info, title in zip(pages, titles):
+    for info, title in zip(pages, titles, strict=True):
         if not title or info.output_file == "404.html":
             continue
         if title in seen:
@@ -181,9 +197,12 @@ def _markdown_empty_alt(region, source_path):
     if not any(img.get("alt") == "" for img in region.iter("img")):
         return
     references = _image_references(source_path)
-    for img, (_line, written) in zip(region.iter("img"), references):
-        if (img.get("alt") == "" and "dekorativ" not in (img.get("class") or "").split()
-                and re.match(r"!\[\s*\]", written)):
+    for img, (_line, written) in zip(region.iter("img"), references, strict=False):
+        if (
+            img.get("alt") == ""
+            and "dekorativ" not in (img.get("class") or "").split()
+            and re.match(r"!\[\s*\]", written)
+        ):
             name = written.split("(", 1)[1].rstrip(")").rsplit("/", 1)[-1]
             yield Hit("img-alt-empty", img, {"name": name})
 
@@ -196,19 +215,29 @@ def _suppressions(info):
     match = SUPPRESSION.match(entry)
     if match and match["reason"] and match["rule"] in RULES:
         return {match["rule"]}, []
-    return set(), [A11yFinding(
-        "a11y-ignore", ERROR, _shown(info.source_path, info.content_root), None,
-        info.output_file, f"A11y-Ignore: {entry}",
-        f"„A11y-Ignore: {entry}“ schaltet eine Prüfung ohne Begründung oder mit "
-        "unbekannter Regel ab.",
-        "So schreiben: „A11y-Ignore: link-text — Grund: …“ mit einer Regel aus der Meldung.")]
+    return set(), [
+        A11yFinding(
+            "a11y-ignore",
+            ERROR,
+            _shown(info.source_path, info.content_root),
+            None,
+            info.output_file,
+            f"A11y-Ignore: {entry}",
+            f"„A11y-Ignore: {entry}“ schaltet eine Prüfung ohne Begründung oder mit "
+            "unbekannter Regel ab.",
+            "So schreiben: „A11y-Ignore: link-text — Grund: …“ mit einer Regel aus der Meldung.",
+        )
+    ]
 
 
 def _finding(hit, region, info):
     rule = RULES[hit.rule]
     element = hit.element
-    in_text = region is not None and element is not None and (
-        element is region or any(parent is region for parent in element.iterancestors()))
+    in_text = (
+        region is not None
+        and element is not None
+        and (element is region or any(parent is region for parent in element.iterancestors()))
+    )
     if in_text and info.source_path is not None:
         source = _shown(info.source_path, info.content_root)
         line = None if element is region else _line_in_source(info.source_path, element, region)
@@ -217,8 +246,16 @@ def _finding(hit, region, info):
     else:
         source, line = "theme/templates", None
     snippet = "" if element is None else _snippet(element)
-    return A11yFinding(hit.rule, rule.severity, source, line, info.output_file, snippet,
-                       rule.message.format(**hit.values), rule.fix.format(**hit.values))
+    return A11yFinding(
+        hit.rule,
+        rule.severity,
+        source,
+        line,
+        info.output_file,
+        snippet,
+        rule.message.format(**hit.values),
+        rule.fix.format(**hit.values),
+    )
 
 
 def _snippet(element):
@@ -242,8 +279,12 @@ def _line_in_source(source_path, element, region):
         text = Path(source_path).read_text(encoding="utf-8")
     except OSError:
         return None
-    needles = [element.get("src", "").rsplit("/", 1)[-1], element.get("alt"), text_of(element),
-               (element.get("href") or "").rsplit("/", 1)[-1]]
+    needles = [
+        element.get("src", "").rsplit("/", 1)[-1],
+        element.get("alt"),
+        text_of(element),
+        (element.get("href") or "").rsplit("/", 1)[-1],
+    ]
     for needle in needles:
         if needle and len(needle) > 2 and needle in text:
             return text.count("\n", 0, text.index(needle)) + 1
@@ -269,21 +310,37 @@ def finish(pelican):
     theme_css = Path(pelican.settings["THEME"]) / "static"
     for css_file in sorted(theme_css.rglob("*.css")):
         for scheme, fore, back, value, minimum in contrast.weak_pairs(css_file.read_text("utf-8")):
-            run.findings.append(A11yFinding(
-                "contrast", ERROR, f"theme/static/{css_file.relative_to(theme_css).as_posix()}",
-                None, "", f"{fore} auf {back}",
-                f"Kontrast {value}:1 in der {scheme}en Darstellung; nötig sind {minimum}:1.",
-                "Eine der beiden Farben dunkler bzw. heller wählen."))
-    report.write(run.findings, Path(run.values["A11Y_CHECK_REPORT_DIR"]),
-                 Path(pelican.settings["OUTPUT_PATH"]))
+            run.findings.append(
+                A11yFinding(
+                    "contrast",
+                    ERROR,
+                    f"theme/static/{css_file.relative_to(theme_css).as_posix()}",
+                    None,
+                    "",
+                    f"{fore} auf {back}",
+                    f"Kontrast {value}:1 in der {scheme}en Darstellung; nötig sind {minimum}:1.",
+                    "Eine der beiden Farben dunkler bzw. heller wählen.",
+                )
+            )
+    report.write(
+        run.findings,
+        Path(run.values["A11Y_CHECK_REPORT_DIR"]),
+        Path(pelican.settings["OUTPUT_PATH"]),
+    )
     errors = [f for f in run.findings if f.severity == ERROR]
     if run.values["A11Y_CHECK_STRICT"] and errors:
-        raise BuildError(report.grouped(run.findings),
-                         f"Der Bau wurde abgebrochen: {len(errors)} Fehler bei der Barrierefreiheit.")
+        raise BuildError(
+            report.grouped(run.findings),
+            f"Der Bau wurde abgebrochen: {len(errors)} Fehler bei der Barrierefreiheit.",
+        )
     for text in report.grouped(run.findings):
         logger.warning(text)
     if run.findings:
         hints = len(run.findings) - len(errors)
-        logger.info("Barrierefreiheit: %d Fehler, %d %s. Bericht: %s/index.html", len(errors), hints,
-                    "Hinweis" if hints == 1 else "Hinweise", run.values["A11Y_CHECK_REPORT_DIR"])
-
+        logger.info(
+            "Barrierefreiheit: %d Fehler, %d %s. Bericht: %s/index.html",
+            len(errors),
+            hints,
+            "Hinweis" if hints == 1 else "Hinweise",
+            run.values["A11Y_CHECK_REPORT_DIR"],
+        )

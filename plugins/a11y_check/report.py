@@ -14,28 +14,40 @@ def grouped(findings):
     by_source = {}
     for finding in sorted(findings, key=lambda f: (f.source, f.line or 0, f.page)):
         by_source.setdefault(finding.source, []).append(finding)
-    return [f"Barrierefreiheit – {source}:\n" + "\n".join("  " + f.render() for f in items)
-            for source, items in by_source.items()]
+    return [
+        f"Barrierefreiheit – {source}:\n" + "\n".join("  " + f.render() for f in items)
+        for source, items in by_source.items()
+    ]
 
 
 def write(findings, folder, output):
     """report.json and index.html in folder (outside output/, never published)."""
     folder.mkdir(parents=True, exist_ok=True)
     data = [dataclasses.asdict(f) for f in findings]
-    (folder / "report.json").write_text(json.dumps(data, ensure_ascii=False, indent=1),
-                                        encoding="utf-8")
+    (folder / "report.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     counts = Counter(f.rule for f in findings)
     rows = "".join(
         f"<tr><td>{escape(rule)}</td><td>{RULES[rule].wcag if rule in RULES else '–'}</td>"
-        f"<td>{count}</td></tr>" for rule, count in counts.most_common())
+        f"<td>{count}</td></tr>"
+        for rule, count in counts.most_common()
+    )
     items = "".join(
         f"<li><strong>{'Fehler' if f.severity == ERROR else 'Hinweis'}</strong> in "
         f"{escape(f.source)}{f', Zeile {f.line}' if f.line else ''}: {escape(f.message)} "
         f"<em>So beheben:</em> {escape(f.fix)}"
-        + (f' (<a href="{escape(_link(folder, output, f.page))}">Seite /{escape(f.page)}</a>)'
-           if f.page else "") + "</li>" for f in findings)
+        + (
+            f' (<a href="{escape(_link(folder, output, f.page))}">Seite /{escape(f.page)}</a>)'
+            if f.page
+            else ""
+        )
+        + "</li>"
+        for f in findings
+    )
     errors = sum(f.severity == ERROR for f in findings)
-    (folder / "index.html").write_text(f"""<!DOCTYPE html>
+    (folder / "index.html").write_text(
+        f"""<!DOCTYPE html>
 <html lang="de">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Barrierefreiheit: Prüfbericht</title></head>
@@ -51,7 +63,9 @@ def write(findings, folder, output):
 </main>
 </body>
 </html>
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
 
 
 def _link(folder, output, page):

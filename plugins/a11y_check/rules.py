@@ -22,115 +22,319 @@ class Rule:
     fix: str
 
 
-RULES = {rule.id: rule for rule in (
-    Rule("img-alt", "1.1.1", ERROR, "Das Bild „{name}“ hat keinen Alternativtext.",
-         "Beschreiben, was zu sehen ist: ![Drei Menschen am Tisch](bild.jpg). Reine Schmuckbilder "
-         "bekommen eine leere Beschreibung: ![](bild.jpg)."),
-    Rule("img-alt-empty", "1.1.1", ERROR, "Das Bild „{name}“ hat eine leere Beschreibung.",
-         "Beschreiben, was zu sehen ist: ![Drei Menschen am Tisch](bild.jpg). Ein reines "
-         "Schmuckbild so kennzeichnen: ![](bild.jpg){{: .dekorativ}}"),
-    Rule("img-alt-filename", "1.1.1", ERROR,
-         "Der Alternativtext „{alt}“ ist ein Dateiname, keine Beschreibung.",
-         "In eckige Klammern schreiben, was auf dem Bild zu sehen ist."),
-    Rule("img-alt-filler", "1.1.1", ERROR,
-         "Der Alternativtext „{alt}“ sagt nicht, was zu sehen ist.",
-         "Statt „Bild“ oder „Foto“ beschreiben, was das Bild zeigt."),
-    Rule("img-alt-long", "1.1.1", WARNING,
-         "Der Alternativtext hat {length} Zeichen; mehr als 150 sind zum Vorlesen zu lang.",
-         "Kürzer beschreiben; Einzelheiten gehören in den Text oder die Bildunterschrift."),
-    Rule("og-image-alt", "1.1.1", ERROR, "Das Vorschaubild (og:image) hat keine Beschreibung.",
-         "Zur Angabe „Image:“ eine Zeile „Image_alt: …“ schreiben."),
-    Rule("link-name", "2.4.4", ERROR, "Ein Link hat keinen Text, den ein Screenreader vorlesen kann.",
-         "Dem Link einen Text geben, der sagt, wohin er führt."),
-    Rule("link-text", "2.4.4", ERROR, "Der Linktext „{text}“ sagt nicht, wohin der Link führt.",
-         "Den Linktext so schreiben, dass er allein verständlich ist: „[Mehr über die IT-Gruppe]"
-         "(…)“ statt „[hier](…)“."),
-    Rule("link-same-text", "2.4.4", WARNING,
-         "Der Linktext „{text}“ führt auf dieser Seite zu verschiedenen Zielen.",
-         "Die Linktexte so unterscheiden, dass jedes Ziel erkennbar ist."),
-    Rule("link-new-window", "3.2.5", WARNING,
-         "Der Link „{text}“ öffnet ein neues Fenster, ohne das anzukündigen.",
-         "„(öffnet in neuem Fenster)“ in den Linktext schreiben oder target=\"_blank\" weglassen."),
-    Rule("heading-h1", "1.3.1", ERROR, "Die Seite hat {count} Hauptüberschriften (h1); richtig ist "
-         "genau eine.", "Im Text Überschriften mit ## beginnen; die Hauptüberschrift ist der Titel."),
-    Rule("heading-order", "1.3.1", ERROR, "Auf eine Überschrift der Ebene {before} folgt eine der "
-         "Ebene {level}; dazwischen fehlt eine Ebene.",
-         "Überschriften ohne Lücke abstufen: nach ## folgt ###, nicht ####."),
-    Rule("heading-empty", "2.4.6", ERROR, "Eine Überschrift ist leer.",
-         "Der Überschrift einen Text geben oder die Zeile löschen."),
-    Rule("document-title", "2.4.2", ERROR, "Die Seite hat keinen Titel.",
-         "In der Vorlage ein nicht leeres <title> ausgeben."),
-    Rule("title-duplicate", "2.4.2", WARNING, "Der Seitentitel „{title}“ steht auch auf {other}.",
-         "Jeder Seite einen eigenen Titel geben."),
-    Rule("html-lang", "3.1.1", ERROR, "Die Sprache der Seite fehlt oder ist ungültig („{lang}“).",
-         "<html lang=\"de\"> in der Vorlage angeben."),
-    Rule("lang-valid", "3.1.2", ERROR, "Die Sprachangabe lang=\"{lang}\" ist ungültig.",
-         "Einen Sprachcode verwenden, z. B. lang=\"en\" für Englisch."),
-    Rule("meta-viewport", "1.4.4", ERROR, "Die Seite verhindert das Vergrößern ({content}).",
-         "user-scalable=no und maximum-scale aus <meta name=\"viewport\"> entfernen."),
-    Rule("meta-refresh", "2.2.1", ERROR, "Die Seite lädt sich selbst neu oder leitet weiter.",
-         "<meta http-equiv=\"refresh\"> entfernen; Weiterleitungen macht der Webserver."),
-    Rule("landmark-main", "1.3.1", ERROR, "Die Seite hat keinen Hauptbereich (<main>).",
-         "Den Inhalt in der Vorlage in <main id=\"main-content\"> setzen."),
-    Rule("skip-link", "2.4.1", ERROR, "Der Sprunglink zeigt auf „#{target}“, das es nicht gibt.",
-         "Das Ziel mit dieser id anlegen oder den Link korrigieren."),
-    Rule("duplicate-id", "1.3.1", ERROR, "Die id „{id}“ kommt mehrfach vor.",
-         "Jede id nur einmal pro Seite vergeben."),
-    Rule("tabindex", "2.4.3", ERROR, "tabindex=\"{value}\" verändert die Reihenfolge beim Tabben.",
-         "tabindex nur mit 0 oder -1 verwenden."),
-    Rule("table-headers", "1.3.1", ERROR, "Eine Tabelle hat keine Kopfzellen.",
-         "Die erste Zeile als Kopfzeile schreiben: | Spalte | Spalte | und darunter |---|---|."),
-    Rule("aria-role", "4.1.2", ERROR, "Die Rolle role=\"{role}\" gibt es nicht.",
-         "Eine gültige ARIA-Rolle verwenden oder das Attribut entfernen."),
-    Rule("aria-redundant-role", "4.1.2", ERROR,
-         "role=\"{role}\" wiederholt nur, was <{tag}> ohnehin ist.", "Das role-Attribut entfernen."),
-    Rule("aria-attr", "4.1.2", ERROR, "Das Attribut „{attr}“ gibt es in ARIA nicht.",
-         "Den Namen prüfen (z. B. aria-label, aria-describedby) oder das Attribut entfernen."),
-    Rule("frame-title", "4.1.2", ERROR, "Ein eingebetteter Rahmen (<iframe>) hat keinen Titel.",
-         "title=\"…\" angeben, der sagt, was eingebettet ist."),
-    Rule("media-autoplay", "1.4.2", ERROR, "Ein <{tag}> startet von selbst (autoplay).",
-         "autoplay entfernen; Besucherinnen und Besucher starten selbst."),
-    Rule("video-captions", "1.2.2", WARNING, "Ein Video hat keine Untertitel.",
-         "Eine Untertiteldatei einbinden: <track kind=\"captions\" src=\"….vtt\" srclang=\"de\">."),
-    Rule("form-label", "1.3.1", ERROR, "Ein Eingabefeld hat keine Beschriftung.",
-         "Ein <label for=\"…\"> oder aria-label angeben."),
-    Rule("inline-color", "1.4.3", WARNING, "Eine Farbe ist direkt im Text gesetzt ({style}); ihr "
-         "Kontrast wird nicht geprüft und passt nicht zur dunklen Darstellung.",
-         "Die Farbangabe entfernen; die Gestaltung macht das Stylesheet."),
-    Rule("long-sentence", "3.1.5", WARNING, "Ein Satz hat {words} Wörter: „{start} …“.",
-         "In zwei oder mehr Sätze teilen; bis {limit} Wörter sind gut lesbar."),
-    Rule("readability", "3.1.5", WARNING, "Der Text ist schwer zu lesen (Lesbarkeit {score} von 100; "
-         "ab {limit} gilt er als verständlich).",
-         "Kürzere Sätze und kürzere Wörter verwenden."),
-    Rule("gender-form", "3.1.5", WARNING, "„{word}“: Doppelpunkt und Unterstrich lesen Screenreader "
-         "oft als Pause oder Zeichen vor.",
-         "Den Stern verwenden („{star}“, Empfehlung des DBSV) oder eine neutrale Form."),
-)}
+RULES = {
+    rule.id: rule
+    for rule in (
+        Rule(
+            "img-alt",
+            "1.1.1",
+            ERROR,
+            "Das Bild „{name}“ hat keinen Alternativtext.",
+            "Beschreiben, was zu sehen ist: ![Drei Menschen am Tisch](bild.jpg). Reine Schmuckbilder "
+            "bekommen eine leere Beschreibung: ![](bild.jpg).",
+        ),
+        Rule(
+            "img-alt-empty",
+            "1.1.1",
+            ERROR,
+            "Das Bild „{name}“ hat eine leere Beschreibung.",
+            "Beschreiben, was zu sehen ist: ![Drei Menschen am Tisch](bild.jpg). Ein reines "
+            "Schmuckbild so kennzeichnen: ![](bild.jpg){{: .dekorativ}}",
+        ),
+        Rule(
+            "img-alt-filename",
+            "1.1.1",
+            ERROR,
+            "Der Alternativtext „{alt}“ ist ein Dateiname, keine Beschreibung.",
+            "In eckige Klammern schreiben, was auf dem Bild zu sehen ist.",
+        ),
+        Rule(
+            "img-alt-filler",
+            "1.1.1",
+            ERROR,
+            "Der Alternativtext „{alt}“ sagt nicht, was zu sehen ist.",
+            "Statt „Bild“ oder „Foto“ beschreiben, was das Bild zeigt.",
+        ),
+        Rule(
+            "img-alt-long",
+            "1.1.1",
+            WARNING,
+            "Der Alternativtext hat {length} Zeichen; mehr als 150 sind zum Vorlesen zu lang.",
+            "Kürzer beschreiben; Einzelheiten gehören in den Text oder die Bildunterschrift.",
+        ),
+        Rule(
+            "og-image-alt",
+            "1.1.1",
+            ERROR,
+            "Das Vorschaubild (og:image) hat keine Beschreibung.",
+            "Zur Angabe „Image:“ eine Zeile „Image_alt: …“ schreiben.",
+        ),
+        Rule(
+            "link-name",
+            "2.4.4",
+            ERROR,
+            "Ein Link hat keinen Text, den ein Screenreader vorlesen kann.",
+            "Dem Link einen Text geben, der sagt, wohin er führt.",
+        ),
+        Rule(
+            "link-text",
+            "2.4.4",
+            ERROR,
+            "Der Linktext „{text}“ sagt nicht, wohin der Link führt.",
+            "Den Linktext so schreiben, dass er allein verständlich ist: „[Mehr über die IT-Gruppe]"
+            "(…)“ statt „[hier](…)“.",
+        ),
+        Rule(
+            "link-same-text",
+            "2.4.4",
+            WARNING,
+            "Der Linktext „{text}“ führt auf dieser Seite zu verschiedenen Zielen.",
+            "Die Linktexte so unterscheiden, dass jedes Ziel erkennbar ist.",
+        ),
+        Rule(
+            "link-new-window",
+            "3.2.5",
+            WARNING,
+            "Der Link „{text}“ öffnet ein neues Fenster, ohne das anzukündigen.",
+            '„(öffnet in neuem Fenster)“ in den Linktext schreiben oder target="_blank" weglassen.',
+        ),
+        Rule(
+            "heading-h1",
+            "1.3.1",
+            ERROR,
+            "Die Seite hat {count} Hauptüberschriften (h1); richtig ist genau eine.",
+            "Im Text Überschriften mit ## beginnen; die Hauptüberschrift ist der Titel.",
+        ),
+        Rule(
+            "heading-order",
+            "1.3.1",
+            ERROR,
+            "Auf eine Überschrift der Ebene {before} folgt eine der "
+            "Ebene {level}; dazwischen fehlt eine Ebene.",
+            "Überschriften ohne Lücke abstufen: nach ## folgt ###, nicht ####.",
+        ),
+        Rule(
+            "heading-empty",
+            "2.4.6",
+            ERROR,
+            "Eine Überschrift ist leer.",
+            "Der Überschrift einen Text geben oder die Zeile löschen.",
+        ),
+        Rule(
+            "document-title",
+            "2.4.2",
+            ERROR,
+            "Die Seite hat keinen Titel.",
+            "In der Vorlage ein nicht leeres <title> ausgeben.",
+        ),
+        Rule(
+            "title-duplicate",
+            "2.4.2",
+            WARNING,
+            "Der Seitentitel „{title}“ steht auch auf {other}.",
+            "Jeder Seite einen eigenen Titel geben.",
+        ),
+        Rule(
+            "html-lang",
+            "3.1.1",
+            ERROR,
+            "Die Sprache der Seite fehlt oder ist ungültig („{lang}“).",
+            '<html lang="de"> in der Vorlage angeben.',
+        ),
+        Rule(
+            "lang-valid",
+            "3.1.2",
+            ERROR,
+            'Die Sprachangabe lang="{lang}" ist ungültig.',
+            'Einen Sprachcode verwenden, z. B. lang="en" für Englisch.',
+        ),
+        Rule(
+            "meta-viewport",
+            "1.4.4",
+            ERROR,
+            "Die Seite verhindert das Vergrößern ({content}).",
+            'user-scalable=no und maximum-scale aus <meta name="viewport"> entfernen.',
+        ),
+        Rule(
+            "meta-refresh",
+            "2.2.1",
+            ERROR,
+            "Die Seite lädt sich selbst neu oder leitet weiter.",
+            '<meta http-equiv="refresh"> entfernen; Weiterleitungen macht der Webserver.',
+        ),
+        Rule(
+            "landmark-main",
+            "1.3.1",
+            ERROR,
+            "Die Seite hat keinen Hauptbereich (<main>).",
+            'Den Inhalt in der Vorlage in <main id="main-content"> setzen.',
+        ),
+        Rule(
+            "skip-link",
+            "2.4.1",
+            ERROR,
+            "Der Sprunglink zeigt auf „#{target}“, das es nicht gibt.",
+            "Das Ziel mit dieser id anlegen oder den Link korrigieren.",
+        ),
+        Rule(
+            "duplicate-id",
+            "1.3.1",
+            ERROR,
+            "Die id „{id}“ kommt mehrfach vor.",
+            "Jede id nur einmal pro Seite vergeben.",
+        ),
+        Rule(
+            "tabindex",
+            "2.4.3",
+            ERROR,
+            'tabindex="{value}" verändert die Reihenfolge beim Tabben.',
+            "tabindex nur mit 0 oder -1 verwenden.",
+        ),
+        Rule(
+            "table-headers",
+            "1.3.1",
+            ERROR,
+            "Eine Tabelle hat keine Kopfzellen.",
+            "Die erste Zeile als Kopfzeile schreiben: | Spalte | Spalte | und darunter |---|---|.",
+        ),
+        Rule(
+            "aria-role",
+            "4.1.2",
+            ERROR,
+            'Die Rolle role="{role}" gibt es nicht.',
+            "Eine gültige ARIA-Rolle verwenden oder das Attribut entfernen.",
+        ),
+        Rule(
+            "aria-redundant-role",
+            "4.1.2",
+            ERROR,
+            'role="{role}" wiederholt nur, was <{tag}> ohnehin ist.',
+            "Das role-Attribut entfernen.",
+        ),
+        Rule(
+            "aria-attr",
+            "4.1.2",
+            ERROR,
+            "Das Attribut „{attr}“ gibt es in ARIA nicht.",
+            "Den Namen prüfen (z. B. aria-label, aria-describedby) oder das Attribut entfernen.",
+        ),
+        Rule(
+            "frame-title",
+            "4.1.2",
+            ERROR,
+            "Ein eingebetteter Rahmen (<iframe>) hat keinen Titel.",
+            'title="…" angeben, der sagt, was eingebettet ist.',
+        ),
+        Rule(
+            "media-autoplay",
+            "1.4.2",
+            ERROR,
+            "Ein <{tag}> startet von selbst (autoplay).",
+            "autoplay entfernen; Besucherinnen und Besucher starten selbst.",
+        ),
+        Rule(
+            "video-captions",
+            "1.2.2",
+            WARNING,
+            "Ein Video hat keine Untertitel.",
+            'Eine Untertiteldatei einbinden: <track kind="captions" src="….vtt" srclang="de">.',
+        ),
+        Rule(
+            "form-label",
+            "1.3.1",
+            ERROR,
+            "Ein Eingabefeld hat keine Beschriftung.",
+            'Ein <label for="…"> oder aria-label angeben.',
+        ),
+        Rule(
+            "inline-color",
+            "1.4.3",
+            WARNING,
+            "Eine Farbe ist direkt im Text gesetzt ({style}); ihr "
+            "Kontrast wird nicht geprüft und passt nicht zur dunklen Darstellung.",
+            "Die Farbangabe entfernen; die Gestaltung macht das Stylesheet.",
+        ),
+        Rule(
+            "long-sentence",
+            "3.1.5",
+            WARNING,
+            "Ein Satz hat {words} Wörter: „{start} …“.",
+            "In zwei oder mehr Sätze teilen; bis {limit} Wörter sind gut lesbar.",
+        ),
+        Rule(
+            "readability",
+            "3.1.5",
+            WARNING,
+            "Der Text ist schwer zu lesen (Lesbarkeit {score} von 100; "
+            "ab {limit} gilt er als verständlich).",
+            "Kürzere Sätze und kürzere Wörter verwenden.",
+        ),
+        Rule(
+            "gender-form",
+            "3.1.5",
+            WARNING,
+            "„{word}“: Doppelpunkt und Unterstrich lesen Screenreader "
+            "oft als Pause oder Zeichen vor.",
+            "Den Stern verwenden („{star}“, Empfehlung des DBSV) oder eine neutrale Form.",
+        ),
+    )
+}
 
-FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|avif|svg|heic)$|^(dsc|img|dcim|pxl|p)[_-]?\d+",
-                       re.IGNORECASE)
+FILE_NAME = re.compile(
+    r"^\S+\.(jpe?g|png|gif|webp|avif|svg|heic)$|^(dsc|img|dcim|pxl|p)[_-]?\d+", re.IGNORECASE
+)
 FILLERS = {"bild", "foto", "image", "photo", "grafik", "picture", "img", "abbildung", "bild:"}
-VAGUE = {"hier", "mehr", "weiter", "weiterlesen", "mehr lesen", "klicken sie hier", "hier klicken",
-         "klick hier", "link", "click here", "here", "read more", "more", "mehr erfahren"}
+VAGUE = {
+    "hier",
+    "mehr",
+    "weiter",
+    "weiterlesen",
+    "mehr lesen",
+    "klicken sie hier",
+    "hier klicken",
+    "klick hier",
+    "link",
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "mehr erfahren",
+}
 LANG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
-ROLES = set("""alert alertdialog application article banner blockquote button caption cell checkbox
+ROLES = set(
+    """alert alertdialog application article banner blockquote button caption cell checkbox
 code columnheader combobox complementary contentinfo definition deletion dialog document emphasis
 feed figure form generic grid gridcell group heading img insertion link list listbox listitem log
 main marquee math menu menubar menuitem menuitemcheckbox menuitemradio meter navigation none note
 option paragraph presentation progressbar radio radiogroup region row rowgroup rowheader scrollbar
 search searchbox separator slider spinbutton status strong subscript superscript switch tab table
-tablist tabpanel term textbox time timer toolbar tooltip tree treegrid treeitem""".split())
-ARIA_ATTRIBUTES = {f"aria-{name}" for name in """activedescendant atomic autocomplete braillelabel
+tablist tabpanel term textbox time timer toolbar tooltip tree treegrid treeitem""".split()
+)
+ARIA_ATTRIBUTES = {
+    f"aria-{name}"
+    for name in """activedescendant atomic autocomplete braillelabel
 brailleroledescription busy checked colcount colindex colindextext colspan controls current
 describedby description details disabled dropeffect errormessage expanded flowto grabbed haspopup
 hidden invalid keyshortcuts label labelledby level live modal multiline multiselectable orientation
 owns placeholder posinset pressed readonly relevant required roledescription rowcount rowindex
-rowindextext rowspan selected setsize sort valuemax valuemin valuenow valuetext""".split()}
+rowindextext rowspan selected setsize sort valuemax valuemin valuenow valuetext""".split()
+}
 # Element → the role it has anyway; repeating it as role="…" is redundant.
-IMPLICIT_ROLES = {"article": "article", "aside": "complementary", "button": "button",
-                  "main": "main", "nav": "navigation", "ol": "list", "ul": "list", "li": "listitem",
-                  "table": "table", "hr": "separator", "dialog": "dialog", "textarea": "textbox",
-                  **{f"h{n}": "heading" for n in range(1, 7)}}
+IMPLICIT_ROLES = {
+    "article": "article",
+    "aside": "complementary",
+    "button": "button",
+    "main": "main",
+    "nav": "navigation",
+    "ol": "list",
+    "ul": "list",
+    "li": "listitem",
+    "table": "table",
+    "hr": "separator",
+    "dialog": "dialog",
+    "textarea": "textbox",
+    **{f"h{n}": "heading" for n in range(1, 7)},
+}
 NEEDS_LABEL = {"input", "select", "textarea"}
 NO_LABEL_TYPES = {"hidden", "submit", "reset", "button", "image"}
 GENDER = re.compile(r"\b(\w+)[:_](innen|in)\b")
@@ -160,13 +364,29 @@ def accessible_name(element, page):
             return " ".join(names)
     if (element.get("aria-label") or "").strip():
         return element.get("aria-label").strip()
-    text = text_content(element) if len(element) == 0 else " ".join(
-        [text_content(element), *element.xpath(".//img/@alt")])
+    text = (
+        text_content(element)
+        if len(element) == 0
+        else " ".join([text_content(element), *element.xpath(".//img/@alt")])
+    )
     return " ".join(text.split()) or (element.get("title") or "").strip()
 
 
-WANTED_TAGS = {"img", "a", "meta", "title", "table", "iframe", "video", "audio", "label",
-               "input", "select", "textarea", "main"}
+WANTED_TAGS = {
+    "img",
+    "a",
+    "meta",
+    "title",
+    "table",
+    "iframe",
+    "video",
+    "audio",
+    "label",
+    "input",
+    "select",
+    "textarea",
+    "main",
+}
 
 
 class Page:
@@ -211,8 +431,9 @@ def check_images(page):
         elif len(alt) > 150:
             yield Hit("img-alt-long", img, {"length": len(alt)})
     metas = {m.get("property"): m for m in page.tags("meta") if m.get("property")}
-    if "og:image" in metas and not (metas.get("og:image:alt") is not None
-                                    and metas["og:image:alt"].get("content", "").strip()):
+    if "og:image" in metas and not (
+        metas.get("og:image:alt") is not None and metas["og:image:alt"].get("content", "").strip()
+    ):
         yield Hit("og-image-alt", metas["og:image"])
 
 
@@ -229,7 +450,9 @@ def check_links(page):
         if normalized in VAGUE:
             yield Hit("link-text", link, {"text": name})
         targets.setdefault(normalized, {})[link.get("href")] = link
-        if link.get("target") == "_blank" and not re.search(r"neue[mn]? (fenster|tab)", name.lower()):
+        if link.get("target") == "_blank" and not re.search(
+            r"neue[mn]? (fenster|tab)", name.lower()
+        ):
             yield Hit("link-new-window", link, {"text": name})
     for text, hrefs in targets.items():
         if len(hrefs) > 1 and text not in VAGUE:
@@ -273,10 +496,16 @@ def check_document(page):
 
 
 def check_structure(page):
-    if not page.tags("main") and not any(e.get("role") == "main" for e in page.with_role_or_tabindex):
+    if not page.tags("main") and not any(
+        e.get("role") == "main" for e in page.with_role_or_tabindex
+    ):
         yield Hit("landmark-main", None)
     body_links = [a for a in page.tags("a") if a.get("href")]
-    if body_links and body_links[0].get("href").startswith("#") and len(body_links[0].get("href")) > 1:
+    if (
+        body_links
+        and body_links[0].get("href").startswith("#")
+        and len(body_links[0].get("href")) > 1
+    ):
         target = body_links[0].get("href")[1:]
         if target not in page.ids:
             yield Hit("skip-link", body_links[0], {"target": target})
@@ -340,13 +569,21 @@ def check_prose(region, max_words, min_score):
         for paragraph in region.iter("p", "li"):
             paragraph_text = text_of(paragraph)
             for word in GENDER.finditer(paragraph_text):
-                yield Hit("gender-form", paragraph,
-                          {"word": word[0], "star": f"{word[1]}*{word[2]}"})
+                yield Hit(
+                    "gender-form", paragraph, {"word": word[0], "star": f"{word[1]}*{word[2]}"}
+                )
             for sentence in SENTENCE_END.split(paragraph_text) if long_sentence else ():
                 words = sentence.count(" ") + 1
                 if words > max_words:
-                    yield Hit("long-sentence", paragraph, {"words": words, "limit": max_words,
-                                                           "start": " ".join(sentence.split()[:6])})
+                    yield Hit(
+                        "long-sentence",
+                        paragraph,
+                        {
+                            "words": words,
+                            "limit": max_words,
+                            "start": " ".join(sentence.split()[:6]),
+                        },
+                    )
     score = readability(text, len(sentences))
     if score is not None and score < min_score:
         yield Hit("readability", region, {"score": round(score), "limit": min_score})
@@ -370,8 +607,14 @@ def readability(text, sentences=None):
     return 180 - words / sentences - 58.5 * max(words, syllables) / words
 
 
-PAGE_CHECKS = (check_images, check_links, check_headings, check_document, check_structure,
-               check_media_and_forms)
+PAGE_CHECKS = (
+    check_images,
+    check_links,
+    check_headings,
+    check_document,
+    check_structure,
+    check_media_and_forms,
+)
 
 
 def check_page(page):

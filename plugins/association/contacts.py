@@ -10,6 +10,7 @@ CONTACT = re.compile(f"{EMAIL.pattern}|{PHONE.pattern}")
 
 def contact_links(text):
     """Escaped HTML of text, with every e-mail address and phone number linked."""
+
     def link(match):
         value = match[0]
         if EMAIL.fullmatch(value):

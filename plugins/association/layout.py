@@ -4,7 +4,7 @@ from sitekit.layouts import LAYOUTS, LIST_KEYS, parse_date
 
 
 def split_list(value):
-    """"Social Media; CRM" → ["Social Media", "CRM"]"""
+    """ "Social Media; CRM" → ["Social Media", "CRM"]"""
     return [item.strip() for item in str(value).split(";") if item.strip()]
 
 
@@ -26,4 +26,3 @@ def layout_metadata(metadata, today):
             # Hidden: in no listing or feed; only the preview writes its page (unpublished).
             added["status"] = "hidden"
     return added
-

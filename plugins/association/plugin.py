@@ -25,11 +25,17 @@ def configure(pelican):
     settings["VEREIN"] = facts
     settings["SITENAME"] = facts.get("name", settings["SITENAME"])
     settings["AUTHOR"] = facts["name"]  # the feed's author of every article
-    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "german_date": german_date,
-                                 "contact_links": contact_links}
+    settings["JINJA_FILTERS"] = {
+        **settings.get("JINJA_FILTERS", {}),
+        "german_date": german_date,
+        "contact_links": contact_links,
+    }
     markdown = dict(settings["MARKDOWN"])
-    extensions = [e for e in markdown.get("extensions", [])
-                  if not isinstance(e, (FactsExtension, FigureExtension))]
+    extensions = [
+        e
+        for e in markdown.get("extensions", [])
+        if not isinstance(e, (FactsExtension, FigureExtension))
+    ]
     markdown["extensions"] = [*extensions, FactsExtension(facts), FigureExtension()]
     settings["MARKDOWN"] = markdown
 

@@ -16,10 +16,24 @@ from sitekit.layouts import DATE_KEYS, LAYOUTS, layouts_for
 PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
 # Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…),
 # and plain relative links to Markdown files as an editor writes them: ](../pages/x.md)
-INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^\s)\"'>]+)"
-                           r"|\]\((?![\w+.-]+:|[/#{|])()([^\s)]+\.md)(?:#[^\s)]*)?\)")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".tif", ".tiff",
-                  ".bmp", ".heic", ".heif")
+INTERNAL_LINK = re.compile(
+    r"[{|](filename|static|attach)[}|]([^\s)\"'>]+)"
+    r"|\]\((?![\w+.-]+:|[/#{|])()([^\s)]+\.md)(?:#[^\s)]*)?\)"
+)
+IMAGE_SUFFIXES = (
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".webp",
+    ".gif",
+    ".svg",
+    ".avif",
+    ".tif",
+    ".tiff",
+    ".bmp",
+    ".heic",
+    ".heif",
+)
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 STATUSES = ("published", "draft", "hidden")
@@ -81,54 +95,84 @@ def check_metadata(source):
         found.append(Finding(source.path, line, message, fix, ERROR, rule))
 
     for key, first, again in source.duplicates:
-        problem(f"Die Angabe „{key.capitalize()}“ steht zweimal (Zeilen {first} und {again}).",
-                "Eine der beiden Zeilen löschen.", again, "metadata-duplicate")
+        problem(
+            f"Die Angabe „{key.capitalize()}“ steht zweimal (Zeilen {first} und {again}).",
+            "Eine der beiden Zeilen löschen.",
+            again,
+            "metadata-duplicate",
+        )
 
     if not source.value("title"):
-        problem("Die Angabe „Title“ (Titel) fehlt.",
-                "Ganz oben eine Zeile „Title: …“ mit dem Titel einfügen.", 1, "metadata-missing")
+        problem(
+            "Die Angabe „Title“ (Titel) fehlt.",
+            "Ganz oben eine Zeile „Title: …“ mit dem Titel einfügen.",
+            1,
+            "metadata-missing",
+        )
 
     allowed = layouts_for(source.kind)
     name = source.value("layout")
     layout = LAYOUTS.get(name.lower()) if name else None
     if not name:
-        problem("Die Angabe „Layout“ fehlt.",
-                f"Oben eine Zeile „Layout: …“ einfügen; möglich sind hier: {_quote_list(allowed)}.",
-                1, "metadata-missing")
+        problem(
+            "Die Angabe „Layout“ fehlt.",
+            f"Oben eine Zeile „Layout: …“ einfügen; möglich sind hier: {_quote_list(allowed)}.",
+            1,
+            "metadata-missing",
+        )
     elif layout is None:
-        problem(f"Das Layout „{name}“ gibt es nicht.{_suggest(name, allowed)}",
-                f"Eines dieser Layouts verwenden: {_quote_list(allowed)}.",
-                source.line_of("layout"), "layout-unknown")
+        problem(
+            f"Das Layout „{name}“ gibt es nicht.{_suggest(name, allowed)}",
+            f"Eines dieser Layouts verwenden: {_quote_list(allowed)}.",
+            source.line_of("layout"),
+            "layout-unknown",
+        )
     elif layout.kind != source.kind:
         place = "content/pages/" if layout.kind == "page" else "einem Beitragsordner"
-        problem(f"Das Layout „{name}“ gehört zu Dateien in {place}, nicht hierher.",
-                f"Hier eines dieser Layouts verwenden: {_quote_list(allowed)}, "
-                f"oder die Datei in den passenden Ordner verschieben.",
-                source.line_of("layout"), "layout-wrong-folder")
+        problem(
+            f"Das Layout „{name}“ gehört zu Dateien in {place}, nicht hierher.",
+            f"Hier eines dieser Layouts verwenden: {_quote_list(allowed)}, "
+            f"oder die Datei in den passenden Ordner verschieben.",
+            source.line_of("layout"),
+            "layout-wrong-folder",
+        )
         layout = None
 
     if source.kind == "article" and "date" not in source.meta:
         today = datetime.date.today().isoformat()
-        problem("Die Angabe „Date“ (Datum) fehlt.",
-                f"Oben eine Zeile „Date: {today}“ mit dem Veröffentlichungsdatum einfügen.",
-                1, "metadata-missing")
+        problem(
+            "Die Angabe „Date“ (Datum) fehlt.",
+            f"Oben eine Zeile „Date: {today}“ mit dem Veröffentlichungsdatum einfügen.",
+            1,
+            "metadata-missing",
+        )
     for key in DATE_KEYS:
-        if key in source.meta and parse_date(source.value(key)) is None \
-                and not PLACEHOLDER.fullmatch(source.value(key)):
+        if (
+            key in source.meta
+            and parse_date(source.value(key)) is None
+            and not PLACEHOLDER.fullmatch(source.value(key))
+        ):
             value = source.value(key)
             german = GERMAN_DATE.match(value)
-            example = (f"{german[3]}-{int(german[2]):02d}-{int(german[1]):02d}"
-                       if german else "2026-11-27")
-            problem(f"„{key.capitalize()}: {value}“ ist kein gültiges Datum.",
-                    f"Das Datum als Jahr-Monat-Tag schreiben, z. B. „{key.capitalize()}: {example}“.",
-                    source.line_of(key), "date-invalid")
+            example = (
+                f"{german[3]}-{int(german[2]):02d}-{int(german[1]):02d}" if german else "2026-11-27"
+            )
+            problem(
+                f"„{key.capitalize()}: {value}“ ist kein gültiges Datum.",
+                f"Das Datum als Jahr-Monat-Tag schreiben, z. B. „{key.capitalize()}: {example}“.",
+                source.line_of(key),
+                "date-invalid",
+            )
 
     status = source.value("status").lower()
     if status and status not in STATUSES:
-        problem(f"Den Status „{source.value('status')}“ gibt es nicht.",
-                "„Status: draft“ (Entwurf, wird nicht veröffentlicht), „Status: hidden“ "
-                "(versteckt) verwenden oder die Zeile löschen.",
-                source.line_of("status"), "metadata-invalid")
+        problem(
+            f"Den Status „{source.value('status')}“ gibt es nicht.",
+            "„Status: draft“ (Entwurf, wird nicht veröffentlicht), „Status: hidden“ "
+            "(versteckt) verwenden oder die Zeile löschen.",
+            source.line_of("status"),
+            "metadata-invalid",
+        )
 
     if layout:
         for key in layout.required:
@@ -138,13 +182,20 @@ def check_metadata(source):
         for key in source.meta:
             if key not in layout.keys:
                 allowed_keys = [k.capitalize() for k in sorted(layout.keys)]
-                text_start = (" Falls hier schon der Text beginnt: Zwischen den Angaben und dem "
-                              "Text fehlt eine Leerzeile." if source.line_of(key) == last else "")
-                problem(f"Die Angabe „{key.capitalize()}“ ist für das Layout „{layout.name}“ "
-                        f"unbekannt.{_suggest(key, allowed_keys)}{text_start}",
-                        f"Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: "
-                        f"{_quote_list(allowed_keys)}.",
-                        source.line_of(key), "metadata-unknown")
+                text_start = (
+                    " Falls hier schon der Text beginnt: Zwischen den Angaben und dem "
+                    "Text fehlt eine Leerzeile."
+                    if source.line_of(key) == last
+                    else ""
+                )
+                problem(
+                    f"Die Angabe „{key.capitalize()}“ ist für das Layout „{layout.name}“ "
+                    f"unbekannt.{_suggest(key, allowed_keys)}{text_start}",
+                    f"Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: "
+                    f"{_quote_list(allowed_keys)}.",
+                    source.line_of(key),
+                    "metadata-unknown",
+                )
 
     usable = not any(f.rule != "metadata-unknown" for f in found)
     return found, usable
@@ -159,7 +210,7 @@ _FIX_FOR_LAYOUT = {
     "interviewee": "Oben eine Zeile „Interviewee: Vorname“ einfügen, z. B. „Interviewee: Stephan“.",
     "contact": "Oben eine Zeile „Contact: …“ einfügen, z. B. mit der E-Mail-Adresse der Gruppe.",
     "skills": "Oben eine Zeile „Skills: …“ einfügen, mehrere durch Semikolon getrennt, "
-              "z. B. „Skills: Social Media; CRM“.",
+    "z. B. „Skills: Social Media; CRM“.",
 }
 
 
@@ -174,12 +225,17 @@ def check_placeholders(path, text, strict, comment="\0", body_from=1):
         if line.lstrip().startswith(comment):
             continue
         for match in PLACEHOLDER.finditer(line):
-            found.append(Finding(
-                path, number,
-                match[0],
-                "Die echte Angabe an seine Stelle schreiben (ohne die eckigen Klammern); "
-                "vorher kann die Website nicht veröffentlicht werden.",
-                severity, "placeholder"))
+            found.append(
+                Finding(
+                    path,
+                    number,
+                    match[0],
+                    "Die echte Angabe an seine Stelle schreiben (ohne die eckigen Klammern); "
+                    "vorher kann die Website nicht veröffentlicht werden.",
+                    severity,
+                    "placeholder",
+                )
+            )
     return found
 
 
@@ -188,12 +244,17 @@ def check_fact_references(source, facts, facts_path):
     for number, line in prose_lines(source.text, source.body_from):
         for match in REFERENCE.finditer(line):
             if lookup(facts, match[1]) is None:
-                found.append(Finding(
-                    source.path, number,
-                    f"„{match[0]}“ gibt es nicht in {facts_path}.",
-                    f"Den Namen mit {facts_path} vergleichen (z. B. „{{{{ verein.kontakt.email }}}}“) "
-                    f"oder die Angabe dort ergänzen.",
-                    ERROR, "fact-unknown"))
+                found.append(
+                    Finding(
+                        source.path,
+                        number,
+                        f"„{match[0]}“ gibt es nicht in {facts_path}.",
+                        f"Den Namen mit {facts_path} vergleichen (z. B. „{{{{ verein.kontakt.email }}}}“) "
+                        f"oder die Angabe dort ergänzen.",
+                        ERROR,
+                        "fact-unknown",
+                    )
+                )
     return found
 
 
@@ -211,11 +272,17 @@ def check_links(source, is_source, is_file, addresses):
     folder = posixpath.dirname(source.rel)
 
     def broken(number, link, looked):
-        found.append(Finding(
-            source.path, number, f"Der Link „{link}“ führt zu keiner Seite der Website ({looked}).",
-            "Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
-            "content/pages/kontakt.md; „/kontakt/“ meint die Adresse der Kontaktseite.",
-            ERROR, "link-broken"))
+        found.append(
+            Finding(
+                source.path,
+                number,
+                f"Der Link „{link}“ führt zu keiner Seite der Website ({looked}).",
+                "Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
+                "content/pages/kontakt.md; „/kontakt/“ meint die Adresse der Kontaktseite.",
+                ERROR,
+                "link-broken",
+            )
+        )
 
     for number, line in prose_lines(source.text, source.body_from):
         for match in INTERNAL_LINK.finditer(line):
@@ -223,16 +290,17 @@ def check_links(source, is_source, is_file, addresses):
             if not target or target.lower().endswith(IMAGE_SUFFIXES):
                 continue  # images are checked by image_optimizer
             resolved = posixpath.normpath(
-                target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+                target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            )
             markdown = resolved.endswith((".md", ".markdown"))
             if not (is_source(resolved) if markdown else is_file(resolved)):
                 what = "keine veröffentlichte Seite" if markdown else "keine Datei"
-                broken(number, match[2] and match[0] or match[4],
-                       f"content/{resolved} ist {what}")
+                broken(number, match[2] and match[0] or match[4], f"content/{resolved} ist {what}")
         for match in ROOT_LINK.finditer(line):
             address = match[1].lstrip("/")
-            if address and not (address in addresses or address + "/" in addresses
-                                or is_file(address)):
+            if address and not (
+                address in addresses or address + "/" in addresses or is_file(address)
+            ):
                 broken(number, match[1], f"die Adresse {match[1]} gibt es nicht")
     return found
 
@@ -254,30 +322,46 @@ def check_addresses(sources, slugify, reserved):
         save_as = source.value("save_as")
         slug = source.value("slug") or slugify(source.value("title"))
         if not save_as and not slug:
-            found.append(Finding(
-                source.path, source.line_of("title"),
-                f"Aus dem Titel „{source.value('title')}“ lässt sich keine Adresse bilden "
-                "(er enthält keine Buchstaben oder Ziffern).",
-                "Dem Titel ein Wort hinzufügen oder eine Adresse angeben, z. B. „Slug: sommerfest“.",
-                ERROR, "url-empty"))
+            found.append(
+                Finding(
+                    source.path,
+                    source.line_of("title"),
+                    f"Aus dem Titel „{source.value('title')}“ lässt sich keine Adresse bilden "
+                    "(er enthält keine Buchstaben oder Ziffern).",
+                    "Dem Titel ein Wort hinzufügen oder eine Adresse angeben, z. B. „Slug: sommerfest“.",
+                    ERROR,
+                    "url-empty",
+                )
+            )
             continue
         address = save_as or slug + "/"
-        taken = next((name for prefix, name in reserved.items() if address.startswith(prefix)), None)
+        taken = next(
+            (name for prefix, name in reserved.items() if address.startswith(prefix)), None
+        )
         if taken:
-            found.append(Finding(
-                source.path, source.line_of("save_as") or source.line_of("slug")
-                or source.line_of("title"),
-                f"Die Adresse „/{address.removesuffix('index.html')}“ ist schon vergeben ({taken}).",
-                "Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
-                ERROR, "url-duplicate"))
+            found.append(
+                Finding(
+                    source.path,
+                    source.line_of("save_as") or source.line_of("slug") or source.line_of("title"),
+                    f"Die Adresse „/{address.removesuffix('index.html')}“ ist schon vergeben ({taken}).",
+                    "Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+                    ERROR,
+                    "url-duplicate",
+                )
+            )
             continue
         if address in seen:
             line = source.line_of("save_as") or source.line_of("slug") or source.line_of("title")
-            found.append(Finding(
-                source.path, line,
-                f"Die Adresse „/{address.removesuffix('index.html')}“ hat schon {seen[address]}.",
-                "Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
-                ERROR, "url-duplicate"))
+            found.append(
+                Finding(
+                    source.path,
+                    line,
+                    f"Die Adresse „/{address.removesuffix('index.html')}“ hat schon {seen[address]}.",
+                    "Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+                    ERROR,
+                    "url-duplicate",
+                )
+            )
         else:
             seen[address] = source.path
     return found, seen
@@ -290,19 +374,31 @@ def check_headings(source):
         if number < source.body_from:
             continue
         if re.match(r"^#\s", line):
-            found.append(Finding(
-                source.path, number,
-                "Eine Überschrift mit einem # wäre eine zweite Hauptüberschrift; die einzige ist "
-                "der Titel.", "Überschriften im Text mit ## beginnen (Unterpunkte mit ###).",
-                ERROR, "heading-h1"))
+            found.append(
+                Finding(
+                    source.path,
+                    number,
+                    "Eine Überschrift mit einem # wäre eine zweite Hauptüberschrift; die einzige ist "
+                    "der Titel.",
+                    "Überschriften im Text mit ## beginnen (Unterpunkte mit ###).",
+                    ERROR,
+                    "heading-h1",
+                )
+            )
         questions += line.startswith("## ")
     if source.value("layout").lower() == "interview" and not questions:
-        found.append(Finding(
-            source.path, None,
-            "Das Interview hat keine Fragen als Überschriften. Mit Screenreader springt man "
-            "sonst nicht von Frage zu Frage.",
-            "Jede Frage in eine eigene Zeile mit ## davor schreiben, z. B. „## Was macht eine "
-            "IT-Gruppe?“.", WARNING, "interview-questions"))
+        found.append(
+            Finding(
+                source.path,
+                None,
+                "Das Interview hat keine Fragen als Überschriften. Mit Screenreader springt man "
+                "sonst nicht von Frage zu Frage.",
+                "Jede Frage in eine eigene Zeile mit ## davor schreiben, z. B. „## Was macht eine "
+                "IT-Gruppe?“.",
+                WARNING,
+                "interview-questions",
+            )
+        )
     return found
 
 
@@ -320,13 +416,18 @@ def render_placeholders(found):
             continue
         verb = "ist" if len(group) == 1 else "sind"
         drafts = all(f.message.endswith(UNPUBLISHED_MARK) for f in group)
-        lines = [f"{'FEHLER' if severity == ERROR else 'WARNUNG'}: {len(group)} Platzhalter "
-                 f"{verb} noch nicht ausgefüllt. " + (
-                     "Sie stehen in Entwürfen oder verborgenen Seiten und halten die "
-                     "Veröffentlichung nicht auf; vor dem Veröffentlichen dieser Texte die "
-                     "echte Angabe an ihre Stelle schreiben:" if drafts else
-                     "Vor der Veröffentlichung jeweils die echte Angabe an ihre Stelle schreiben "
-                     "(ohne die eckigen Klammern):")]
+        lines = [
+            f"{'FEHLER' if severity == ERROR else 'WARNUNG'}: {len(group)} Platzhalter "
+            f"{verb} noch nicht ausgefüllt. "
+            + (
+                "Sie stehen in Entwürfen oder verborgenen Seiten und halten die "
+                "Veröffentlichung nicht auf; vor dem Veröffentlichen dieser Texte die "
+                "echte Angabe an ihre Stelle schreiben:"
+                if drafts
+                else "Vor der Veröffentlichung jeweils die echte Angabe an ihre Stelle schreiben "
+                "(ohne die eckigen Klammern):"
+            )
+        ]
         lines += [f"    {f.path}, Zeile {f.line}: {f.message}" for f in group]
         blocks.append("\n".join(lines))
     return "\n".join(blocks)
@@ -343,12 +444,17 @@ def check_menu_links(links, addresses, reserved, settings_file="pelicanconf.py")
         address = target or "index.html"  # "" is the start page
         if address in addresses or address in reserved:
             continue
-        found.append(Finding(
-            settings_file, None,
-            f"Der Eintrag „{label}“ in {setting} führt zu „/{target}“, aber keine "
-            "veröffentlichte Seite hat diese Adresse. Jede Seite der Website würde so auf "
-            "eine fehlende Seite verlinken.",
-            f"Die Seite wiederherstellen (oder ihr mit „Slug: {target.strip('/')}“ diese Adresse "
-            f"geben) oder den Eintrag aus {setting} in {settings_file} entfernen.",
-            ERROR, "menu-link"))
+        found.append(
+            Finding(
+                settings_file,
+                None,
+                f"Der Eintrag „{label}“ in {setting} führt zu „/{target}“, aber keine "
+                "veröffentlichte Seite hat diese Adresse. Jede Seite der Website würde so auf "
+                "eine fehlende Seite verlinken.",
+                f"Die Seite wiederherstellen (oder ihr mit „Slug: {target.strip('/')}“ diese Adresse "
+                f"geben) oder den Eintrag aus {setting} in {settings_file} entfernen.",
+                ERROR,
+                "menu-link",
+            )
+        )
     return found

@@ -6,11 +6,12 @@ import logging
 from pathlib import Path
 
 from sitekit.facts import DEFAULT_FILE, read_facts
+from sitekit.findings import ERROR, WARNING, BuildError, Finding, sort_key
 from sitekit.layouts import is_hidden
 from sitekit.slugs import slugifier
-from sitekit.findings import ERROR, WARNING, BuildError, Finding, sort_key
 
-from . import checks, settings as options
+from . import checks
+from . import settings as options
 from .source import NotUtf8, decode, parse
 
 logger = logging.getLogger(__name__)
@@ -53,18 +54,32 @@ def check_sources(pelican):
         path = f"{shown}/{rel}"
         if kind is None:
             if not rel.lower().endswith(checks.IMAGE_SUFFIXES):
-                findings.append(Finding(
-                    path, None, "Diese Datei ist kein Markdown-Text und wird nicht veröffentlicht.",
-                    "Texte enden auf „.md“: die Datei umbenennen (z. B. „fest.md.txt“ → „fest.md“). "
-                    "Bilder gehören nach content/images/.", WARNING, "not-markdown"))
+                findings.append(
+                    Finding(
+                        path,
+                        None,
+                        "Diese Datei ist kein Markdown-Text und wird nicht veröffentlicht.",
+                        "Texte enden auf „.md“: die Datei umbenennen (z. B. „fest.md.txt“ → „fest.md“). "
+                        "Bilder gehören nach content/images/.",
+                        WARNING,
+                        "not-markdown",
+                    )
+                )
             continue
         try:
             text = decode((content / rel).read_bytes())
         except NotUtf8 as error:
-            findings.append(Finding(
-                path, error.line, "Die Datei ist nicht als UTF-8 gespeichert; Umlaute würden "
-                "falsch erscheinen.", "Die Datei im Editor mit der Zeichenkodierung „UTF-8“ "
-                "speichern (z. B. „Speichern unter…“ → Kodierung: UTF-8).", ERROR, "encoding"))
+            findings.append(
+                Finding(
+                    path,
+                    error.line,
+                    "Die Datei ist nicht als UTF-8 gespeichert; Umlaute würden falsch erscheinen.",
+                    "Die Datei im Editor mit der Zeichenkodierung „UTF-8“ "
+                    "speichern (z. B. „Speichern unter…“ → Kodierung: UTF-8).",
+                    ERROR,
+                    "encoding",
+                )
+            )
             unusable.add(rel)
             continue
         source = parse(path, rel, kind, text)
@@ -79,24 +94,40 @@ def check_sources(pelican):
 
     reserved = _reserved_addresses(settings)
     address_problems, addresses = checks.check_addresses(
-        [s for s in sources if s.rel not in unusable], slugifier(settings), reserved)
+        [s for s in sources if s.rel not in unusable], slugifier(settings), reserved
+    )
     findings += address_problems
     unusable |= {Path(f.path).relative_to(shown).as_posix() for f in address_problems}
     # Drafts are never published; hidden pages not in production (plugin `unpublished`).
     keep_out = settings.get("UNPUBLISHED_KEEP_OUT", False)
     today = datetime.date.today()
-    unpublished = {s.rel for s in sources if s.value("status").lower() == "draft"
-                   or (keep_out and is_hidden(s.value("layout").lower(), s.value("status"),
-                                              s.value("ends"), today))}
+    unpublished = {
+        s.rel
+        for s in sources
+        if s.value("status").lower() == "draft"
+        or (
+            keep_out
+            and is_hidden(s.value("layout").lower(), s.value("status"), s.value("ends"), today)
+        )
+    }
     published = {s.rel for s in sources if s.rel not in unusable | unpublished}
     for source in sources:
-        findings += checks.check_links(source, published.__contains__,
-                                       lambda target: (content / target).is_file(),
-                                       set(addresses) | set(reserved))
-    menu = [(setting, label, target) for setting in ("NAVIGATION", "FOOTER_LINKS")
-            for label, target in settings.get(setting, ())]
-    public = {address for address, path in addresses.items()
-              if Path(path).relative_to(shown).as_posix() in published}
+        findings += checks.check_links(
+            source,
+            published.__contains__,
+            lambda target: (content / target).is_file(),
+            set(addresses) | set(reserved),
+        )
+    menu = [
+        (setting, label, target)
+        for setting in ("NAVIGATION", "FOOTER_LINKS")
+        for label, target in settings.get(setting, ())
+    ]
+    public = {
+        address
+        for address, path in addresses.items()
+        if Path(path).relative_to(shown).as_posix() in published
+    }
     findings += checks.check_menu_links(menu, public, reserved)
     # What is not published cannot break the site: a draft's open [[placeholder]] must
     # not stop everyone else's changes from going online.
@@ -108,8 +139,11 @@ def check_sources(pelican):
     report = _report(findings, unusable, shown, strict)
     if strict and any(f.severity == ERROR for f in findings):
         errors = sum(f.severity == ERROR for f in findings)
-        raise BuildError(report, f"Der Bau wurde abgebrochen: {errors} Fehler im Inhalt. Es wurde "
-                                 "nichts veröffentlicht und nichts nach output/ geschrieben.")
+        raise BuildError(
+            report,
+            f"Der Bau wurde abgebrochen: {errors} Fehler im Inhalt. Es wurde "
+            "nichts veröffentlicht und nichts nach output/ geschrieben.",
+        )
     for text in report:
         logger.warning(text)
     # Files that cannot be built are left out; skip_unusable() tells the generators.
@@ -118,22 +152,33 @@ def check_sources(pelican):
 
 def _as_warning(finding):
     """A problem in a file that is not published: reported, but it does not stop the build."""
-    note = (checks.UNPUBLISHED_MARK if finding.rule == "placeholder" else
-            " Die Datei ist ein Entwurf oder verborgen und wird nicht veröffentlicht; "
-            "das hält den Bau nicht auf.")
+    note = (
+        checks.UNPUBLISHED_MARK
+        if finding.rule == "placeholder"
+        else " Die Datei ist ein Entwurf oder verborgen und wird nicht veröffentlicht; "
+        "das hält den Bau nicht auf."
+    )
     return dataclasses.replace(finding, severity=WARNING, message=finding.message + note)
 
 
 def _reserved_addresses(settings):
     """Address prefixes of the lists and files the site makes itself -> what they are."""
+
     def prefix(save_as):
         return save_as.split("{")[0].removesuffix("index.html")
 
-    reserved = {prefix(settings[key]): name for key, name in (
-        ("INDEX_SAVE_AS", "für die Liste aller Beiträge"), ("ARCHIVES_SAVE_AS", "für das Archiv"),
-        ("CATEGORY_SAVE_AS", "für die Themenseiten"), ("TAG_SAVE_AS", "für die Schlagwortseiten"),
-        ("DRAFT_SAVE_AS", "für Entwürfe"), ("DRAFT_PAGE_SAVE_AS", "für Entwürfe"),
-    ) if settings.get(key)}
+    reserved = {
+        prefix(settings[key]): name
+        for key, name in (
+            ("INDEX_SAVE_AS", "für die Liste aller Beiträge"),
+            ("ARCHIVES_SAVE_AS", "für das Archiv"),
+            ("CATEGORY_SAVE_AS", "für die Themenseiten"),
+            ("TAG_SAVE_AS", "für die Schlagwortseiten"),
+            ("DRAFT_SAVE_AS", "für Entwürfe"),
+            ("DRAFT_PAGE_SAVE_AS", "für Entwürfe"),
+        )
+        if settings.get(key)
+    }
     reserved[settings["THEME_STATIC_DIR"] + "/"] = "für die Gestaltung der Website"
     reserved[settings.get("IMAGE_OPTIMIZER_OUTPUT_DIR", "bilder") + "/"] = "für die Bilder"
     reserved["feeds/"] = "für die Feeds"
@@ -147,6 +192,7 @@ def skip_unusable(generator):
         find_files = generator.get_files
         generator.get_files = lambda *args, **kwargs: find_files(*args, **kwargs) - skipped
 
+
 def _report(findings, unusable, shown, strict):
     """The texts to show: each finding on its own, open placeholders as one list.
 
@@ -158,8 +204,12 @@ def _report(findings, unusable, shown, strict):
             continue
         if not strict:
             skipped = finding.path.removeprefix(f"{shown}/") in unusable
-            finding = dataclasses.replace(finding, severity=WARNING, message=finding.message + (
-                " Die Datei wird übersprungen, bis das behoben ist." if skipped else ""))
+            finding = dataclasses.replace(
+                finding,
+                severity=WARNING,
+                message=finding.message
+                + (" Die Datei wird übersprungen, bis das behoben ist." if skipped else ""),
+            )
         texts.append(finding.render())
     placeholders = [f for f in findings if f.rule == "placeholder"]
     if placeholders:

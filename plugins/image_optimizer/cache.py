@@ -107,10 +107,12 @@ class Cache:
     def prune_and_save(self):
         """Forget and delete what this build did not use, then write the index."""
         self._results = {key: value for key, value in self._results.items() if key in self.used}
-        self._digests = {path: value for path, value in self._digests.items()
-                         if os.path.exists(path)}
-        keep = {INDEX} | {name for value in self._results.values()
-                          for name in result_files(Result(**value))}
+        self._digests = {
+            path: value for path, value in self._digests.items() if os.path.exists(path)
+        }
+        keep = {INDEX} | {
+            name for value in self._results.values() for name in result_files(Result(**value))
+        }
         for file in self.folder.iterdir():  # only files this cache made: never anyone else's
             if VARIANT_FILE.match(file.name) and file.name not in keep and file.is_file():
                 file.unlink()

@@ -23,9 +23,17 @@ def read_credits(path, shown):
     except FileNotFoundError:
         return {}, []
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return {}, [Finding(shown, None, f"Die Bildnachweise können nicht gelesen werden ({error}).",
-                            "Jedes Bild als Abschnitt schreiben: [\"images/foto.jpg\"], darunter "
-                            "bildnachweis = \"Name\" und einwilligung = \"…\".", ERROR, "credits")]
+        return {}, [
+            Finding(
+                shown,
+                None,
+                f"Die Bildnachweise können nicht gelesen werden ({error}).",
+                'Jedes Bild als Abschnitt schreiben: ["images/foto.jpg"], darunter '
+                'bildnachweis = "Name" und einwilligung = "…".',
+                ERROR,
+                "credits",
+            )
+        ]
     return {key: value for key, value in data.items() if isinstance(value, dict)}, []
 
 

@@ -123,8 +123,15 @@ def _save_animation(image, recipe):
     name = f"{recipe.key}-original.{ext}"
     path = Path(recipe.cache_dir) / name
     temporary = path.with_name(f".{name}.{os.getpid()}.tmp")
-    frames[0].save(temporary, format=ext.upper(), save_all=True, append_images=frames[1:],
-                   duration=durations, loop=image.info.get("loop", 0), disposal=2)
+    frames[0].save(
+        temporary,
+        format=ext.upper(),
+        save_all=True,
+        append_images=frames[1:],
+        duration=durations,
+        loop=image.info.get("loop", 0),
+        disposal=2,
+    )
     temporary.replace(path)
     return [image.width, name, path.stat().st_size]
 
@@ -162,8 +169,12 @@ def _to_srgb(image):
     icc = image.info.get("icc_profile")
     if icc and image.mode in ("RGB", "RGBA", "CMYK"):
         try:
-            image = ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(icc)),
-                                              _SRGB, outputMode="RGBA" if image.mode == "RGBA" else "RGB")
+            image = ImageCms.profileToProfile(
+                image,
+                ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                _SRGB,
+                outputMode="RGBA" if image.mode == "RGBA" else "RGB",
+            )
         except ImageCms.PyCMSError:
             pass  # an unusable profile: treat the pixels as sRGB
     if image.mode not in ("RGB", "RGBA", "L"):
@@ -178,8 +189,11 @@ def _save(image, path, fmt, recipe, quality=None):
     options = {
         "avif": {"quality": recipe.quality["avif"], "speed": recipe.avif_speed},
         "webp": {"quality": recipe.quality["webp"], "method": 4},
-        "jpeg": {"quality": quality or recipe.quality["jpeg"], "optimize": True,
-                 "progressive": True},
+        "jpeg": {
+            "quality": quality or recipe.quality["jpeg"],
+            "optimize": True,
+            "progressive": True,
+        },
         "png": {},  # optimize=True would double the time of a photo-sized PNG for ~3 % fewer bytes
     }[fmt]
     if fmt == "jpeg" and image.mode not in ("RGB", "L"):

@@ -24,13 +24,20 @@ def picture(result, formats, url, alt, sizes, eager=False, attrs=None):
     lines = ["<picture>"]
     for fmt in formats:
         if fmt in result.variants:
-            lines.append(f'<source type="{MIME[fmt]}" srcset="{srcset(result.variants[fmt], url)}" '
-                         f'sizes="{escape(sizes)}">')
-    loading = ('fetchpriority="high"' if eager else 'loading="lazy" decoding="async"')
-    extra = "".join(f' {name}="{escape(value)}"' for name, value in (attrs or {}).items()
-                    if name in KEPT_ATTRIBUTES and value)
-    lines.append(f'<img src="{url(chosen[1])}" srcset="{srcset(fallback, url)}" sizes="{escape(sizes)}" '
-                 f'width="{largest}" height="{height}" alt="{escape(alt)}" {loading}{extra}>')
+            lines.append(
+                f'<source type="{MIME[fmt]}" srcset="{srcset(result.variants[fmt], url)}" '
+                f'sizes="{escape(sizes)}">'
+            )
+    loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
+    extra = "".join(
+        f' {name}="{escape(value)}"'
+        for name, value in (attrs or {}).items()
+        if name in KEPT_ATTRIBUTES and value
+    )
+    lines.append(
+        f'<img src="{url(chosen[1])}" srcset="{srcset(fallback, url)}" sizes="{escape(sizes)}" '
+        f'width="{largest}" height="{height}" alt="{escape(alt)}" {loading}{extra}>'
+    )
     lines.append("</picture>")
     return "".join(lines)
 
@@ -39,6 +46,9 @@ def plain_img(src, alt, width, height, eager=False, attrs=None):
     """An image published unchanged (animated GIF/WebP, SVG), still with its size."""
     loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
     size = f' width="{width}" height="{height}"' if width and height else ""
-    extra = "".join(f' {name}="{escape(value)}"' for name, value in (attrs or {}).items()
-                    if name in KEPT_ATTRIBUTES and value)
+    extra = "".join(
+        f' {name}="{escape(value)}"'
+        for name, value in (attrs or {}).items()
+        if name in KEPT_ATTRIBUTES and value
+    )
     return f'<img src="{escape(src)}" alt="{escape(alt)}"{size} {loading}{extra}>'

@@ -1,8 +1,8 @@
 """Pelican glue: find every image of every page, make the variants, rewrite the HTML."""
 
 import logging
-import re
 import multiprocessing
+import re
 import shutil
 import sys
 import time
@@ -11,18 +11,26 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from PIL import Image
 from pelican.generators import StaticGenerator
+from PIL import Image
 
 from sitekit.findings import ERROR, WARNING, BuildError, Finding
 
-from . import messages, settings as options
+from . import messages
+from . import settings as options
 from .cache import Cache, fingerprint
 from .credits import missing_fields, read_credits
 from .encode import Recipe, Result, make_variants
 from .markup import picture, plain_img
-from .references import (RASTER_SUFFIXES, image_lines, img_tags, is_remote, line_of, link_tags,
-                         resolve)
+from .references import (
+    RASTER_SUFFIXES,
+    image_lines,
+    img_tags,
+    is_remote,
+    line_of,
+    link_tags,
+    resolve,
+)
 from .svg import inspect_svg
 
 logger = logging.getLogger(__name__)
@@ -76,8 +84,9 @@ class PublishedImage:
 
     def html(self, sizes=None, eager=False, css_class=None):
         attrs = {"class": css_class} if css_class else None
-        return picture(self.result, self.formats, self.url, self.alt, sizes or self.sizes,
-                       eager, attrs)
+        return picture(
+            self.result, self.formats, self.url, self.alt, sizes or self.sizes, eager, attrs
+        )
 
     @property
     def social_url(self):
@@ -89,8 +98,10 @@ class PublishedImage:
 def configure(pelican):
     """Receiver of `initialized`: validate settings, offer `picture()` to templates."""
     options.read(pelican.settings)
-    pelican.settings["JINJA_GLOBALS"] = {**pelican.settings.get("JINJA_GLOBALS", {}),
-                                         "picture": render_picture}
+    pelican.settings["JINJA_GLOBALS"] = {
+        **pelican.settings.get("JINJA_GLOBALS", {}),
+        "picture": render_picture,
+    }
 
 
 def render_picture(image, sizes=None, eager=False, css_class=None):
@@ -116,16 +127,26 @@ def optimize(generators):
     content_root = Path(settings["PATH"])
     output = Path(settings["OUTPUT_PATH"])
     credits_file = values["IMAGE_OPTIMIZER_CREDITS_FILE"]
-    credits, findings = read_credits(content_root / credits_file,
-                                     f"{content_root.name}/{credits_file}")
-    site = _Site(content_root, settings["SITEURL"], values["IMAGE_OPTIMIZER_OUTPUT_DIR"],
-                 tuple(values["IMAGE_OPTIMIZER_FORMATS"]), values["IMAGE_OPTIMIZER_SIZES"], credits)
+    credits, findings = read_credits(
+        content_root / credits_file, f"{content_root.name}/{credits_file}"
+    )
+    site = _Site(
+        content_root,
+        settings["SITEURL"],
+        values["IMAGE_OPTIMIZER_OUTPUT_DIR"],
+        tuple(values["IMAGE_OPTIMIZER_FORMATS"]),
+        values["IMAGE_OPTIMIZER_SIZES"],
+        credits,
+    )
 
     started = time.monotonic()
     # Only what is written: a draft in production has no address, and neither its
     # images nor their credits matter then.
-    contents = [c for c in generators[0].context["generated_content"].values()
-                if c is not None and c.save_as]
+    contents = [
+        c
+        for c in generators[0].context["generated_content"].values()
+        if c is not None and c.save_as
+    ]
     uses, found = _collect(contents, content_root)
     findings += found
     cache = Cache(values["IMAGE_OPTIMIZER_CACHE_DIR"])
@@ -141,8 +162,11 @@ def optimize(generators):
     private = {(content_root / credits_file).resolve()}  # consent records are not for the web
     for generator in generators:
         if isinstance(generator, StaticGenerator):  # uploads keep GPS and camera data
-            kept = [s for s in generator.staticfiles
-                    if not is_image(s.source_path) and Path(s.source_path).resolve() not in private]
+            kept = [
+                s
+                for s in generator.staticfiles
+                if not is_image(s.source_path) and Path(s.source_path).resolve() not in private
+            ]
             generator.staticfiles = generator.context["staticfiles"] = kept
     _report(findings, values["IMAGE_OPTIMIZER_STRICT"], content_root.name)
     _summary(results, made, time.monotonic() - started)
@@ -165,15 +189,31 @@ def _collect(contents, content_root):
         for tag in link_tags(content._content):  # "click to enlarge" links to the upload
             href = tag.attrs.get("href") or ""
             if not is_remote(href) and Path(href.split("#")[0]).suffix.lower() in IMAGE_SUFFIXES:
-                uses.append(_Use(content, resolve(href, source_dir, content_root), href, tag, "",
-                                 "link", line_of(text, href)))
+                uses.append(
+                    _Use(
+                        content,
+                        resolve(href, source_dir, content_root),
+                        href,
+                        tag,
+                        "",
+                        "link",
+                        line_of(text, href),
+                    )
+                )
         image = content.metadata.get("image")
         if image:
             alt = content.metadata.get("image_alt")
             path = None if is_remote(image) else resolve(image, source_dir, content_root)
             meta_line = re.search(r"(?im)^image\s*:", text)
-            use = _Use(content, path, image, None, alt, "meta",
-                       text.count("\n", 0, meta_line.start()) + 1 if meta_line else None)
+            use = _Use(
+                content,
+                path,
+                image,
+                None,
+                alt,
+                "meta",
+                text.count("\n", 0, meta_line.start()) + 1 if meta_line else None,
+            )
             uses.append(use)
             if alt is None:
                 findings.append(_finding(use, content_root, *messages.NO_ALT_FOR_METADATA))
@@ -201,13 +241,17 @@ def _make_all(uses, cache, values, findings, content_root):
             continue
         if use.path in keys or use.path in passthrough:
             continue
-        if not use.path.is_relative_to(content_root.resolve()) and \
-                not use.path.is_relative_to(content_root):
+        if not use.path.is_relative_to(content_root.resolve()) and not use.path.is_relative_to(
+            content_root
+        ):
             findings.append(_finding(use, content_root, *messages.OUTSIDE))
             continue
         if not use.path.is_file():
-            findings.append(_finding(use, content_root, *messages.MISSING,
-                                     looked=_shown(use.path, content_root)))
+            findings.append(
+                _finding(
+                    use, content_root, *messages.MISSING, looked=_shown(use.path, content_root)
+                )
+            )
             continue
         if use.path.suffix.lower() == ".svg":
             svg = inspect_svg(use.path.read_bytes())
@@ -221,26 +265,40 @@ def _make_all(uses, cache, values, findings, content_root):
         if cached:
             results[use.path] = cached
         else:
-            recipes[use.path] = Recipe(str(use.path), key, values["IMAGE_OPTIMIZER_WIDTHS"],
-                                       tuple(values["IMAGE_OPTIMIZER_FORMATS"]),
-                                       values["IMAGE_OPTIMIZER_QUALITY"],
-                                       values["IMAGE_OPTIMIZER_AVIF_SPEED"], str(cache.folder),
-                                       values["IMAGE_OPTIMIZER_MAX_PIXELS"],
-                                       values["IMAGE_OPTIMIZER_PUBLISH_ORIGINALS"])
+            recipes[use.path] = Recipe(
+                str(use.path),
+                key,
+                values["IMAGE_OPTIMIZER_WIDTHS"],
+                tuple(values["IMAGE_OPTIMIZER_FORMATS"]),
+                values["IMAGE_OPTIMIZER_QUALITY"],
+                values["IMAGE_OPTIMIZER_AVIF_SPEED"],
+                str(cache.folder),
+                values["IMAGE_OPTIMIZER_MAX_PIXELS"],
+                values["IMAGE_OPTIMIZER_PUBLISH_ORIGINALS"],
+            )
     made = _run(recipes, values["IMAGE_OPTIMIZER_WORKERS"])
     for path, result in made.items():
         cache.put(result)
         results[path] = result
     for path, result in list(results.items()):
         if result.passthrough:  # animated: re-saved without metadata, published as such
-            passthrough[path] = (result.width, result.height,
-                                 (cache.folder / result.original[1]).read_bytes())
+            passthrough[path] = (
+                result.width,
+                result.height,
+                (cache.folder / result.original[1]).read_bytes(),
+            )
             del results[path]
         elif result.problem:  # named at every place the image is used
             for use in (u for u in uses if u.path == path):
-                findings.append(_finding(use, content_root, *messages.PROBLEMS[result.problem],
-                                         detail=result.detail,
-                                         limit=values["IMAGE_OPTIMIZER_MAX_PIXELS"] // 1_000_000))
+                findings.append(
+                    _finding(
+                        use,
+                        content_root,
+                        *messages.PROBLEMS[result.problem],
+                        detail=result.detail,
+                        limit=values["IMAGE_OPTIMIZER_MAX_PIXELS"] // 1_000_000,
+                    )
+                )
             del results[path]
     return results, passthrough, {p: r for p, r in made.items() if p in results}
 
@@ -258,16 +316,20 @@ def _run(recipes, workers):
             _progress(done, total)
         return made
     # spawn: safe even when the preview server has threads running
-    with ProcessPoolExecutor(min(workers, total),
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        min(workers, total), mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
         futures = {pool.submit(make_variants, recipe): path for path, recipe in recipes.items()}
         for future in as_completed(futures):
             path = futures[future]
             try:
                 made[path] = future.result()
             except Exception as error:  # BrokenProcessPool and the like
-                made[path] = Result(recipes[path].key, problem="corrupt",
-                                    detail=f"Verarbeitung abgebrochen: {type(error).__name__}")
+                made[path] = Result(
+                    recipes[path].key,
+                    problem="corrupt",
+                    detail=f"Verarbeitung abgebrochen: {type(error).__name__}",
+                )
             done += 1
             _progress(done, total)
     return made
@@ -289,11 +351,16 @@ def _missing_credits(uses, published, site, credits_file):
             named.add(use.path)
             missing = missing_fields(site.credits.get(site.key(use.path)))
             if missing:
-                findings.append(_finding(
-                    use, site.content_root, *messages.NO_CREDIT,
-                    missing=" und ".join(f"„{field}“" for field in missing),
-                    credits_file=f"{site.content_root.name}/{credits_file}",
-                    key=site.key(use.path)))
+                findings.append(
+                    _finding(
+                        use,
+                        site.content_root,
+                        *messages.NO_CREDIT,
+                        missing=" und ".join(f"„{field}“" for field in missing),
+                        credits_file=f"{site.content_root.name}/{credits_file}",
+                        key=site.key(use.path),
+                    )
+                )
     return findings
 
 
@@ -305,28 +372,56 @@ def _rewrite(content, uses, results, passthrough, site):
     for use in uses:
         if use.kind == "meta":
             published = use.path in results and use.alt
-            content.image = PublishedImage(results[use.path], use.alt, site.formats, site.url,
-                                           site.sizes, site.credit(use.path)) if published else None
+            content.image = (
+                PublishedImage(
+                    results[use.path],
+                    use.alt,
+                    site.formats,
+                    site.url,
+                    site.sizes,
+                    site.credit(use.path),
+                )
+                if published
+                else None
+            )
             eager = eager and not published  # a header image above the text comes first
     # An image without alt stays as written: it was reported, and a11y_check sees it too.
-    in_text = [u for u in uses if u.kind != "meta" and u.alt is not None
-               and (u.path in results or u.path in passthrough)]
+    in_text = [
+        u
+        for u in uses
+        if u.kind != "meta" and u.alt is not None and (u.path in results or u.path in passthrough)
+    ]
     first = min((u.tag.start for u in in_text if u.kind == "img"), default=None) if eager else None
     html = content._content
     for use in sorted(in_text, key=lambda u: -u.tag.start):  # from the end: positions stay valid
         if use.kind == "link":  # the largest variant, or the cleaned original: never the upload
-            tag = html[use.tag.start:use.tag.end]
+            tag = html[use.tag.start : use.tag.end]
             target = _link_target(use.path, results, site)
-            html = html[:use.tag.start] + tag.replace(use.src, target, 1) + html[use.tag.end:]
+            html = html[: use.tag.start] + tag.replace(use.src, target, 1) + html[use.tag.end :]
             continue
         if use.path in results:
-            new = picture(results[use.path], site.formats, site.url, use.alt, site.sizes,
-                          use.tag.start == first, use.tag.attrs)
+            new = picture(
+                results[use.path],
+                site.formats,
+                site.url,
+                use.alt,
+                site.sizes,
+                use.tag.start == first,
+                use.tag.attrs,
+            )
         else:
             width, height, _data = passthrough[use.path]
-            new = plain_img(f"{site.site_url}/{site.key(use.path)}", use.alt, width, height,
-                            use.tag.start == first, use.tag.attrs)
-        html = html[:use.tag.start] + new + _with_credit(html[use.tag.end:], site.credit(use.path))
+            new = plain_img(
+                f"{site.site_url}/{site.key(use.path)}",
+                use.alt,
+                width,
+                height,
+                use.tag.start == first,
+                use.tag.attrs,
+            )
+        html = (
+            html[: use.tag.start] + new + _with_credit(html[use.tag.end :], site.credit(use.path))
+        )
     # Images with a problem were reported and stay as the author wrote them.
     content._content = html
 
@@ -345,7 +440,7 @@ def _with_credit(rest, credit):
     text = f'<span class="bl-figure__credit">Foto: {escape(credit)}</span>'
     caption = re.match(r"\s*<figcaption\b[^>]*>.*?(?=</figcaption>)", rest, re.DOTALL)
     if caption:
-        return rest[:caption.end()] + " " + text + rest[caption.end():]
+        return rest[: caption.end()] + " " + text + rest[caption.end() :]
     return " " + text + rest
 
 
@@ -373,9 +468,14 @@ def _publish(results, passthrough, cache_folder, variants_dir, output, content_r
 
 
 def _finding(use, content_root, message, fix, **values):
-    return Finding(_shown(Path(use.content.source_path), content_root), use.line,
-                   message.format(src=use.src, **values), fix.format(src=use.src, **values),
-                   ERROR, "image")
+    return Finding(
+        _shown(Path(use.content.source_path), content_root),
+        use.line,
+        message.format(src=use.src, **values),
+        fix.format(src=use.src, **values),
+        ERROR,
+        "image",
+    )
 
 
 def _shown(path, content_root):
@@ -387,11 +487,21 @@ def _shown(path, content_root):
 
 def _report(findings, strict, shown):
     if strict and findings:
-        raise BuildError([f.render() for f in findings],
-                         f"Der Bau wurde abgebrochen: {len(findings)} Problem(e) mit Bildern.")
+        raise BuildError(
+            [f.render() for f in findings],
+            f"Der Bau wurde abgebrochen: {len(findings)} Problem(e) mit Bildern.",
+        )
     for finding in findings:
-        logger.warning(Finding(finding.path, finding.line, finding.message + messages.LEFT_AS_IS,
-                               finding.fix, WARNING, finding.rule).render())
+        logger.warning(
+            Finding(
+                finding.path,
+                finding.line,
+                finding.message + messages.LEFT_AS_IS,
+                finding.fix,
+                WARNING,
+                finding.rule,
+            ).render()
+        )
 
 
 def _summary(results, made, seconds):
@@ -400,7 +510,13 @@ def _summary(results, made, seconds):
     before = sum(Path(p).stat().st_size for p in results)
     after = sum(size for _w, _n, size in variants)
     if results:
-        logger.info("Bilder: %d Quellen, %d Varianten neu erzeugt, %d aus dem Zwischenspeicher, "
-                    "%s → %s (%s Sekunden)", len(results), new, len(variants) - new,
-                    messages.megabytes(before), messages.megabytes(after),
-                    f"{seconds:.2f}".replace(".", ","))
+        logger.info(
+            "Bilder: %d Quellen, %d Varianten neu erzeugt, %d aus dem Zwischenspeicher, "
+            "%s → %s (%s Sekunden)",
+            len(results),
+            new,
+            len(variants) - new,
+            messages.megabytes(before),
+            messages.megabytes(after),
+            f"{seconds:.2f}".replace(".", ","),
+        )

@@ -12,8 +12,24 @@ A_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 # Pelican's link forms: {static}… / {attach}… / {filename}… (also |static|…)
 PELICAN_PREFIX = re.compile(r"^[{|](static|attach|filename)[}|]")
 REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
-RASTER_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".apng", ".webp", ".gif", ".tif",
-                   ".tiff", ".bmp", ".avif", ".heic", ".heif", ".jxl", ".dng"}
+RASTER_SUFFIXES = {
+    ".jpg",
+    ".jpeg",
+    ".jpe",
+    ".jfif",
+    ".png",
+    ".apng",
+    ".webp",
+    ".gif",
+    ".tif",
+    ".tiff",
+    ".bmp",
+    ".avif",
+    ".heic",
+    ".heif",
+    ".jxl",
+    ".dng",
+}
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,25 @@ FORMATS = ("avif", "webp")
 
 OPTIONS = {
     # Widths (px) of the variants; a source is never enlarged beyond its own width.
-    "IMAGE_OPTIMIZER_WIDTHS": Option((480, 800, 1200, 1600), (tuple, list), "a list of widths in px"),
+    "IMAGE_OPTIMIZER_WIDTHS": Option(
+        (480, 800, 1200, 1600), (tuple, list), "a list of widths in px"
+    ),
     # Modern formats offered as <source>s, best first. The fallback <img> is JPEG,
     # or PNG for images with transparency.
     "IMAGE_OPTIMIZER_FORMATS": Option(("avif", "webp"), (tuple, list), "a list from avif, webp"),
     # Encoder quality per format (0–100); PNG is lossless.
-    "IMAGE_OPTIMIZER_QUALITY": Option({"avif": 55, "webp": 80, "jpeg": 82}, dict,
-                                      "a dict like {'avif': 55, 'webp': 80, 'jpeg': 82}"),
+    "IMAGE_OPTIMIZER_QUALITY": Option(
+        {"avif": 55, "webp": 80, "jpeg": 82},
+        dict,
+        "a dict like {'avif': 55, 'webp': 80, 'jpeg': 82}",
+    ),
     # AVIF encoder speed 0 (slow, small) … 10 (fast); 8 is faster than WebP at fewer bytes.
     "IMAGE_OPTIMIZER_AVIF_SPEED": Option(8, int, "a number from 0 to 10"),
     # The `sizes` attribute: how wide the image is shown. Matches theme/static/css/site.css:
     # content column of 46rem with 1rem padding on each side.
-    "IMAGE_OPTIMIZER_SIZES": Option("(min-width: 46rem) 44rem, calc(100vw - 2rem)", str,
-                                    "a CSS sizes value"),
+    "IMAGE_OPTIMIZER_SIZES": Option(
+        "(min-width: 46rem) 44rem, calc(100vw - 2rem)", str, "a CSS sizes value"
+    ),
     # Cache of finished variants, outside output/ so it survives `make clean` and can be
     # restored in CI. A relative path is relative to the current folder; pelicanconf.py
     # sets an absolute one. Only files the cache made itself are ever deleted there.
@@ -47,43 +53,65 @@ def read(settings):
     values = read_options(settings, "IMAGE_OPTIMIZER_", OPTIONS)
     widths = values["IMAGE_OPTIMIZER_WIDTHS"]
     if not widths or not all(isinstance(w, int) and 16 <= w <= 8000 for w in widths):
-        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_WIDTHS braucht ganze "
-                            "Zahlen zwischen 16 und 8000, z. B. (480, 800, 1200, 1600).")
+        raise SettingsError(
+            "Fehler in den Einstellungen: IMAGE_OPTIMIZER_WIDTHS braucht ganze "
+            "Zahlen zwischen 16 und 8000, z. B. (480, 800, 1200, 1600)."
+        )
     values["IMAGE_OPTIMIZER_WIDTHS"] = tuple(sorted(set(widths)))
     unknown = set(values["IMAGE_OPTIMIZER_FORMATS"]) - set(FORMATS)
     if unknown:
-        raise SettingsError(f"Fehler in den Einstellungen: IMAGE_OPTIMIZER_FORMATS kennt "
-                            f"„{', '.join(sorted(unknown))}“ nicht; möglich sind avif und webp.")
+        raise SettingsError(
+            f"Fehler in den Einstellungen: IMAGE_OPTIMIZER_FORMATS kennt "
+            f"„{', '.join(sorted(unknown))}“ nicht; möglich sind avif und webp."
+        )
     quality = values["IMAGE_OPTIMIZER_QUALITY"]
     if set(quality) != {"avif", "webp", "jpeg"} or not all(
-            isinstance(q, int) and 1 <= q <= 100 for q in quality.values()):
-        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_QUALITY braucht Werte "
-                            "von 1 bis 100 für avif, webp und jpeg.")
+        isinstance(q, int) and 1 <= q <= 100 for q in quality.values()
+    ):
+        raise SettingsError(
+            "Fehler in den Einstellungen: IMAGE_OPTIMIZER_QUALITY braucht Werte "
+            "von 1 bis 100 für avif, webp und jpeg."
+        )
     if not 0 <= values["IMAGE_OPTIMIZER_AVIF_SPEED"] <= 10:
-        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_AVIF_SPEED muss "
-                            "zwischen 0 und 10 liegen.")
+        raise SettingsError(
+            "Fehler in den Einstellungen: IMAGE_OPTIMIZER_AVIF_SPEED muss zwischen 0 und 10 liegen."
+        )
     formats = values["IMAGE_OPTIMIZER_FORMATS"]
     if len(set(formats)) != len(formats):
-        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_FORMATS nennt ein Format "
-                            "doppelt.")
-    for key in ("IMAGE_OPTIMIZER_WORKERS", "IMAGE_OPTIMIZER_MAX_PIXELS", "IMAGE_OPTIMIZER_AVIF_SPEED"):
+        raise SettingsError(
+            "Fehler in den Einstellungen: IMAGE_OPTIMIZER_FORMATS nennt ein Format doppelt."
+        )
+    for key in (
+        "IMAGE_OPTIMIZER_WORKERS",
+        "IMAGE_OPTIMIZER_MAX_PIXELS",
+        "IMAGE_OPTIMIZER_AVIF_SPEED",
+    ):
         if isinstance(values[key], bool):
-            raise SettingsError(f"Fehler in den Einstellungen: {key} braucht eine Zahl, nicht "
-                                f"{values[key]}.")
+            raise SettingsError(
+                f"Fehler in den Einstellungen: {key} braucht eine Zahl, nicht {values[key]}."
+            )
     if values["IMAGE_OPTIMIZER_WORKERS"] < 0:
-        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_WORKERS darf nicht "
-                            "negativ sein.")
+        raise SettingsError(
+            "Fehler in den Einstellungen: IMAGE_OPTIMIZER_WORKERS darf nicht negativ sein."
+        )
     if values["IMAGE_OPTIMIZER_MAX_PIXELS"] < 1_000_000:
-        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_MAX_PIXELS sollte "
-                            "mindestens 1000000 sein (ein Handyfoto hat 12 bis 50 Millionen).")
+        raise SettingsError(
+            "Fehler in den Einstellungen: IMAGE_OPTIMIZER_MAX_PIXELS sollte "
+            "mindestens 1000000 sein (ein Handyfoto hat 12 bis 50 Millionen)."
+        )
     if not values["IMAGE_OPTIMIZER_SIZES"].strip():
-        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_SIZES darf nicht leer "
-                            "sein, z. B. \"100vw\".")
+        raise SettingsError(
+            "Fehler in den Einstellungen: IMAGE_OPTIMIZER_SIZES darf nicht leer "
+            'sein, z. B. "100vw".'
+        )
     out_dir = values["IMAGE_OPTIMIZER_OUTPUT_DIR"]
     if not out_dir.strip("/") or ".." in out_dir.split("/") or out_dir.startswith("/"):
-        raise SettingsError("Fehler in den Einstellungen: IMAGE_OPTIMIZER_OUTPUT_DIR muss ein "
-                            "Ordner innerhalb von output/ sein, z. B. \"bilder\".")
+        raise SettingsError(
+            "Fehler in den Einstellungen: IMAGE_OPTIMIZER_OUTPUT_DIR muss ein "
+            'Ordner innerhalb von output/ sein, z. B. "bilder".'
+        )
     # The cores this process may use (a CI container may allow fewer than the machine has).
-    values["IMAGE_OPTIMIZER_WORKERS"] = (values["IMAGE_OPTIMIZER_WORKERS"]
-                                         or len(os.sched_getaffinity(0)) or 1)
+    values["IMAGE_OPTIMIZER_WORKERS"] = (
+        values["IMAGE_OPTIMIZER_WORKERS"] or len(os.sched_getaffinity(0)) or 1
+    )
     return values

@@ -27,8 +27,9 @@ def _local(name):
 
 
 def inspect_svg(data):
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
-                             remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError:

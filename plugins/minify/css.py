@@ -14,7 +14,7 @@ def minify_css(text):
 
 
 def fingerprinted_name(relpath, data):
-    """"theme/css/site.css", b"…" → "theme/css/site.3f2a9c01b7.css" (hash of the content)."""
+    """ "theme/css/site.css", b"…" → "theme/css/site.3f2a9c01b7.css" (hash of the content)."""
     path = PurePosixPath(relpath)
     digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
     return str(path.with_name(f"{path.stem}.{digest}{path.suffix}"))
@@ -28,6 +28,6 @@ def rewrite_references(html, renames):
     href="https://example.org/theme/css/site.css" or href="../theme/css/site.css".
     """
     for old, new in renames.items():
-        pattern = re.compile(r"""(?<=["'/])%s(?=["'?#])""" % re.escape(old))
+        pattern = re.compile(r"""(?<=["'/])""" + re.escape(old) + r"""(?=["'?#])""")
         html = pattern.sub(new, html)
     return html

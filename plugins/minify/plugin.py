@@ -48,7 +48,7 @@ def _count(totals, before, after):
 
 
 def format_report(report):
-    """"HTML 120,3 kB → 98,1 kB (−18 %), CSS 14,2 kB → 10,1 kB (−29 %)" (German numbers)."""
+    """ "HTML 120,3 kB → 98,1 kB (−18 %), CSS 14,2 kB → 10,1 kB (−29 %)" (German numbers)."""
     parts = []
     for kind, (before, after) in report.items():
         if before:

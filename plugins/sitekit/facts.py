@@ -29,13 +29,18 @@ REQUIRED = ("name", "anschrift.strasse", "anschrift.plz", "anschrift.ort", "kont
 
 def missing_required(facts):
     """Required facts that are missing, empty or not text."""
-    return [dotted for dotted in REQUIRED
-            if not isinstance(lookup(facts, dotted), str) or not lookup(facts, dotted).strip()]
+    return [
+        dotted
+        for dotted in REQUIRED
+        if not isinstance(lookup(facts, dotted), str) or not lookup(facts, dotted).strip()
+    ]
 
 
 def with_required(facts):
     """A copy of facts where each missing required fact is a visible [[placeholder]]."""
-    filled = {key: dict(value) if isinstance(value, dict) else value for key, value in facts.items()}
+    filled = {
+        key: dict(value) if isinstance(value, dict) else value for key, value in facts.items()
+    }
     for dotted in missing_required(facts):
         *parents, last = dotted.split(".")
         table = filled
@@ -49,17 +54,21 @@ def with_required(facts):
 
 # tomllib's English reasons → what a volunteer understands.
 _TOML_ERRORS = (
-    ("Unterminated string", "Am Ende eines Werts fehlt das Anführungszeichen \"."),
-    ("Illegal character", "Am Ende eines Werts fehlt das Anführungszeichen \"."),
-    ("Invalid value", "Ein Wert steht nicht in geraden Anführungszeichen \" (typografische „“ "
-                      "gehen hier nicht)."),
+    ("Unterminated string", 'Am Ende eines Werts fehlt das Anführungszeichen ".'),
+    ("Illegal character", 'Am Ende eines Werts fehlt das Anführungszeichen ".'),
+    (
+        "Invalid value",
+        'Ein Wert steht nicht in geraden Anführungszeichen " (typografische „“ gehen hier nicht).',
+    ),
     ("Cannot overwrite a value", "Eine Angabe steht doppelt."),
     ("Cannot declare", "Ein Abschnitt steht doppelt."),
     ("Expected ']'", "Eine Abschnittsüberschrift ist nicht mit „]“ geschlossen."),
     ("Expected '=' after a key", "Nach dem Namen einer Angabe fehlt das Gleichheitszeichen „=“."),
 )
-_FORM = ("Jede Angabe als „name = \"Wert\"“ schreiben, mit geraden Anführungszeichen \" am Anfang "
-         "und Ende des Werts; Abschnitte als „[abschnitt]“.")
+_FORM = (
+    'Jede Angabe als „name = "Wert"“ schreiben, mit geraden Anführungszeichen " am Anfang '
+    "und Ende des Werts; Abschnitte als „[abschnitt]“."
+)
 
 
 def read_facts(path, shown):
@@ -67,44 +76,61 @@ def read_facts(path, shown):
 
     shown is the path as the author sees it, e.g. "content/verein.toml".
     """
+
     def problem(line, message, fix=_FORM, rule="facts-invalid"):
         return [Finding(shown, line, message, fix, ERROR, rule)]
 
     try:
         data = Path(path).read_bytes()
     except OSError:
-        return None, problem(None, "Die Datei mit den Vereinsdaten fehlt.",
-                             "Die Datei anlegen; welche Angaben hineingehören, steht im README "
-                             "unter „Vereinsdaten“.", "facts-missing")
+        return None, problem(
+            None,
+            "Die Datei mit den Vereinsdaten fehlt.",
+            "Die Datei anlegen; welche Angaben hineingehören, steht im README "
+            "unter „Vereinsdaten“.",
+            "facts-missing",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, problem(data.count(b"\n", 0, error.start) + 1,
-                             "Die Vereinsdaten sind nicht als UTF-8 gespeichert.",
-                             "Die Datei im Editor mit der Zeichenkodierung „UTF-8“ speichern.",
-                             "encoding")
+        return None, problem(
+            data.count(b"\n", 0, error.start) + 1,
+            "Die Vereinsdaten sind nicht als UTF-8 gespeichert.",
+            "Die Datei im Editor mit der Zeichenkodierung „UTF-8“ speichern.",
+            "encoding",
+        )
     try:
         facts = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line = re.search(r"line (\d+)", str(error))
-        reason = next((german for english, german in _TOML_ERRORS if english in str(error)),
-                      "Die Zeile hat nicht die Form „name = \"Wert\"“.")
-        return None, problem(int(line[1]) if line else None,
-                             f"Die Vereinsdaten können nicht gelesen werden: {reason}")
+        reason = next(
+            (german for english, german in _TOML_ERRORS if english in str(error)),
+            'Die Zeile hat nicht die Form „name = "Wert"“.',
+        )
+        return None, problem(
+            int(line[1]) if line else None,
+            f"Die Vereinsdaten können nicht gelesen werden: {reason}",
+        )
     findings = []
     for dotted in missing_required(facts):
         section, _, key = dotted.rpartition(".")
         value = lookup(facts, dotted)
         if value is not None and not isinstance(value, str):  # plz = 37073: a number
             findings += problem(
-                _line_of(text, section, key), f"Die Angabe „{dotted}“ ist kein Text "
-                "(es fehlen die Anführungszeichen).",
-                f"In Anführungszeichen schreiben: „{key} = \"{value}\"“.", "facts-invalid")
+                _line_of(text, section, key),
+                f"Die Angabe „{dotted}“ ist kein Text (es fehlen die Anführungszeichen).",
+                f'In Anführungszeichen schreiben: „{key} = "{value}"“.',
+                "facts-invalid",
+            )
             continue
         where = f"im Abschnitt „[{section}]“" if section else "ganz oben"
-        findings += problem(None, f"Die Angabe „{dotted}“ fehlt oder ist leer; die Website "
-                                  "braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).",
-                            f"In {shown} {where} eintragen: „{key} = \"…\"“.", "facts-missing")
+        findings += problem(
+            None,
+            f"Die Angabe „{dotted}“ fehlt oder ist leer; die Website "
+            "braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).",
+            f'In {shown} {where} eintragen: „{key} = "…"“.',
+            "facts-missing",
+        )
     return facts, findings
 
 

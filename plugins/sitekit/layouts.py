@@ -9,8 +9,17 @@ from dataclasses import dataclass
 
 # Metadata every file may carry (keys are case-insensitive, as in Pelican).
 # "a11y-ignore": silence one accessibility rule for a stated reason (a11y_check).
-COMMON_KEYS = {"title", "date", "modified", "layout", "slug", "summary", "status", "tags",
-               "a11y-ignore"}
+COMMON_KEYS = {
+    "title",
+    "date",
+    "modified",
+    "layout",
+    "slug",
+    "summary",
+    "status",
+    "tags",
+    "a11y-ignore",
+}
 
 
 @dataclass(frozen=True)
@@ -32,32 +41,82 @@ class Layout:
 LAYOUTS = {
     layout.name: layout
     for layout in (
-        Layout("interview", "article", "interviews", "interview", "Interviews",
-               required=("interviewee",), optional=("role", "image", "image_alt"),
-               description="Interview mit Fragen als Überschriften"),
-        Layout("call", "article", "aufrufe", "call", "Aufrufe",
-               required=("contact", "skills"), optional=("offer", "ends", "image", "image_alt"),
-               description="Aufruf zum Mitmachen"),
-        Layout("news", "article", "neuigkeiten", "article", "Neuigkeiten",
-               optional=("image", "image_alt"),
-               description="Neuigkeit"),
-        Layout("page", "page", "pages", "page", None,
-               optional=("save_as", "url"),
-               description="einfache Seite"),
-        Layout("home", "page", "pages", "home", None,
-               optional=("save_as", "url"),
-               description="Startseite mit neuesten Beiträgen und offenen Aufrufen"),
-        Layout("calls", "page", "pages", "calls", None,
-               optional=("save_as", "url"),
-               description="Seite mit allen offenen Aufrufen (Mitmachen)"),
-        Layout("contact", "page", "pages", "contact", None,
-               optional=("save_as", "url"),
-               description="Seite mit den Kontaktdaten des Vereins"),
+        Layout(
+            "interview",
+            "article",
+            "interviews",
+            "interview",
+            "Interviews",
+            required=("interviewee",),
+            optional=("role", "image", "image_alt"),
+            description="Interview mit Fragen als Überschriften",
+        ),
+        Layout(
+            "call",
+            "article",
+            "aufrufe",
+            "call",
+            "Aufrufe",
+            required=("contact", "skills"),
+            optional=("offer", "ends", "image", "image_alt"),
+            description="Aufruf zum Mitmachen",
+        ),
+        Layout(
+            "news",
+            "article",
+            "neuigkeiten",
+            "article",
+            "Neuigkeiten",
+            optional=("image", "image_alt"),
+            description="Neuigkeit",
+        ),
+        Layout(
+            "page",
+            "page",
+            "pages",
+            "page",
+            None,
+            optional=("save_as", "url"),
+            description="einfache Seite",
+        ),
+        Layout(
+            "home",
+            "page",
+            "pages",
+            "home",
+            None,
+            optional=("save_as", "url"),
+            description="Startseite mit neuesten Beiträgen und offenen Aufrufen",
+        ),
+        Layout(
+            "calls",
+            "page",
+            "pages",
+            "calls",
+            None,
+            optional=("save_as", "url"),
+            description="Seite mit allen offenen Aufrufen (Mitmachen)",
+        ),
+        Layout(
+            "contact",
+            "page",
+            "pages",
+            "contact",
+            None,
+            optional=("save_as", "url"),
+            description="Seite mit den Kontaktdaten des Vereins",
+        ),
         # Never listed (status hidden), but unlike other hidden pages it is published:
         # the web server shows it for unknown addresses (.htaccess ErrorDocument).
-        Layout("error", "page", "pages", "page", None,
-               optional=("save_as", "url"),
-               description="Fehlerseite, z. B. „Seite nicht gefunden“ (404)"),
+        Layout(
+            "error",
+            "page",
+            "pages",
+            "page",
+            None,
+            optional=("save_as", "url"),
+            description="Fehlerseite, z. B. „Seite nicht gefunden“ (404)",
+        ),
     )
 }
 
@@ -73,7 +132,7 @@ def layouts_for(kind):
 
 
 def parse_date(value):
-    """"2026-11-27" (or a longer ISO date-time) → date; None if empty or not a date."""
+    """ "2026-11-27" (or a longer ISO date-time) → date; None if empty or not a date."""
     try:
         return datetime.date.fromisoformat(str(value)[:10])
     except ValueError:  # empty or a [[placeholder]]: content_check reports it

@@ -27,13 +27,17 @@ def read_options(settings, prefix, options):
         if key.startswith(prefix) and key not in options:
             close = difflib.get_close_matches(key, list(options), n=1)
             hint = f" Meinten Sie „{close[0]}“?" if close else ""
-            raise SettingsError(f"Fehler in den Einstellungen: „{key}“ gibt es nicht.{hint} "
-                                f"Bekannt sind: {', '.join(sorted(options))}.")
+            raise SettingsError(
+                f"Fehler in den Einstellungen: „{key}“ gibt es nicht.{hint} "
+                f"Bekannt sind: {', '.join(sorted(options))}."
+            )
     values = {}
     for key, option in options.items():
         value = settings.get(key, option.default)
         if not isinstance(value, option.kind):
-            raise SettingsError(f"Fehler in den Einstellungen: „{key} = {value!r}“ hat den falschen "
-                                f"Typ. Erwartet: {option.doc}")
+            raise SettingsError(
+                f"Fehler in den Einstellungen: „{key} = {value!r}“ hat den falschen "
+                f"Typ. Erwartet: {option.doc}"
+            )
         values[key] = value
     return values

@@ -6,16 +6,26 @@ def slugifier(settings):
     from pelican.utils import slugify
 
     def slug(title):
-        return slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
-                       preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-                       use_unicode=settings.get("SLUGIFY_USE_UNICODE", False))
+        return slugify(
+            title,
+            regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+        )
 
     return slug
 
 
 # Umlauts spelled out, for page addresses (SLUG_REGEX_SUBSTITUTIONS) and heading anchors.
-GERMAN_LETTERS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"),
-                  ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"))
+GERMAN_LETTERS = (
+    ("ä", "ae"),
+    ("ö", "oe"),
+    ("ü", "ue"),
+    ("ß", "ss"),
+    ("Ä", "Ae"),
+    ("Ö", "Oe"),
+    ("Ü", "Ue"),
+)
 
 
 def heading_id(text, separator):

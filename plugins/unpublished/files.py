@@ -29,7 +29,7 @@ def _source_path(value, source_dir):
     value = str(value).strip()
     marked = MARKER.match(value)
     if marked:
-        value = value[marked.end():]
+        value = value[marked.end() :]
     parts = urlsplit(value)
     if parts.scheme or parts.netloc or not parts.path:
         return None  # another site, mailto:, or only an #anchor

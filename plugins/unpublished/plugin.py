@@ -21,8 +21,11 @@ def keep_hidden_out(generator):
     """Receiver of `article/page_generator_finalized`: hidden content gets no address."""
     if not options.read(generator.settings)["UNPUBLISHED_KEEP_OUT"]:
         return
-    hidden = [*getattr(generator, "hidden_articles", []), *getattr(generator, "hidden_pages", []),
-              *getattr(generator, "hidden_translations", [])]
+    hidden = [
+        *getattr(generator, "hidden_articles", []),
+        *getattr(generator, "hidden_pages", []),
+        *getattr(generator, "hidden_translations", []),
+    ]
     for content in filter(_kept_out, hidden):
         content.override_save_as = ""  # Pelican's writer skips an empty address
 
@@ -41,7 +44,8 @@ def drop_unpublished_files(generators):
         folder = posixpath.dirname(content.relative_source_path)
         values = [v for v in content.metadata.values() if isinstance(v, str)]
         (published if content.save_as else unpublished).update(
-            linked_paths(content._content or "", folder, values))
+            linked_paths(content._content or "", folder, values)
+        )
     dropped = files_only_unpublished_use(unpublished, published)
     for generator in generators:
         if isinstance(generator, StaticGenerator):
@@ -49,13 +53,20 @@ def drop_unpublished_files(generators):
             kept = [s for s in generator.staticfiles if s not in left_out]
             generator.staticfiles = generator.context["staticfiles"] = kept
             for static in left_out:
-                logger.info("Nicht veröffentlicht: %s (nur Entwürfe oder verborgene Seiten "
-                            "verlinken darauf)", static.relative_source_path)
+                logger.info(
+                    "Nicht veröffentlicht: %s (nur Entwürfe oder verborgene Seiten "
+                    "verlinken darauf)",
+                    static.relative_source_path,
+                )
 
 
 def _list_preview_only(contents):
     for content in sorted(contents, key=lambda c: c.relative_source_path):
         if content.save_as and _kept_out(content):
             kind = "Entwurf" if content.status == "draft" else "verborgen"
-            logger.info("Nur in der Vorschau (%s): /%s ← %s", kind,
-                        content.url, f"content/{content.relative_source_path}")
+            logger.info(
+                "Nur in der Vorschau (%s): /%s ← %s",
+                kind,
+                content.url,
+                f"content/{content.relative_source_path}",
+            )

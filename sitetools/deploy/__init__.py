@@ -22,5 +22,13 @@ from .errors import DeployError
 from .plan import Plan, Report
 from .run import deploy, deploy_from_env
 
-__all__ = ["DeployConfig", "DeployError", "Plan", "Report", "deploy", "deploy_from_env",
-           "load_config", "read_environment"]
+__all__ = [
+    "DeployConfig",
+    "DeployError",
+    "Plan",
+    "Report",
+    "deploy",
+    "deploy_from_env",
+    "load_config",
+    "read_environment",
+]

@@ -27,9 +27,9 @@ from .errors import DeployError
 from .probe import is_probe_path
 
 LIST_LIMIT = 200  # entries shown per list in a dry run
-EXAMPLES = 3      # example paths in the guard's message
+EXAMPLES = 3  # example paths in the guard's message
 MANAGED_DOT_FILES = (".htaccess",)  # dot files of the site itself (at any depth)
-TEMP_DIR = ".~tmp~"       # rsync --delay-updates: finished files wait here for the rename
+TEMP_DIR = ".~tmp~"  # rsync --delay-updates: finished files wait here for the rename
 TEMP_SUFFIX = ".~deploy~"  # SFTP: a file is uploaded as name.~deploy~, then renamed
 # rsync receives a file as ".name.XXXXXX" beside its final place.
 IN_TRANSFER = re.compile(r"^(.*/)?\.([^/]+)\.[A-Za-z0-9]{6}$")
@@ -41,8 +41,11 @@ def is_leftover(relpath, local):
 
     Probe folders (probe.py) count too: a deploy killed while probing leaves one.
     """
-    if (TEMP_DIR in relpath.split("/")[:-1] or relpath.endswith(TEMP_SUFFIX)
-            or is_probe_path(relpath)):
+    if (
+        TEMP_DIR in relpath.split("/")[:-1]
+        or relpath.endswith(TEMP_SUFFIX)
+        or is_probe_path(relpath)
+    ):
         return True
     match = IN_TRANSFER.match(relpath)
     return bool(match and (match.group(1) or "") + match.group(2) in local)
@@ -61,31 +64,35 @@ class Plan:
     """Paths relative to the web root. Temporary leftovers are neither uploads nor deletions;
     dot paths and DEPLOY_KEEP paths appear nowhere."""
 
-    uploads: list = field(default_factory=list)       # new or changed files
-    deletions: list = field(default_factory=list)     # files on the server that are not in output
+    uploads: list = field(default_factory=list)  # new or changed files
+    deletions: list = field(default_factory=list)  # files on the server that are not in output
     remote_files: list = field(default_factory=list)  # files on the server that count
-    leftovers: list = field(default_factory=list)     # temporary files of an interrupted deploy
-    listed: set = field(default_factory=set)          # files the server's manifest lists
+    leftovers: list = field(default_factory=list)  # temporary files of an interrupted deploy
+    listed: set = field(default_factory=set)  # files the server's manifest lists
 
 
 @dataclass
 class Report:
     """What a deploy did (or, in a dry run, would do)."""
 
-    files: int          # files uploaded
-    bytes: int          # bytes sent (rsync: "Total bytes sent"; SFTP: sizes of the files)
-    deleted: int        # files deleted
+    files: int  # files uploaded
+    bytes: int  # bytes sent (rsync: "Total bytes sent"; SFTP: sizes of the files)
+    deleted: int  # files deleted
     seconds: float
     dry_run: bool = False
     plan: Plan = None
 
     def summary(self):
         if self.dry_run:
-            return (f"Probelauf beendet ({german(self.seconds, 1)} Sekunden): Auf dem Server "
-                    "wurde nichts geändert.")
-        return (f"Fertig: {files(self.files)} hochgeladen ({german(self.bytes)} Bytes "
-                f"übertragen), {files(self.deleted)} gelöscht, {german(self.seconds, 1)} "
-                "Sekunden.")
+            return (
+                f"Probelauf beendet ({german(self.seconds, 1)} Sekunden): Auf dem Server "
+                "wurde nichts geändert."
+            )
+        return (
+            f"Fertig: {files(self.files)} hochgeladen ({german(self.bytes)} Bytes "
+            f"übertragen), {files(self.deleted)} gelöscht, {german(self.seconds, 1)} "
+            "Sekunden."
+        )
 
 
 def german(number, decimals=0):
@@ -110,8 +117,10 @@ def listing(title, paths):
 def dry_run_lines(plan, config, force):
     lines = listing("Würde hochladen", plan.uploads) + listing("Würde löschen", plan.deletions)
     if plan.leftovers:
-        lines.append(f"Würde {files(len(plan.leftovers))} aufräumen, die ein abgebrochener "
-                     "Lauf hinterlassen hat (für Besucher unsichtbar).")
+        lines.append(
+            f"Würde {files(len(plan.leftovers))} aufräumen, die ein abgebrochener "
+            "Lauf hinterlassen hat (für Besucher unsichtbar)."
+        )
     problem = deletion_problem(plan, config, force)
     if problem:
         lines.append("Achtung: " + problem.removeprefix("Fehler: "))
@@ -126,34 +135,48 @@ def deletion_problem(plan, config, force):
     where = f"in „{config.path}“ auf {config.host}"
     foreign = [rel for rel in plan.deletions if rel not in plan.listed]
     if len(foreign) > config.max_delete * len(plan.remote_files):
-        what = (f"Dieser Lauf würde {where} {files(len(plan.deletions))} löschen, "
-                f"z. B. {examples(foreign)}. {german(len(foreign))} von "
-                f"{german(len(plan.remote_files))} Dateien stammen nicht von einer früheren "
-                f"Veröffentlichung ({limit}).")
-        cause = ("DEPLOY_PATH zeigt auf den falschen Ordner, etwa auf eine andere Website "
-                 "oder den Heimatordner mit eigenen Dateien.")
+        what = (
+            f"Dieser Lauf würde {where} {files(len(plan.deletions))} löschen, "
+            f"z. B. {examples(foreign)}. {german(len(foreign))} von "
+            f"{german(len(plan.remote_files))} Dateien stammen nicht von einer früheren "
+            f"Veröffentlichung ({limit})."
+        )
+        cause = (
+            "DEPLOY_PATH zeigt auf den falschen Ordner, etwa auf eine andere Website "
+            "oder den Heimatordner mit eigenen Dateien."
+        )
         check = "DEPLOY_PATH mit den Zugangsdaten des Hosters vergleichen."
-        first = ("    Liegt dort noch eine alte Website, die durch diese ersetzt werden soll, "
-                 "ist das beim ersten Veröffentlichen einmal so.\n")
+        first = (
+            "    Liegt dort noch eine alte Website, die durch diese ersetzt werden soll, "
+            "ist das beim ersten Veröffentlichen einmal so.\n"
+        )
     else:
         pages = [rel for rel in plan.remote_files if rel.endswith(PAGE_SUFFIX)]
         deleted = [rel for rel in plan.deletions if rel.endswith(PAGE_SUFFIX)]
         if len(deleted) <= config.max_delete * len(pages):
             return None
-        what = (f"Dieser Lauf würde {where} {german(len(deleted))} von {german(len(pages))} "
-                f"Seiten (.html) löschen ({limit}), z. B. {examples(deleted)}; insgesamt "
-                f"{files(len(plan.deletions))}.")
-        cause = ("DEPLOY_PATH zeigt auf den falschen Ordner (eine andere Website), oder "
-                 "output/ enthält nicht die ganze Website.")
-        check = ("DEPLOY_PATH mit den Zugangsdaten des Hosters vergleichen und "
-                 "„make publish-build“ erneut ausführen.")
+        what = (
+            f"Dieser Lauf würde {where} {german(len(deleted))} von {german(len(pages))} "
+            f"Seiten (.html) löschen ({limit}), z. B. {examples(deleted)}; insgesamt "
+            f"{files(len(plan.deletions))}."
+        )
+        cause = (
+            "DEPLOY_PATH zeigt auf den falschen Ordner (eine andere Website), oder "
+            "output/ enthält nicht die ganze Website."
+        )
+        check = (
+            "DEPLOY_PATH mit den Zugangsdaten des Hosters vergleichen und "
+            "„make publish-build“ erneut ausführen."
+        )
         first = ""
-    return (f"Fehler: {what} Auf dem Server wurde nichts geändert.\n"
-            f"    Meist heißt das: {cause}\n"
-            f"    So beheben: {check} Die ganze Liste zeigt: make deploy DRY_RUN=1\n{first}"
-            "    Nur wenn das Löschen wirklich gewollt ist: einmal make deploy FORCE=1; in der "
-            "CI vorübergehend die Variable DEPLOY_MAX_DELETE=1 setzen und danach wieder "
-            "entfernen.")
+    return (
+        f"Fehler: {what} Auf dem Server wurde nichts geändert.\n"
+        f"    Meist heißt das: {cause}\n"
+        f"    So beheben: {check} Die ganze Liste zeigt: make deploy DRY_RUN=1\n{first}"
+        "    Nur wenn das Löschen wirklich gewollt ist: einmal make deploy FORCE=1; in der "
+        "CI vorübergehend die Variable DEPLOY_MAX_DELETE=1 setzen und danach wieder "
+        "entfernen."
+    )
 
 
 def examples(paths):

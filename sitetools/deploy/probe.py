@@ -53,8 +53,10 @@ def new_probe(htaccess=None, expected=()):
     """A probe folder with a random name holding a test page and, unless None, htaccess
     (bytes) headed by an unset of each expected header name."""
     token = secrets.token_hex(8)
-    page = (f'<!doctype html><html lang="de"><meta charset="utf-8"><title>Probe</title>'
-            f"<p>Probe {token}</p></html>\n").encode()
+    page = (
+        f'<!doctype html><html lang="de"><meta charset="utf-8"><title>Probe</title>'
+        f"<p>Probe {token}</p></html>\n"
+    ).encode()
     files = {PAGE: page}
     if htaccess is not None:
         unset = "".join(f"  Header always unset {name}\n" for name in expected)
@@ -98,8 +100,11 @@ class Answer:
 
     def missing(self, expected):
         """Names of expected headers that did not arrive with their value."""
-        return [name for name, value in expected.items()
-                if value not in self.headers.get(name.lower(), [])]
+        return [
+            name
+            for name, value in expected.items()
+            if value not in self.headers.get(name.lower(), [])
+        ]
 
 
 class Unreachable(Exception):
@@ -108,8 +113,9 @@ class Unreachable(Exception):
 
 def fetch(url, timeout=TIMEOUT):
     """One GET (redirects followed, e.g. http → https); an Answer for any HTTP status."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
-                                                   "Cache-Control": "no-cache"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Cache-Control": "no-cache"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return Answer(response.status, _headers(response.headers), response.read())
@@ -160,14 +166,19 @@ def page_url(base, relpath, query=""):
 # --- the judgement ----------------------------------------------------------------------
 
 NOTHING = "Auf der Website wurde nichts geändert."
-INTENDED = ("    Nur wenn die Adresse von hier aus absichtlich nicht erreichbar ist: einmal "
-            "make deploy FORCE=1, oder (z. B. in der CI) DEPLOY_ALLOW_UNREACHABLE=1 setzen.")
-CHECK_URL = ("DEPLOY_CHECK_URL auf die Adresse setzen, unter der der Hoster DEPLOY_PATH "
-             "zeigt")
+INTENDED = (
+    "    Nur wenn die Adresse von hier aus absichtlich nicht erreichbar ist: einmal "
+    "make deploy FORCE=1, oder (z. B. in der CI) DEPLOY_ALLOW_UNREACHABLE=1 setzen."
+)
+CHECK_URL = "DEPLOY_CHECK_URL auf die Adresse setzen, unter der der Hoster DEPLOY_PATH zeigt"
 # kind -> what lets the deploy go on anyway (see Verdict)
-OVERRIDES = {"broken": (), "headers": ("force",),
-             "unreachable": ("force", "allow_unreachable"),
-             "elsewhere": ("force", "allow_unreachable"), "already-broken": ("always",)}
+OVERRIDES = {
+    "broken": (),
+    "headers": ("force",),
+    "unreachable": ("force", "allow_unreachable"),
+    "elsewhere": ("force", "allow_unreachable"),
+    "already-broken": ("always",),
+}
 
 
 @dataclass
@@ -195,15 +206,21 @@ class Verdict:
 
 def unreachable(url, reason):
     """url "": the build names no address (no SITEURL in its manifest)."""
-    where = (f"Die Website ist unter {url} von hier aus nicht zu erreichen ({reason})" if url
-             else "Der Bau nennt keine Adresse der Website (SITEURL)")
-    return Verdict("unreachable", (
-        f"{where}. Deshalb lässt sich nicht prüfen, ob der Server die neue .htaccess "
-        "verträgt."), (
-        "    So beheben: Die Internetverbindung prüfen und später erneut versuchen. SITEURL "
-        "(beim „make publish-build“) muss die Adresse sein, unter der DEPLOY_PATH im Browser "
-        f"erscheint; zeigt sie noch nicht auf diesen Server (z. B. vor einem Umzug), {CHECK_URL}."
-        f"\n{INTENDED}"))
+    where = (
+        f"Die Website ist unter {url} von hier aus nicht zu erreichen ({reason})"
+        if url
+        else "Der Bau nennt keine Adresse der Website (SITEURL)"
+    )
+    return Verdict(
+        "unreachable",
+        (f"{where}. Deshalb lässt sich nicht prüfen, ob der Server die neue .htaccess verträgt."),
+        (
+            "    So beheben: Die Internetverbindung prüfen und später erneut versuchen. SITEURL "
+            "(beim „make publish-build“) muss die Adresse sein, unter der DEPLOY_PATH im Browser "
+            f"erscheint; zeigt sie noch nicht auf diesen Server (z. B. vor einem Umzug), {CHECK_URL}."
+            f"\n{INTENDED}"
+        ),
+    )
 
 
 def judge(url, answer, token, expected, control=None, control_token="", dry_run=False):
@@ -216,45 +233,67 @@ def judge(url, answer, token, expected, control=None, control_token="", dry_run=
         missing = answer.missing(expected)
         if not missing:
             return None
-        return Verdict("headers", (
-            f"Die Testseite unter {url} kommt ohne die Sicherheits-Header der neuen .htaccess "
-            f"an (es fehlen: {', '.join(missing)}). Der Server liest .htaccess-Dateien nicht "
-            "(„AllowOverride None“) oder hat mod_headers nicht; Besucher hätten nicht den "
-            "Schutz, den die .htaccess verspricht."), (
-            "    So beheben: Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
-            "FileInfo“ zu erlauben und mod_headers einzuschalten. Geht das nicht, in "
-            "pelicanconf.py HTACCESS_HEADERS = False setzen und „make publish-build“ "
-            "ausführen: Dann geht die Website ohne diese Header online (README, "
-            "„Veröffentlichen“).\n    Einmalig trotzdem veröffentlichen: make deploy FORCE=1"))
+        return Verdict(
+            "headers",
+            (
+                f"Die Testseite unter {url} kommt ohne die Sicherheits-Header der neuen .htaccess "
+                f"an (es fehlen: {', '.join(missing)}). Der Server liest .htaccess-Dateien nicht "
+                "(„AllowOverride None“) oder hat mod_headers nicht; Besucher hätten nicht den "
+                "Schutz, den die .htaccess verspricht."
+            ),
+            (
+                "    So beheben: Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
+                "FileInfo“ zu erlauben und mod_headers einzuschalten. Geht das nicht, in "
+                "pelicanconf.py HTACCESS_HEADERS = False setzen und „make publish-build“ "
+                "ausführen: Dann geht die Website ohne diese Header online (README, "
+                "„Veröffentlichen“).\n    Einmalig trotzdem veröffentlichen: make deploy FORCE=1"
+            ),
+        )
     got = f"HTTP {answer.status}" if answer.status != 200 else "HTTP 200 mit einer anderen Seite"
     if control is not None and control.shows(control_token):
-        return Verdict("broken", (
-            f"Mit der neuen .htaccess antwortet der Server auf eine Testseite mit {got}; "
-            "ohne die neue .htaccess zeigt er sie richtig an (getestet unter "
-            f"{url}). So online gestellt, würde die neue .htaccess die Website stören; deshalb "
-            "wurde abgebrochen."), (
-            "    Meist heißt das: Der Hoster erlaubt in .htaccess-Dateien eine Anweisung darin "
-            "nicht (Einstellung „AllowOverride“ des Servers); welche, steht im "
-            "Fehlerprotokoll (error.log) im Kundenbereich des Hosters.\n"
-            "    So beheben: Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
-            "FileInfo“ zu erlauben (mehr braucht die .htaccess nicht), und die Zeile aus dem "
-            "Fehlerprotokoll mitschicken. Wurde theme/templates/htaccess.html geändert, "
-            "diese Änderung rückgängig machen. Nennt das Fehlerprotokoll eine „Header“-Zeile "
-            "und hilft der Hoster nicht: in pelicanconf.py HTACCESS_HEADERS = False setzen, "
-            "dann „make publish-build“ und erneut „make deploy“."))
+        return Verdict(
+            "broken",
+            (
+                f"Mit der neuen .htaccess antwortet der Server auf eine Testseite mit {got}; "
+                "ohne die neue .htaccess zeigt er sie richtig an (getestet unter "
+                f"{url}). So online gestellt, würde die neue .htaccess die Website stören; deshalb "
+                "wurde abgebrochen."
+            ),
+            (
+                "    Meist heißt das: Der Hoster erlaubt in .htaccess-Dateien eine Anweisung darin "
+                "nicht (Einstellung „AllowOverride“ des Servers); welche, steht im "
+                "Fehlerprotokoll (error.log) im Kundenbereich des Hosters.\n"
+                "    So beheben: Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
+                "FileInfo“ zu erlauben (mehr braucht die .htaccess nicht), und die Zeile aus dem "
+                "Fehlerprotokoll mitschicken. Wurde theme/templates/htaccess.html geändert, "
+                "diese Änderung rückgängig machen. Nennt das Fehlerprotokoll eine „Header“-Zeile "
+                "und hilft der Hoster nicht: in pelicanconf.py HTACCESS_HEADERS = False setzen, "
+                "dann „make publish-build“ und erneut „make deploy“."
+            ),
+        )
     if answer.status >= 500 and control is not None and control.status >= 500:
         upload = "würde trotzdem hochgeladen" if dry_run else "wird trotzdem hochgeladen"
-        return Verdict("already-broken", (
-            f"Der Server antwortet auch ohne die neue .htaccess mit HTTP {control.status} "
-            f"(getestet unter {url}): Die Website ist schon jetzt gestört, etwa durch eine "
-            f"ältere .htaccess. Die neue Fassung {upload}; ob sie hilft, zeigt die Prüfung "
-            "danach."))
-    return Verdict("elsewhere", (
-        f"Die Testseite, die gerade nach DEPLOY_PATH hochgeladen wurde, ist unter {url} nicht "
-        f"zu sehen ({got}): Die Adresse zeigt nicht auf dieses Verzeichnis, oder sie ist "
-        "geschützt."), (
-        "    So beheben: DEPLOY_PATH mit den Angaben des Hosters vergleichen. Zeigt die Adresse "
-        f"(SITEURL) noch auf einen anderen Server, {CHECK_URL}.\n{INTENDED}"))
+        return Verdict(
+            "already-broken",
+            (
+                f"Der Server antwortet auch ohne die neue .htaccess mit HTTP {control.status} "
+                f"(getestet unter {url}): Die Website ist schon jetzt gestört, etwa durch eine "
+                f"ältere .htaccess. Die neue Fassung {upload}; ob sie hilft, zeigt die Prüfung "
+                "danach."
+            ),
+        )
+    return Verdict(
+        "elsewhere",
+        (
+            f"Die Testseite, die gerade nach DEPLOY_PATH hochgeladen wurde, ist unter {url} nicht "
+            f"zu sehen ({got}): Die Adresse zeigt nicht auf dieses Verzeichnis, oder sie ist "
+            "geschützt."
+        ),
+        (
+            "    So beheben: DEPLOY_PATH mit den Angaben des Hosters vergleichen. Zeigt die Adresse "
+            f"(SITEURL) noch auf einen anderen Server, {CHECK_URL}.\n{INTENDED}"
+        ),
+    )
 
 
 def overridden(verdict, force, allow_unreachable):
@@ -269,8 +308,9 @@ def overridden(verdict, force, allow_unreachable):
     return None
 
 
-def prove(backend, htaccess, base, *, force=False, allow_unreachable=False, dry_run=False,
-          say=print):
+def prove(
+    backend, htaccess, base, *, force=False, allow_unreachable=False, dry_run=False, say=print
+):
     """Probe htaccess (bytes or None) at base through backend; DeployError if the deploy
     must stop. Every probe folder is removed again, also when something fails."""
     expected = expected_headers(htaccess.decode("utf-8", "replace")) if htaccess else {}
@@ -285,8 +325,10 @@ def prove(backend, htaccess, base, *, force=False, allow_unreachable=False, dry_
         raise failures[0]
     if verdict is None:
         checked = "mit allen Sicherheits-Headern" if expected else "ohne Sicherheits-Header"
-        say("Geprüft: Die neue .htaccess funktioniert auf dem Server (Testseite: HTTP 200 "
-            f"{checked}).")
+        say(
+            "Geprüft: Die neue .htaccess funktioniert auf dem Server (Testseite: HTTP 200 "
+            f"{checked})."
+        )
         return True
     reason = overridden(verdict, force, allow_unreachable)
     if reason is None:
@@ -315,8 +357,7 @@ def _probe(backend, htaccess, expected, base, put, dry_run):
             control = fetch(page_url(base, f"{plain.name}/{PAGE}"))
         except Unreachable:
             control = None
-    return judge(url, answer, probe.token, expected, control,
-                 plain.token if plain else "", dry_run)
+    return judge(url, answer, probe.token, expected, control, plain.token if plain else "", dry_run)
 
 
 def _remove(backend, names):
@@ -332,10 +373,12 @@ def _remove(backend, names):
 
 # --- after the switch -----------------------------------------------------------------------
 
+
 def pages_to_check(uploads):
     """The start page and one changed page (the shallowest), as output paths."""
-    changed = sorted((rel for rel in uploads if rel.endswith("/" + PAGE)),
-                     key=lambda rel: (rel.count("/"), rel))
+    changed = sorted(
+        (rel for rel in uploads if rel.endswith("/" + PAGE)), key=lambda rel: (rel.count("/"), rel)
+    )
     return [PAGE] + changed[:1]
 
 
@@ -364,4 +407,5 @@ def page_report(base, uploads, expected):
         f"{'; '.join(problems)}.\n"
         "    So beheben: Die Seite im Browser öffnen; im Fehlerprotokoll (error.log) im "
         "Kundenbereich des Hosters nachsehen und die Meldung an die IT-Gruppe schicken. "
-        "Sie kann die vorige Fassung wieder veröffentlichen.")
+        "Sie kann die vorige Fassung wieder veröffentlichen."
+    )

@@ -63,9 +63,20 @@ from .ssh import (
 )
 
 # Pass 1 leaves out pages and files that point at pages (the same split as sftp.py).
-ASSETS_ONLY = [f"--filter=- {pattern}" for pattern in (
-    "*.html", "*.htm", ".htaccess", "*.xml", "*.atom", "*.rss", "*.txt", "*.webmanifest",
-    f"/{MANIFEST_NAME}")]
+ASSETS_ONLY = [
+    f"--filter=- {pattern}"
+    for pattern in (
+        "*.html",
+        "*.htm",
+        ".htaccess",
+        "*.xml",
+        "*.atom",
+        "*.rss",
+        "*.txt",
+        "*.webmanifest",
+        f"/{MANIFEST_NAME}",
+    )
+]
 ITEM = re.compile(r"^([<>ch.][fdLDS].{9}|\*deleting  ) (.*)$")
 # --delete-delay needs 3.0; before 3.1, --max-delete=0 could mean "no limit". macOS ships
 # rsync 2.6.9 or openrsync, which know neither.
@@ -75,26 +86,32 @@ MIN_VERSION = (3, 1)
 def rsync_options(config, local):
     """Options of both the dry run and the real run; local: the site's files."""
     options = [
-        "--recursive", "--links", "--times", "--perms", "--checksum",
-        "--chmod=D755,F644",          # world-readable for Apache, whatever the local umask
-        "--omit-dir-times",           # folder times are useless to a website
+        "--recursive",
+        "--links",
+        "--times",
+        "--perms",
+        "--checksum",
+        "--chmod=D755,F644",  # world-readable for Apache, whatever the local umask
+        "--omit-dir-times",  # folder times are useless to a website
         "--delay-updates",
         f"--timeout={IO_TIMEOUT}",
-        "--8-bit-output",             # umlauts in names stay readable in the itemized list
+        "--8-bit-output",  # umlauts in names stay readable in the itemized list
     ]
-    for keep in config.keep:          # DEPLOY_KEEP: never deleted ("P" = protect)
+    for keep in config.keep:  # DEPLOY_KEEP: never deleted ("P" = protect)
         options += [f"--filter=P /{keep}", f"--filter=P /{keep}/***"]
     # Dot paths are never deleted (plan.is_dot_path); the first matching rule wins.
     # "R" (risk) lets rsync delete what a later "P" would protect. Leftover .~tmp~ folders
     # of an interrupted run may go (the remote side deletes only after the rename pass,
     # so this run's own .~tmp~ are gone by then).
-    options += [f"--filter=R {TEMP_DIR}/***",
-                "--filter=P .*/***",  # dot folders and everything in them
-                *(f"--filter=R {escape_pattern(name)}" for name in MANAGED_DOT_FILES),
-                f"--filter=R /{MANIFEST_NAME}",
-                f"--filter=R *{TEMP_SUFFIX}",  # SFTP's temporary names
-                *(f"--filter=R {pattern}" for pattern in in_transfer_patterns(local)),
-                "--filter=P .*"]
+    options += [
+        f"--filter=R {TEMP_DIR}/***",
+        "--filter=P .*/***",  # dot folders and everything in them
+        *(f"--filter=R {escape_pattern(name)}" for name in MANAGED_DOT_FILES),
+        f"--filter=R /{MANIFEST_NAME}",
+        f"--filter=R *{TEMP_SUFFIX}",  # SFTP's temporary names
+        *(f"--filter=R {pattern}" for pattern in in_transfer_patterns(local)),
+        "--filter=P .*",
+    ]
     return options
 
 
@@ -107,8 +124,9 @@ def in_transfer_patterns(local):
     for rel in local:
         name = rel.rsplit("/", 1)[-1]
         stem, _, suffix = name.rpartition(".")
-        patterns.add(f".*.{escape_pattern(suffix)}.??????" if stem
-                     else f".{escape_pattern(name)}.??????")
+        patterns.add(
+            f".*.{escape_pattern(suffix)}.??????" if stem else f".{escape_pattern(name)}.??????"
+        )
     return sorted(patterns)
 
 
@@ -138,16 +156,34 @@ class RsyncBackend:
         return False
 
     def _run(self, extra):
-        return self._rsync([*rsync_options(self.config, self.local), *extra,
-                            f"{self.output_dir}/", self.destination])
+        return self._rsync(
+            [
+                *rsync_options(self.config, self.local),
+                *extra,
+                f"{self.output_dir}/",
+                self.destination,
+            ]
+        )
 
     def _rsync(self, arguments):
-        return subprocess.run(["rsync", "-e", self.ssh, *arguments], capture_output=True,
-                              text=True, errors="surrogateescape", check=False)
+        return subprocess.run(
+            ["rsync", "-e", self.ssh, *arguments],
+            capture_output=True,
+            text=True,
+            errors="surrogateescape",
+            check=False,
+        )
 
     def plan(self):
-        result = self._run(["--dry-run", "--delete-delay", "--itemize-changes",
-                            "--itemize-changes", "--out-format=%i %n"])
+        result = self._run(
+            [
+                "--dry-run",
+                "--delete-delay",
+                "--itemize-changes",
+                "--itemize-changes",
+                "--out-format=%i %n",
+            ]
+        )
         if result.returncode != 0:
             raise DeployError(self._explain(result, changed=False))
         plan = Plan()
@@ -199,21 +235,30 @@ class RsyncBackend:
         """Delete the probe folder name/: an empty source, --delete, only name/ included;
         no attribute of the web root itself is sent (--no-perms, --omit-dir-times)."""
         with tempfile.TemporaryDirectory(prefix="sitekit-probe-") as folder:
-            self._probe_rsync(["--delete", "--no-perms", "--omit-dir-times",
-                               f"--filter=+ /{escape_pattern(name)}/***", "--filter=- *",
-                               f"{folder}/"])
+            self._probe_rsync(
+                [
+                    "--delete",
+                    "--no-perms",
+                    "--omit-dir-times",
+                    f"--filter=+ /{escape_pattern(name)}/***",
+                    "--filter=- *",
+                    f"{folder}/",
+                ]
+            )
 
     def _probe_rsync(self, arguments):
-        result = self._rsync(["--recursive", f"--timeout={IO_TIMEOUT}", *arguments,
-                              self.destination])
+        result = self._rsync(
+            ["--recursive", f"--timeout={IO_TIMEOUT}", *arguments, self.destination]
+        )
         if result.returncode != 0:
             raise DeployError(self._explain(result, changed=False))
 
     def _remote_manifest(self):
         """The files the server's manifest lists; empty if it has none (or a damaged one)."""
         with tempfile.TemporaryDirectory(prefix="sitekit-deploy-") as folder:
-            result = self._rsync([f"--timeout={IO_TIMEOUT}", self.destination + MANIFEST_NAME,
-                                  f"{folder}/"])
+            result = self._rsync(
+                [f"--timeout={IO_TIMEOUT}", self.destination + MANIFEST_NAME, f"{folder}/"]
+            )
             if result.returncode != 0:
                 if re.search(r"link_stat .* failed: No such file or directory", result.stderr):
                     return set()
@@ -233,8 +278,10 @@ class RsyncBackend:
         files = sent = 0
         # A folder that becomes a file can only go once its pages may go too.
         later = [f"--filter=- /{escape_pattern(name)}" for name in sorted(self.to_files)]
-        for extra in (["--prune-empty-dirs", *ASSETS_ONLY, *later],
-                      ["--delete-delay", f"--max-delete={self.all_deletions}"]):
+        for extra in (
+            ["--prune-empty-dirs", *ASSETS_ONLY, *later],
+            ["--delete-delay", f"--max-delete={self.all_deletions}"],
+        ):
             result = self._run(["--stats", *extra])
             if result.returncode != 0:
                 raise DeployError(self._explain(result, changed=True))
@@ -245,60 +292,86 @@ class RsyncBackend:
 
     def _explain(self, result, changed):
         stderr = result.stderr
-        state = NOTHING if not changed else (
-            "Die Übertragung ist abgebrochen. Besucher sehen die bisherige Fassung der Website, "
-            "falls rsync noch nicht fertig war, sonst schon die neue; ein neuer Lauf bringt "
-            "alles in Ordnung.")
+        state = (
+            NOTHING
+            if not changed
+            else (
+                "Die Übertragung ist abgebrochen. Besucher sehen die bisherige Fassung der Website, "
+                "falls rsync noch nicht fertig war, sonst schon die neue; ein neuer Lauf bringt "
+                "alles in Ordnung."
+            )
+        )
         ssh_problem = explain_openssh(stderr, self.config)
         if ssh_problem:  # e.g. the connection of pass 2 failed after pass 1 went through
             return ssh_problem.replace(NOTHING, state)
-        if result.returncode == 127 or re.search(r"rsync: (command )?not found|"
-                                                 r"rsync: No such file or directory", stderr):
+        if result.returncode == 127 or re.search(
+            r"rsync: (command )?not found|"
+            r"rsync: No such file or directory",
+            stderr,
+        ):
             return rsync_missing(self.config)
         if "cannot stat destination" in stderr and "Not a directory" in stderr:
             return not_a_folder(self.config)
-        if re.search(r"change_dir.*failed: No such file or directory|"
-                     r"mkdir .* failed: No such file or directory", stderr):
+        if re.search(
+            r"change_dir.*failed: No such file or directory|"
+            r"mkdir .* failed: No such file or directory",
+            stderr,
+        ):
             return missing_path(self.config)
         if result.returncode == 25:
-            return (f"Fehler: Auf dem Server {self.config.host} lagen beim Hochladen mehr "
-                    "überzählige Dateien als kurz zuvor geplant; die zusätzlichen wurden "
-                    f"nicht gelöscht. {state}\n    So beheben: Läuft gerade ein zweites "
-                    "Veröffentlichen (CI oder jemand anderes)? Danach „make deploy DRY_RUN=1“ "
-                    "ansehen und erneut veröffentlichen.")
+            return (
+                f"Fehler: Auf dem Server {self.config.host} lagen beim Hochladen mehr "
+                "überzählige Dateien als kurz zuvor geplant; die zusätzlichen wurden "
+                f"nicht gelöscht. {state}\n    So beheben: Läuft gerade ein zweites "
+                "Veröffentlichen (CI oder jemand anderes)? Danach „make deploy DRY_RUN=1“ "
+                "ansehen und erneut veröffentlichen."
+            )
         if LOCAL_READ_ERROR.search(stderr):  # [sender] is this computer
-            return ("Fehler: Eine Datei des Baus konnte hier auf dem Rechner nicht gelesen "
-                    f"werden. {state}\n    So beheben: „make publish-build“ erneut ausführen, "
-                    "dann erneut veröffentlichen.\n" + details(stderr))
+            return (
+                "Fehler: Eine Datei des Baus konnte hier auf dem Rechner nicht gelesen "
+                f"werden. {state}\n    So beheben: „make publish-build“ erneut ausführen, "
+                "dann erneut veröffentlichen.\n" + details(stderr)
+            )
         if "Permission denied (13)" in stderr:
-            return (f"Fehler: In „{self.config.path}“ auf {self.config.host} darf "
-                    f"„{self.config.user}“ nicht schreiben. {state}\n    So beheben: "
-                    "DEPLOY_PATH und DEPLOY_USER prüfen; die Rechte legt der Hoster fest.\n"
-                    + details(stderr))
+            return (
+                f"Fehler: In „{self.config.path}“ auf {self.config.host} darf "
+                f"„{self.config.user}“ nicht schreiben. {state}\n    So beheben: "
+                "DEPLOY_PATH und DEPLOY_USER prüfen; die Rechte legt der Hoster fest.\n"
+                + details(stderr)
+            )
         if "No space left on device" in stderr or "Disk quota exceeded" in stderr:
-            return (f"Fehler: Der Speicherplatz auf {self.config.host} ist voll. {state}\n"
-                    "    So beheben: Beim Hoster Platz schaffen oder den Tarif erweitern, "
-                    "dann erneut veröffentlichen.")
+            return (
+                f"Fehler: Der Speicherplatz auf {self.config.host} ist voll. {state}\n"
+                "    So beheben: Beim Hoster Platz schaffen oder den Tarif erweitern, "
+                "dann erneut veröffentlichen."
+            )
         if result.returncode == 12 and "0 bytes received so far" in stderr:
             return rsync_missing(self.config) + "\n" + details(stderr)
         if result.returncode in (30, 35) or "timeout" in stderr:
-            return (f"Fehler: Die Verbindung zu {self.config.host} ist hängen geblieben. "
-                    f"{state}\n    So beheben: Später erneut versuchen.")
-        return (f"Fehler: rsync ist mit Code {result.returncode} abgebrochen. {state}\n"
-                "    So beheben: Die Meldung unten prüfen und erneut versuchen; bleibt es "
-                "dabei, sie an die IT-Gruppe schicken.\n" + details(stderr))
+            return (
+                f"Fehler: Die Verbindung zu {self.config.host} ist hängen geblieben. "
+                f"{state}\n    So beheben: Später erneut versuchen."
+            )
+        return (
+            f"Fehler: rsync ist mit Code {result.returncode} abgebrochen. {state}\n"
+            "    So beheben: Die Meldung unten prüfen und erneut versuchen; bleibt es "
+            "dabei, sie an die IT-Gruppe schicken.\n" + details(stderr)
+        )
 
 
 # rsync's sender (the local side) could not read a file of the build.
-LOCAL_READ_ERROR = re.compile(r"rsync: \[sender\] .*(Permission denied|No such file)|"
-                              r"send_files failed to open|file has vanished")
+LOCAL_READ_ERROR = re.compile(
+    r"rsync: \[sender\] .*(Permission denied|No such file)|"
+    r"send_files failed to open|file has vanished"
+)
 
 
 def check_local_rsync():
     """DeployError before any contact if this computer's rsync is missing or too old."""
     try:
-        text = subprocess.run(["rsync", "--version"], capture_output=True, text=True,
-                              errors="replace", check=False).stdout
+        text = subprocess.run(
+            ["rsync", "--version"], capture_output=True, text=True, errors="replace", check=False
+        ).stdout
     except FileNotFoundError:
         problem = "Das Programm rsync fehlt auf diesem Rechner"
     else:
@@ -306,13 +379,16 @@ def check_local_rsync():
         if version and version >= MIN_VERSION:
             return
         found = " ".join(text.split("\n", 1)[0].split()) or "keine Versionsangabe"
-        problem = (f"Das rsync auf diesem Rechner ist zu alt („{found}“); nötig ist "
-                   f"Version {MIN_VERSION[0]}.{MIN_VERSION[1]} oder neuer")
+        problem = (
+            f"Das rsync auf diesem Rechner ist zu alt („{found}“); nötig ist "
+            f"Version {MIN_VERSION[0]}.{MIN_VERSION[1]} oder neuer"
+        )
     raise DeployError(
         f"Fehler: {problem}. {NOTHING}\n"
         "    So beheben: Ein aktuelles rsync installieren (macOS: brew install rsync, danach "
         "ein neues Terminal öffnen; Debian/Ubuntu: sudo apt-get install rsync "
-        "openssh-client) oder DEPLOY_METHOD=sftp setzen.")
+        "openssh-client) oder DEPLOY_METHOD=sftp setzen."
+    )
 
 
 def rsync_version(text):
@@ -329,10 +405,12 @@ def escape_pattern(name):
 
 
 def rsync_missing(config):
-    return (f"Fehler: Auf dem Server {config.host} lässt sich rsync nicht starten (nicht "
-            f"installiert oder nicht erlaubt). {NOTHING}\n"
-            "    So beheben: DEPLOY_METHOD=sftp setzen (in .env oder als CI-Variable); das "
-            "geht mit jedem Hoster, der SFTP anbietet.")
+    return (
+        f"Fehler: Auf dem Server {config.host} lässt sich rsync nicht starten (nicht "
+        f"installiert oder nicht erlaubt). {NOTHING}\n"
+        "    So beheben: DEPLOY_METHOD=sftp setzen (in .env oder als CI-Variable); das "
+        "geht mit jedem Hoster, der SFTP anbietet."
+    )
 
 
 def details(stderr):

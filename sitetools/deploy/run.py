@@ -15,8 +15,9 @@ from .sftp import SftpBackend
 from .ssh import credentials
 
 BACKENDS = {"rsync": RsyncBackend, "sftp": SftpBackend}
-NO_ENV_FILE = ("Es gibt noch keine .env: cp .env.example .env und ausfüllen (siehe README, "
-               "„Veröffentlichen“).")
+NO_ENV_FILE = (
+    "Es gibt noch keine .env: cp .env.example .env und ausfüllen (siehe README, „Veröffentlichen“)."
+)
 
 
 def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
@@ -37,8 +38,10 @@ def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
     base = config.check_url or read_site_url(output_dir)
     htaccess_file = output_dir / ".htaccess"
     htaccess = htaccess_file.read_bytes() if htaccess_file.is_file() else None
-    with credentials(config) as creds, \
-            BACKENDS[config.method](config, creds, output_dir, manifest) as backend:
+    with (
+        credentials(config) as creds,
+        BACKENDS[config.method](config, creds, output_dir, manifest) as backend,
+    ):
         backend.say = say
         plan = backend.plan()
         if dry_run:
@@ -46,22 +49,38 @@ def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
                 say(line)
         else:
             check_deletions(plan, config, force)
-        proven = prove(backend, htaccess, base, force=force,
-                       allow_unreachable=config.allow_unreachable, dry_run=dry_run, say=say)
+        proven = prove(
+            backend,
+            htaccess,
+            base,
+            force=force,
+            allow_unreachable=config.allow_unreachable,
+            dry_run=dry_run,
+            say=say,
+        )
         if dry_run:
-            report = Report(len(plan.uploads), 0, len(plan.deletions),
-                            time.monotonic() - started, dry_run=True, plan=plan)
+            report = Report(
+                len(plan.uploads),
+                0,
+                len(plan.deletions),
+                time.monotonic() - started,
+                dry_run=True,
+                plan=plan,
+            )
             say(report.summary())
             return report
         if plan.leftovers:
-            say(f"Ein früherer Lauf wurde abgebrochen; seine {len(plan.leftovers)} "
-                "Zwischendateien werden aufgeräumt.")
+            say(
+                f"Ein früherer Lauf wurde abgebrochen; seine {len(plan.leftovers)} "
+                "Zwischendateien werden aufgeräumt."
+            )
         uploaded, sent, deleted = backend.apply(plan)
     problem = None
     if base:
         # The headers only where the probe proved them (FORCE=1 may go on without).
-        expected = (expected_headers(htaccess.decode("utf-8", "replace"))
-                    if htaccess and proven else {})
+        expected = (
+            expected_headers(htaccess.decode("utf-8", "replace")) if htaccess and proven else {}
+        )
         line, problem = page_report(base, plan.uploads, expected)
         say(line)
     report = Report(uploaded, sent, deleted, time.monotonic() - started, plan=plan)
@@ -89,11 +108,13 @@ def deploy_from_env(output_dir, env_file, dry_run=False, force=False, say=print)
             "Abgebrochen (Strg+C). Besucher sehen entweder noch die bisherige oder schon die "
             "neue Fassung der Website, nie eine kaputte Mischung aus halben Dateien.\n"
             "    So geht es weiter: „make deploy“ erneut ausführen; es macht dort weiter und "
-            "räumt Zwischendateien auf.") from None
+            "räumt Zwischendateien auf."
+        ) from None
     except Exception as error:  # a bug: one German line, the traceback only on request
         if os.environ.get("DEBUG"):
             raise
         raise DeployError(
             f"Interner Fehler beim Veröffentlichen: {type(error).__name__}: {error}\n"
             "    Das liegt am Programm, nicht an Ihren Einstellungen. Bitte diese Meldung an "
-            "die IT-Gruppe schicken. Mit allen Details: DEBUG=1 make deploy") from None
+            "die IT-Gruppe schicken. Mit allen Details: DEBUG=1 make deploy"
+        ) from None

@@ -69,7 +69,7 @@ def deletion_order(relpath):
 
 
 def parents(relpath):
-    """"a/b/c.html" → ["a", "a/b"]."""
+    """ "a/b/c.html" → ["a", "a/b"]."""
     parts = relpath.split("/")[:-1]
     return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
 
@@ -99,7 +99,8 @@ class SftpBackend:
                     raise DeployError(
                         f"Fehler: Der Server {self.config.host} bietet kein SFTP an. {NOTHING}\n"
                         "    So beheben: Im Kundenbereich des Hosters SFTP/SSH einschalten "
-                        "oder DEPLOY_METHOD=rsync versuchen.") from None
+                        "oder DEPLOY_METHOD=rsync versuchen."
+                    ) from None
                 self.sftp.get_channel().settimeout(IO_TIMEOUT)
                 try:
                     self.root = self.sftp.normalize(self.config.path)
@@ -131,18 +132,21 @@ class SftpBackend:
             raise DeployError(
                 f"Fehler: Der Server {self.config.host} verweigert den Zugriff"
                 f"{_on(error)}. {self.state}\n    So beheben: DEPLOY_PATH und DEPLOY_USER "
-                "prüfen; in diesen Ordner muss der Benutzer schreiben dürfen.") from None
+                "prüfen; in diesen Ordner muss der Benutzer schreiben dürfen."
+            ) from None
         except (TimeoutError, EOFError, paramiko.SSHException, ConnectionError) as error:
             reason = str(error) or "Zeitüberschreitung"
             raise DeployError(
                 f"Fehler: Die Verbindung zu {self.config.host} ist abgebrochen ({reason}). "
-                f"{self.state}\n    So beheben: Erneut veröffentlichen.") from None
+                f"{self.state}\n    So beheben: Erneut veröffentlichen."
+            ) from None
         except OSError as error:
             raise DeployError(
                 f"Fehler: Der Server {self.config.host} hat einen Schritt abgelehnt{_on(error)} "
                 f"({error.strerror or error}). {self.state}\n    So beheben: Erneut "
                 "versuchen; bleibt es dabei, beim Hoster nachsehen, ob der Speicherplatz voll "
-                "ist.") from None
+                "ist."
+            ) from None
 
     # --- plan ---------------------------------------------------------------------------
 
@@ -155,18 +159,27 @@ class SftpBackend:
         for rel, entry in self.local.items():
             attrs = self.remote_files.get(rel)
             if rel == MANIFEST_NAME or (
-                    attrs is not None and stat.S_ISREG(attrs.st_mode)
-                    and attrs.st_size == entry.size and remote_manifest.get(rel) == entry):
+                attrs is not None
+                and stat.S_ISREG(attrs.st_mode)
+                and attrs.st_size == entry.size
+                and remote_manifest.get(rel) == entry
+            ):
                 continue
             uploads.append(rel)
         if uploads or remote_manifest_bytes != self.manifest_bytes:
             uploads.append(MANIFEST_NAME)
-        counted = [rel for rel in self.remote_files if rel not in leftovers
-                   and not is_dot_path(rel) and not self.config.is_kept(rel)]
-        return Plan(uploads=sorted(uploads),
-                    deletions=sorted(rel for rel in counted if rel not in self.local),
-                    remote_files=sorted(counted), leftovers=sorted(leftovers),
-                    listed=set(remote_manifest))
+        counted = [
+            rel
+            for rel in self.remote_files
+            if rel not in leftovers and not is_dot_path(rel) and not self.config.is_kept(rel)
+        ]
+        return Plan(
+            uploads=sorted(uploads),
+            deletions=sorted(rel for rel in counted if rel not in self.local),
+            remote_files=sorted(counted),
+            leftovers=sorted(leftovers),
+            listed=set(remote_manifest),
+        )
 
     def _scan(self):
         """({relpath: SFTPAttributes} of files and links, {relpath} of folders).
@@ -182,8 +195,11 @@ class SftpBackend:
             for attrs in self._list(folder):
                 relpath = f"{folder}/{attrs.filename}" if folder else attrs.filename
                 if stat.S_ISDIR(attrs.st_mode):  # a link to a folder is a file here
-                    if (is_dot_path(relpath) and relpath not in wanted
-                            and attrs.filename != TEMP_DIR):
+                    if (
+                        is_dot_path(relpath)
+                        and relpath not in wanted
+                        and attrs.filename != TEMP_DIR
+                    ):
                         continue
                     dirs.add(relpath)
                     pending.append(relpath)
@@ -204,7 +220,8 @@ class SftpBackend:
                 "geändert.\n"
                 "    So beheben: Die Datei im Kundenbereich des Hosters umbenennen oder löschen, "
                 "oder mit DEPLOY_METHOD=rsync veröffentlichen (rsync räumt solche Dateien "
-                "auf).") from None
+                "auf)."
+            ) from None
 
     def _remote_manifest(self):
         """({relpath: FileEntry}, raw bytes) of the server's manifest; ({}, None) if unusable."""
@@ -216,8 +233,10 @@ class SftpBackend:
             data = json.loads(raw.decode("utf-8"))
             if data.get("version") != VERSION:
                 return {}, raw
-            return {name: FileEntry(int(e["size"]), str(e["sha256"]))
-                    for name, e in data["files"].items()}, raw
+            return {
+                name: FileEntry(int(e["size"]), str(e["sha256"]))
+                for name, e in data["files"].items()
+            }, raw
         except (ValueError, KeyError, TypeError, AttributeError):
             return {}, raw  # a damaged manifest only means: upload everything once more
 
@@ -229,8 +248,9 @@ class SftpBackend:
             self.sftp.mkdir(self._abs(name), 0o755)
             self.sftp.chmod(self._abs(name), 0o755)
             for rel, data in files.items():
-                self.sftp.putfo(io.BytesIO(data), self._abs(f"{name}/{rel}"),
-                                file_size=len(data), confirm=True)
+                self.sftp.putfo(
+                    io.BytesIO(data), self._abs(f"{name}/{rel}"), file_size=len(data), confirm=True
+                )
                 self.sftp.chmod(self._abs(f"{name}/{rel}"), 0o644)
 
     def remove_probe(self, name):
@@ -245,8 +265,10 @@ class SftpBackend:
         """Upload, rename, delete, manifest; returns (files, bytes, deleted)."""
         content = sorted((rel for rel in plan.uploads if rel != MANIFEST_NAME), key=rename_order)
         sent = 0
-        self.state = ("Besucher sehen weiter die bisherige Fassung der Website; ein neuer Lauf "
-                      "räumt die halb hochgeladenen Dateien auf.")
+        self.state = (
+            "Besucher sehen weiter die bisherige Fassung der Website; ein neuer Lauf "
+            "räumt die halb hochgeladenen Dateien auf."
+        )
         with self._errors():
             reused = {rel + TEMP_SUFFIX for rel in plan.uploads}
             for rel in plan.leftovers:
@@ -256,9 +278,11 @@ class SftpBackend:
             for rel in content:
                 sent += self._upload(rel, self.output_dir / rel)
 
-            self.state = ("Abbruch mitten im Austausch: Ein Teil der Dateien ist schon neu, "
-                          "alle Seiten finden ihre Bilder und Stylesheets. Erneut "
-                          "veröffentlichen, dann ist alles neu.")
+            self.state = (
+                "Abbruch mitten im Austausch: Ein Teil der Dateien ist schon neu, "
+                "alle Seiten finden ihre Bilder und Stylesheets. Erneut "
+                "veröffentlichen, dann ist alles neu."
+            )
             if content:
                 self._put_bytes(MANIFEST_NAME, self._interim_manifest(content))
             for rel in content:
@@ -269,8 +293,10 @@ class SftpBackend:
             if MANIFEST_NAME in plan.uploads:  # every file it lists is in place now
                 sent += self._put_bytes(MANIFEST_NAME, self.manifest_bytes)
 
-            self.state = ("Die neue Fassung ist online; einige alte Dateien sind noch da. "
-                          "Erneut veröffentlichen, dann werden sie gelöscht.")
+            self.state = (
+                "Die neue Fassung ist online; einige alte Dateien sind noch da. "
+                "Erneut veröffentlichen, dann werden sie gelöscht."
+            )
             for rel in sorted(plan.deletions, key=deletion_order):
                 if rel not in self.replaced and not set(parents(rel)) & self.replaced:
                     self.sftp.remove(self._abs(rel))
@@ -278,8 +304,10 @@ class SftpBackend:
         return len(plan.uploads), sent, len(plan.deletions)
 
     def _make_folders(self, content):
-        needed = sorted({p for rel in content for p in parents(rel)} - self.remote_dirs,
-                        key=lambda p: p.count("/"))
+        needed = sorted(
+            {p for rel in content for p in parents(rel)} - self.remote_dirs,
+            key=lambda p: p.count("/"),
+        )
         for folder in needed:
             if folder in self.remote_files:  # a file became a folder: rare, not atomic
                 self.sftp.remove(self._abs(folder))
@@ -296,7 +324,8 @@ class SftpBackend:
                 f"Fehler: Die Datei output/{rel} konnte hier auf dem Rechner nicht gelesen "
                 f"werden ({error.strerror or error}). {self.state}\n    So beheben: "
                 "„make publish-build“ erneut ausführen, währenddessen nichts in output/ "
-                "ändern, und dann erneut veröffentlichen.") from None
+                "ändern, und dann erneut veröffentlichen."
+            ) from None
         temp = self._abs(rel + TEMP_SUFFIX)
         self.sftp.putfo(io.BytesIO(data), temp, file_size=len(data), confirm=True)
         self.sftp.chmod(temp, 0o644)
@@ -315,8 +344,9 @@ class SftpBackend:
         """The new manifest without the files this run is about to replace."""
         data = json.loads(self.manifest_bytes.decode("utf-8"))
         touched = set(content)
-        data["files"] = {name: entry for name, entry in data["files"].items()
-                         if name not in touched}
+        data["files"] = {
+            name: entry for name, entry in data["files"].items() if name not in touched
+        }
         return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
     def _replace(self, temp_rel, rel):

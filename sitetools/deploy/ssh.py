@@ -28,8 +28,10 @@ CONNECT_TIMEOUT = 20  # seconds until an unreachable server counts as down
 IO_TIMEOUT = 120  # seconds without any progress on an open connection
 
 NOTHING = "Es wurde nichts hochgeladen."
-HOW_TO_GET_THE_KEY = ("README, „Automatisch veröffentlichen (CI)“ → „Einmal einrichten“, "
-                      "Schritt 2: „Den Schlüssel des Servers sicher ermitteln“")
+HOW_TO_GET_THE_KEY = (
+    "README, „Automatisch veröffentlichen (CI)“ → „Einmal einrichten“, "
+    "Schritt 2: „Den Schlüssel des Servers sicher ermitteln“"
+)
 
 
 class Credentials:
@@ -54,11 +56,13 @@ def credentials(config):
             key_file = _write_private(folder / "deploy_key", config.ssh_key)
         pkey = _private_key(config, key_file) if key_file else None
         known_hosts = _write_private(folder / "known_hosts", config.known_hosts)
-        for_paramiko = _write_private(folder / "known_hosts_paramiko",
-                                      without_markers(config.known_hosts))
+        for_paramiko = _write_private(
+            folder / "known_hosts_paramiko", without_markers(config.known_hosts)
+        )
         _check_host_known(config, for_paramiko)
-        yield Credentials(str(key_file) if key_file else None, pkey, str(known_hosts),
-                          str(for_paramiko))
+        yield Credentials(
+            str(key_file) if key_file else None, pkey, str(known_hosts), str(for_paramiko)
+        )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -87,8 +91,11 @@ def without_markers(text):
     host (fail closed: OpenSSH refuses it for the hosts the line names)."""
     rows = [line.split() for line in text.splitlines()]
     revoked = {row[3] for row in rows if len(row) > 3 and row[0] == "@revoked"}
-    return "".join(" ".join(row) + "\n" for row in rows
-                   if row and not row[0].startswith("@") and not set(row[2:3]) & revoked)
+    return "".join(
+        " ".join(row) + "\n"
+        for row in rows
+        if row and not row[0].startswith("@") and not set(row[2:3]) & revoked
+    )
 
 
 def _write_private(path, text):
@@ -104,23 +111,34 @@ def _check_host_known(config, known_hosts):
         keys = paramiko.HostKeys(str(known_hosts))
     except (paramiko.hostkeys.InvalidHostKey, ValueError) as error:
         line = getattr(error, "line", "")
-        raise DeployError(known_hosts_mistake(config) or (
-            f"Fehler: In {config.known_hosts_source} steht eine kaputte Zeile"
-            f"{f' („{line[:60]}…“)' if line else ''}. {NOTHING}\n"
-            "    So beheben: Die Zeilen genau so übernehmen, wie ssh-keyscan sie ausgibt "
-            f"(siehe {HOW_TO_GET_THE_KEY}).")) from None
+        raise DeployError(
+            known_hosts_mistake(config)
+            or (
+                f"Fehler: In {config.known_hosts_source} steht eine kaputte Zeile"
+                f"{f' („{line[:60]}…“)' if line else ''}. {NOTHING}\n"
+                "    So beheben: Die Zeilen genau so übernehmen, wie ssh-keyscan sie ausgibt "
+                f"(siehe {HOW_TO_GET_THE_KEY})."
+            )
+        ) from None
     if keys.lookup(config.host_key_name) is None:
-        revoked = (" (Schlüssel aus einer @revoked-Zeile zählen nicht)"
-                   if "@revoked" in config.known_hosts else "")
-        raise DeployError(known_hosts_mistake(config) or (
-            f"Fehler: Für den Server {config.host_key_name} ist in "
-            f"{config.known_hosts_source} kein Schlüssel hinterlegt{revoked}. Ohne ihn lässt "
-            "sich nicht prüfen, ob wirklich der richtige Server antwortet; daher wird keine "
-            f"Verbindung aufgebaut. {NOTHING}\n"
-            f"    So beheben: Den öffentlichen Schlüssel des Servers einmalig mit "
-            f"„{keyscan(config)}“ holen, den Fingerabdruck mit den Angaben des Hosters "
-            f"vergleichen und die Zeilen in DEPLOY_KNOWN_HOSTS eintragen (siehe "
-            f"{HOW_TO_GET_THE_KEY}). Sie beginnen mit „{config.host_key_name} “."))
+        revoked = (
+            " (Schlüssel aus einer @revoked-Zeile zählen nicht)"
+            if "@revoked" in config.known_hosts
+            else ""
+        )
+        raise DeployError(
+            known_hosts_mistake(config)
+            or (
+                f"Fehler: Für den Server {config.host_key_name} ist in "
+                f"{config.known_hosts_source} kein Schlüssel hinterlegt{revoked}. Ohne ihn lässt "
+                "sich nicht prüfen, ob wirklich der richtige Server antwortet; daher wird keine "
+                f"Verbindung aufgebaut. {NOTHING}\n"
+                f"    So beheben: Den öffentlichen Schlüssel des Servers einmalig mit "
+                f"„{keyscan(config)}“ holen, den Fingerabdruck mit den Angaben des Hosters "
+                f"vergleichen und die Zeilen in DEPLOY_KNOWN_HOSTS eintragen (siehe "
+                f"{HOW_TO_GET_THE_KEY}). Sie beginnen mit „{config.host_key_name} “."
+            )
+        )
 
 
 def keyscan(config):
@@ -153,36 +171,44 @@ def known_hosts_mistake(config):
             if name_host != host or port == config.port:
                 continue
             if bracketed:
-                return (f"Fehler: In {config.known_hosts_source} ist ein Schlüssel für "
-                        f"[{name_host}]:{port} eingetragen, aber DEPLOY_PORT ist "
-                        f"{config.port}. Stimmt der Port? {NOTHING}\n"
-                        f"    So beheben: Beim Hoster nachsehen, welcher SSH-Port gilt, und "
-                        f"DEPLOY_PORT={port} setzen, falls das der richtige ist. Ist "
-                        f"{config.port} richtig, den Schlüssel für diesen Port mit "
-                        f"„{keyscan(config)}“ holen und prüfen (siehe {HOW_TO_GET_THE_KEY}).")
-            return (f"Fehler: In {config.known_hosts_source} steht der Schlüssel für "
-                    f"„{name_host}“ ohne Port, also für Port 22; DEPLOY_PORT ist aber "
+                return (
+                    f"Fehler: In {config.known_hosts_source} ist ein Schlüssel für "
+                    f"[{name_host}]:{port} eingetragen, aber DEPLOY_PORT ist "
                     f"{config.port}. Stimmt der Port? {NOTHING}\n"
-                    f"    So beheben: Ist der SSH-Port des Hosters 22, DEPLOY_PORT=22 setzen. "
-                    f"Ist es {config.port}, muss die Zeile mit „[{name_host}]:{config.port}“ "
-                    f"beginnen (mit eckigen Klammern); genau so gibt „{keyscan(config)}“ sie "
-                    f"aus (siehe {HOW_TO_GET_THE_KEY}).")
+                    f"    So beheben: Beim Hoster nachsehen, welcher SSH-Port gilt, und "
+                    f"DEPLOY_PORT={port} setzen, falls das der richtige ist. Ist "
+                    f"{config.port} richtig, den Schlüssel für diesen Port mit "
+                    f"„{keyscan(config)}“ holen und prüfen (siehe {HOW_TO_GET_THE_KEY})."
+                )
+            return (
+                f"Fehler: In {config.known_hosts_source} steht der Schlüssel für "
+                f"„{name_host}“ ohne Port, also für Port 22; DEPLOY_PORT ist aber "
+                f"{config.port}. Stimmt der Port? {NOTHING}\n"
+                f"    So beheben: Ist der SSH-Port des Hosters 22, DEPLOY_PORT=22 setzen. "
+                f"Ist es {config.port}, muss die Zeile mit „[{name_host}]:{config.port}“ "
+                f"beginnen (mit eckigen Klammern); genau so gibt „{keyscan(config)}“ sie "
+                f"aus (siehe {HOW_TO_GET_THE_KEY})."
+            )
     if fingerprint:
-        return (f"Fehler: In {config.known_hosts_source} steht „{fingerprint[:60]}“. Das ist "
-                "ein Fingerabdruck, keine Schlüsselzeile; damit lässt sich der Server nicht "
-                f"prüfen. {NOTHING}\n"
-                f"    So beheben: Die Zeilen eintragen, die „{keyscan(config)}“ ausgibt; sie "
-                f"beginnen mit „{config.host_key_name} ssh-ed25519 AAAA…“. Den Fingerabdruck "
-                f"(„ssh-keygen -lf“) braucht man nur zum Vergleich mit den Angaben des "
-                f"Hosters (siehe {HOW_TO_GET_THE_KEY}).")
+        return (
+            f"Fehler: In {config.known_hosts_source} steht „{fingerprint[:60]}“. Das ist "
+            "ein Fingerabdruck, keine Schlüsselzeile; damit lässt sich der Server nicht "
+            f"prüfen. {NOTHING}\n"
+            f"    So beheben: Die Zeilen eintragen, die „{keyscan(config)}“ ausgibt; sie "
+            f"beginnen mit „{config.host_key_name} ssh-ed25519 AAAA…“. Den Fingerabdruck "
+            f"(„ssh-keygen -lf“) braucht man nur zum Vergleich mit den Angaben des "
+            f"Hosters (siehe {HOW_TO_GET_THE_KEY})."
+        )
     if bare_key:
-        return (f"Fehler: In {config.known_hosts_source} beginnt eine Zeile mit "
-                f"„{bare_key} AAAA…“. Vor dem Schlüssel fehlt der Servername; so gilt er für "
-                f"keinen Server. {NOTHING}\n"
-                f"    So beheben: Die Zeilen genau so eintragen, wie „{keyscan(config)}“ sie "
-                f"ausgibt: „{config.host_key_name} {bare_key} AAAA…“ (siehe "
-                f"{HOW_TO_GET_THE_KEY}). Ist es Ihr eigener öffentlicher Schlüssel aus einer "
-                ".pub-Datei: Der gehört nicht hierher, sondern zum Hoster.")
+        return (
+            f"Fehler: In {config.known_hosts_source} beginnt eine Zeile mit "
+            f"„{bare_key} AAAA…“. Vor dem Schlüssel fehlt der Servername; so gilt er für "
+            f"keinen Server. {NOTHING}\n"
+            f"    So beheben: Die Zeilen genau so eintragen, wie „{keyscan(config)}“ sie "
+            f"ausgibt: „{config.host_key_name} {bare_key} AAAA…“ (siehe "
+            f"{HOW_TO_GET_THE_KEY}). Ist es Ihr eigener öffentlicher Schlüssel aus einer "
+            ".pub-Datei: Der gehört nicht hierher, sondern zum Hoster."
+        )
     return None
 
 
@@ -194,15 +220,29 @@ def _config_value(path):
 def openssh_command(config, creds):
     """The `ssh` command line (list) both rsync and error checks use."""
     command = [
-        "ssh", "-F", "none",  # no ~/.ssh/config: the same behaviour on every laptop and in CI
-        "-p", str(config.port), "-l", config.user,
-        "-o", "BatchMode=yes",  # never wait for a password or a question
-        "-o", "StrictHostKeyChecking=yes",
-        "-o", f"UserKnownHostsFile={_config_value(creds.known_hosts)}",
-        "-o", "GlobalKnownHostsFile=/dev/null",
-        "-o", "UpdateHostKeys=no",
-        "-o", f"ConnectTimeout={CONNECT_TIMEOUT}",
-        "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=4",
+        "ssh",
+        "-F",
+        "none",  # no ~/.ssh/config: the same behaviour on every laptop and in CI
+        "-p",
+        str(config.port),
+        "-l",
+        config.user,
+        "-o",
+        "BatchMode=yes",  # never wait for a password or a question
+        "-o",
+        "StrictHostKeyChecking=yes",
+        "-o",
+        f"UserKnownHostsFile={_config_value(creds.known_hosts)}",
+        "-o",
+        "GlobalKnownHostsFile=/dev/null",
+        "-o",
+        "UpdateHostKeys=no",
+        "-o",
+        f"ConnectTimeout={CONNECT_TIMEOUT}",
+        "-o",
+        "ServerAliveInterval=15",
+        "-o",
+        "ServerAliveCountMax=4",
     ]
     if creds.key_file:
         command += ["-i", creds.key_file, "-o", "IdentitiesOnly=yes"]
@@ -224,88 +264,108 @@ def explain_openssh(stderr, config):
     if "Load key" in stderr and ("invalid format" in stderr or "libcrypto" in stderr):
         return bad_key(config)
     # "Permission denied (publickey)." from ssh, not rsync's "Permission denied (13)".
-    if re.search(r"Permission denied \([a-z-]+[,)]", stderr) or \
-            "Too many authentication failures" in stderr:
+    if (
+        re.search(r"Permission denied \([a-z-]+[,)]", stderr)
+        or "Too many authentication failures" in stderr
+    ):
         return auth_failed(config)
     return None
 
 
 def host_key_mismatch(config):
-    return (f"Fehler: Der Server {config.host_key_name} hat nicht den erwarteten Schlüssel "
-            f"(laut {config.known_hosts_source}). Die Verbindung wurde sofort beendet. {NOTHING}\n"
-            "    Entweder hat der Hoster den Schlüssel des Servers geändert, oder jemand "
-            "fängt die Verbindung ab.\n"
-            "    So beheben: Den aktuellen Fingerabdruck beim Hoster nachsehen (Kundenbereich "
-            "oder Support). Nur wenn er mit „ssh-keyscan“ übereinstimmt, die neue Zeile in "
-            f"DEPLOY_KNOWN_HOSTS eintragen (siehe {HOW_TO_GET_THE_KEY}).")
+    return (
+        f"Fehler: Der Server {config.host_key_name} hat nicht den erwarteten Schlüssel "
+        f"(laut {config.known_hosts_source}). Die Verbindung wurde sofort beendet. {NOTHING}\n"
+        "    Entweder hat der Hoster den Schlüssel des Servers geändert, oder jemand "
+        "fängt die Verbindung ab.\n"
+        "    So beheben: Den aktuellen Fingerabdruck beim Hoster nachsehen (Kundenbereich "
+        "oder Support). Nur wenn er mit „ssh-keyscan“ übereinstimmt, die neue Zeile in "
+        f"DEPLOY_KNOWN_HOSTS eintragen (siehe {HOW_TO_GET_THE_KEY})."
+    )
 
 
 def host_key_unknown(config):
-    return (f"Fehler: Für den Server {config.host_key_name} passt kein Schlüssel aus "
-            f"{config.known_hosts_source}; die Verbindung wurde nicht aufgebaut. {NOTHING}\n"
-            f"    So beheben: Den Schlüssel mit „{keyscan(config)}“ holen, mit dem "
-            "Fingerabdruck des Hosters vergleichen und in DEPLOY_KNOWN_HOSTS eintragen (siehe "
-            f"{HOW_TO_GET_THE_KEY}).")
+    return (
+        f"Fehler: Für den Server {config.host_key_name} passt kein Schlüssel aus "
+        f"{config.known_hosts_source}; die Verbindung wurde nicht aufgebaut. {NOTHING}\n"
+        f"    So beheben: Den Schlüssel mit „{keyscan(config)}“ holen, mit dem "
+        "Fingerabdruck des Hosters vergleichen und in DEPLOY_KNOWN_HOSTS eintragen (siehe "
+        f"{HOW_TO_GET_THE_KEY})."
+    )
 
 
 def unknown_host(config):
-    return (f"Fehler: Den Server „{config.host}“ gibt es nicht (der Name ist unbekannt). "
-            f"{NOTHING}\n    So beheben: DEPLOY_HOST prüfen (Zugangsdaten des Hosters) und "
-            "ob dieser Rechner mit dem Internet verbunden ist.")
+    return (
+        f"Fehler: Den Server „{config.host}“ gibt es nicht (der Name ist unbekannt). "
+        f"{NOTHING}\n    So beheben: DEPLOY_HOST prüfen (Zugangsdaten des Hosters) und "
+        "ob dieser Rechner mit dem Internet verbunden ist."
+    )
 
 
 def refused(config):
-    return (f"Fehler: Der Server {config.host} nimmt auf Port {config.port} keine Verbindungen "
-            f"an. {NOTHING}\n    So beheben: DEPLOY_HOST und DEPLOY_PORT prüfen (beim Hoster "
-            "nachsehen, welcher SSH-Port gilt) und ob SSH-Zugang im Kundenbereich "
-            "eingeschaltet ist.")
+    return (
+        f"Fehler: Der Server {config.host} nimmt auf Port {config.port} keine Verbindungen "
+        f"an. {NOTHING}\n    So beheben: DEPLOY_HOST und DEPLOY_PORT prüfen (beim Hoster "
+        "nachsehen, welcher SSH-Port gilt) und ob SSH-Zugang im Kundenbereich "
+        "eingeschaltet ist."
+    )
 
 
 def unreachable(config):
-    return (f"Fehler: Der Server {config.host} (Port {config.port}) antwortet nicht. "
-            f"{NOTHING}\n    So beheben: Internetverbindung, DEPLOY_HOST und DEPLOY_PORT "
-            "prüfen; später erneut versuchen.")
+    return (
+        f"Fehler: Der Server {config.host} (Port {config.port}) antwortet nicht. "
+        f"{NOTHING}\n    So beheben: Internetverbindung, DEPLOY_HOST und DEPLOY_PORT "
+        "prüfen; später erneut versuchen."
+    )
 
 
 def bad_key(config):
-    source = ("DEPLOY_SSH_KEY" if config.ssh_key
-              else f"DEPLOY_SSH_KEY_FILE ({config.ssh_key_file})")
-    return (f"Fehler: Der Schlüssel aus {source} lässt sich nicht lesen. {NOTHING}\n"
-            "    So beheben: Den vollständigen privaten Schlüssel eintragen, von „-----BEGIN“ "
-            "bis „-----END … PRIVATE KEY-----“, ohne Passphrase (für CI).")
+    source = "DEPLOY_SSH_KEY" if config.ssh_key else f"DEPLOY_SSH_KEY_FILE ({config.ssh_key_file})"
+    return (
+        f"Fehler: Der Schlüssel aus {source} lässt sich nicht lesen. {NOTHING}\n"
+        "    So beheben: Den vollständigen privaten Schlüssel eintragen, von „-----BEGIN“ "
+        "bis „-----END … PRIVATE KEY-----“, ohne Passphrase (für CI)."
+    )
 
 
 def passphrase(config):
-    source = ("DEPLOY_SSH_KEY" if config.ssh_key
-              else f"DEPLOY_SSH_KEY_FILE ({config.ssh_key_file})")
-    return (f"Fehler: Der Schlüssel aus {source} ist mit einer Passphrase geschützt, und kein "
-            f"ssh-agent ist erreichbar (SSH_AUTH_SOCK ist nicht gesetzt). {NOTHING}\n"
-            "    So beheben: Den ssh-agent starten und den Schlüssel mit „ssh-add“ laden "
-            "(dann DEPLOY_SSH_KEY_FILE leer lassen), oder fürs Veröffentlichen einen eigenen "
-            "Schlüssel ohne Passphrase anlegen (für die CI immer ohne Passphrase).")
+    source = "DEPLOY_SSH_KEY" if config.ssh_key else f"DEPLOY_SSH_KEY_FILE ({config.ssh_key_file})"
+    return (
+        f"Fehler: Der Schlüssel aus {source} ist mit einer Passphrase geschützt, und kein "
+        f"ssh-agent ist erreichbar (SSH_AUTH_SOCK ist nicht gesetzt). {NOTHING}\n"
+        "    So beheben: Den ssh-agent starten und den Schlüssel mit „ssh-add“ laden "
+        "(dann DEPLOY_SSH_KEY_FILE leer lassen), oder fürs Veröffentlichen einen eigenen "
+        "Schlüssel ohne Passphrase anlegen (für die CI immer ohne Passphrase)."
+    )
 
 
 def auth_failed(config):
     if config.ssh_key:
         key = "Der Schlüssel aus DEPLOY_SSH_KEY ist dort nicht freigeschaltet"
     elif config.ssh_key_file:
-        key = (f"Der Schlüssel aus DEPLOY_SSH_KEY_FILE ({config.ssh_key_file}) ist dort nicht "
-               "freigeschaltet")
+        key = (
+            f"Der Schlüssel aus DEPLOY_SSH_KEY_FILE ({config.ssh_key_file}) ist dort nicht "
+            "freigeschaltet"
+        )
     else:
         key = "Keiner Ihrer SSH-Schlüssel (ssh-agent oder ~/.ssh/id_*) ist dort freigeschaltet"
-    return (f"Fehler: Der Server {config.host} hat die Anmeldung als „{config.user}“ abgelehnt. "
-            f"{key}. {NOTHING}\n"
-            "    So beheben: DEPLOY_USER prüfen. Beim Hoster (Kundenbereich, „SSH-Schlüssel“) "
-            "gehört der öffentliche Schlüssel hin: die Datei mit .pub, eine Zeile „ssh-ed25519 "
-            "AAAA…“. In DEPLOY_SSH_KEY bzw. DEPLOY_SSH_KEY_FILE gehört der private: die Datei "
-            "ohne .pub. Ein Schlüssel mit Passphrase geht nur über ssh-agent (ssh-add), ohne "
-            "DEPLOY_SSH_KEY_FILE.")
+    return (
+        f"Fehler: Der Server {config.host} hat die Anmeldung als „{config.user}“ abgelehnt. "
+        f"{key}. {NOTHING}\n"
+        "    So beheben: DEPLOY_USER prüfen. Beim Hoster (Kundenbereich, „SSH-Schlüssel“) "
+        "gehört der öffentliche Schlüssel hin: die Datei mit .pub, eine Zeile „ssh-ed25519 "
+        "AAAA…“. In DEPLOY_SSH_KEY bzw. DEPLOY_SSH_KEY_FILE gehört der private: die Datei "
+        "ohne .pub. Ein Schlüssel mit Passphrase geht nur über ssh-agent (ssh-add), ohne "
+        "DEPLOY_SSH_KEY_FILE."
+    )
 
 
 def not_a_folder(config):
-    return (f"Fehler: „{config.path}“ auf {config.host} ist eine Datei, kein Ordner. {NOTHING}\n"
-            "    So beheben: DEPLOY_PATH prüfen: das Web-Verzeichnis, wie es in den "
-            "Zugangsdaten des Hosters steht.")
+    return (
+        f"Fehler: „{config.path}“ auf {config.host} ist eine Datei, kein Ordner. {NOTHING}\n"
+        "    So beheben: DEPLOY_PATH prüfen: das Web-Verzeichnis, wie es in den "
+        "Zugangsdaten des Hosters steht."
+    )
 
 
 def connect_paramiko(config, creds):
@@ -314,11 +374,17 @@ def connect_paramiko(config, creds):
     client.load_system_host_keys(creds.paramiko_known_hosts)  # only these; never saved back
     client.set_missing_host_key_policy(paramiko.RejectPolicy())
     try:
-        client.connect(config.host.strip("[]"), port=config.port, username=config.user,
-                       pkey=creds.pkey, allow_agent=creds.pkey is None,
-                       look_for_keys=creds.key_file is None,
-                       timeout=CONNECT_TIMEOUT, banner_timeout=CONNECT_TIMEOUT,
-                       auth_timeout=CONNECT_TIMEOUT)
+        client.connect(
+            config.host.strip("[]"),
+            port=config.port,
+            username=config.user,
+            pkey=creds.pkey,
+            allow_agent=creds.pkey is None,
+            look_for_keys=creds.key_file is None,
+            timeout=CONNECT_TIMEOUT,
+            banner_timeout=CONNECT_TIMEOUT,
+            auth_timeout=CONNECT_TIMEOUT,
+        )
     except (paramiko.SSHException, OSError) as error:
         client.close()
         raise DeployError(_explain_paramiko(error, config)) from None
@@ -345,16 +411,20 @@ def _explain_paramiko(error, config):
             return host_key_unknown(config)
         if "No authentication methods available" in text:
             return auth_failed(config)
-        return (f"Fehler: Die SSH-Verbindung zu {config.host} (Port {config.port}) ist "
-                f"gescheitert ({text}). {NOTHING}\n    So beheben: DEPLOY_HOST und DEPLOY_PORT "
-                "prüfen: Antwortet dort wirklich ein SSH-Server?")
+        return (
+            f"Fehler: Die SSH-Verbindung zu {config.host} (Port {config.port}) ist "
+            f"gescheitert ({text}). {NOTHING}\n    So beheben: DEPLOY_HOST und DEPLOY_PORT "
+            "prüfen: Antwortet dort wirklich ein SSH-Server?"
+        )
     return f"{unreachable(config)}\n    Meldung: {error}"
 
 
 def missing_path(config):
-    return (f"Fehler: Den Ordner „{config.path}“ gibt es auf dem Server {config.host} nicht. "
-            f"{NOTHING}\n"
-            "    So beheben: DEPLOY_PATH prüfen: das Web-Verzeichnis, wie es in den "
-            "Zugangsdaten des Hosters steht. Ein neuer Ordner muss zuerst beim Hoster "
-            "angelegt werden; „make deploy“ legt ihn nicht selbst an, damit ein Tippfehler "
-            "nicht eine zweite Website erzeugt.")
+    return (
+        f"Fehler: Den Ordner „{config.path}“ gibt es auf dem Server {config.host} nicht. "
+        f"{NOTHING}\n"
+        "    So beheben: DEPLOY_PATH prüfen: das Web-Verzeichnis, wie es in den "
+        "Zugangsdaten des Hosters steht. Ein neuer Ordner muss zuerst beim Hoster "
+        "angelegt werden; „make deploy“ legt ihn nicht selbst an, damit ein Tippfehler "
+        "nicht eine zweite Website erzeugt."
+    )
