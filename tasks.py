@@ -110,8 +110,9 @@ def _build(settings_file, **overrides):
 
 def _report_done(output, seconds, label="output/"):
     pages = sum(1 for _ in Path(output).rglob("*.html"))
-    seconds = f"{seconds:.1f}".replace(".", ",")  # German decimal comma
-    print(f"Fertig: {pages} Seiten in {label} geschrieben ({seconds} Sekunden).")
+    from sitekit.german import seconds as german_seconds
+
+    print(f"Fertig: {pages} Seiten in {label} geschrieben ({german_seconds(seconds)}).")
 
 
 @task

@@ -10,7 +10,7 @@ from a11y_cases import CASES
 from browser import open_page, run_axe
 
 from a11y_check.contrast import ratio, schemes, weak_pairs
-from a11y_check.rules import Page, check_page, check_prose, readability
+from a11y_check.rules import Page, check_page, check_prose, readability, syllables
 
 # axe rule -> our rule, for every axe rule a static check can decide on these pages.
 COMPARED = {
@@ -88,6 +88,22 @@ def test_readability_separates_plain_from_convoluted_german():
     ) * 15
     assert readability(plain) > 60 > 30 > readability(hard)
     assert readability("Zu kurz.") is None
+
+
+@pytest.mark.parametrize(
+    "word, count",
+    [
+        ("aber", 2),
+        ("Zeit", 1),
+        ("Büro", 2),
+        ("Verstärkung", 3),
+        ("Mitgliederversammlung", 6),
+        ("Kaffee", 2),
+        ("Straße", 2),
+    ],
+)
+def test_syllables_come_from_the_german_hyphenation_dictionary(word, count):
+    assert syllables(word) == count
 
 
 def test_contrast_of_the_theme_colours():

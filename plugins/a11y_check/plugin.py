@@ -12,6 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from sitekit.findings import BuildError
+from sitekit.german import FIX, count, label, place
 
 from . import contrast, report
 from . import settings as options
@@ -40,15 +41,18 @@ class A11yFinding:
     fix: str
 
     def render(self):
-        label = "FEHLER" if self.severity == ERROR else "WARNUNG"
-        where = self.source + (f", Zeile {self.line}" if self.line else "")
+        where = place(self.source, self.line or None)
         rule = RULES.get(self.rule)
         wcag = f", WCAG {rule.wcag}" if rule else ""
         return (
-            f"{label} in {where} ({self.rule}{wcag}): {self.message} So beheben: {self.fix}"
+            f"{label(self.severity)} in {where} ({self.rule}{wcag}): {self.message} "
+            f"{FIX} {self.fix}"
             f"  [Seite /{self.page.removesuffix('index.html')}: {self.snippet}]"
         )
 
+
+# contrast.schemes() names the colour schemes; the phrase for a message about each.
+SCHEME_NAMES = {"hell": "in der hellen Darstellung", "dunkel": "in der dunklen Darstellung"}
 
 CHUNK = 50  # pages per task for the worker processes (a small last one to wait for)
 
@@ -318,7 +322,7 @@ def finish(pelican):
                     None,
                     "",
                     f"{fore} auf {back}",
-                    f"Kontrast {value}:1 in der {scheme}en Darstellung; nötig sind {minimum}:1.",
+                    f"Kontrast {value}:1 {SCHEME_NAMES[scheme]}; nötig sind {minimum}:1.",
                     "Eine der beiden Farben dunkler bzw. heller wählen.",
                 )
             )
@@ -338,9 +342,8 @@ def finish(pelican):
     if run.findings:
         hints = len(run.findings) - len(errors)
         logger.info(
-            "Barrierefreiheit: %d Fehler, %d %s. Bericht: %s/index.html",
+            "Barrierefreiheit: %d Fehler, %s. Bericht: %s/index.html",
             len(errors),
-            hints,
-            "Hinweis" if hints == 1 else "Hinweise",
+            count(hints, "Hinweis", "Hinweise"),
             run.values["A11Y_CHECK_REPORT_DIR"],
         )

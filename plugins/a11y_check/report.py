@@ -6,6 +6,8 @@ import os
 from collections import Counter
 from html import escape
 
+from sitekit.german import FIX, count, place
+
 from .rules import ERROR, RULES
 
 
@@ -35,8 +37,8 @@ def write(findings, folder, output):
     )
     items = "".join(
         f"<li><strong>{'Fehler' if f.severity == ERROR else 'Hinweis'}</strong> in "
-        f"{escape(f.source)}{f', Zeile {f.line}' if f.line else ''}: {escape(f.message)} "
-        f"<em>So beheben:</em> {escape(f.fix)}"
+        f"{escape(place(f.source, f.line or None))}: {escape(f.message)} "
+        f"<em>{FIX}</em> {escape(f.fix)}"
         + (
             f' (<a href="{escape(_link(folder, output, f.page))}">Seite /{escape(f.page)}</a>)'
             if f.page
@@ -54,7 +56,7 @@ def write(findings, folder, output):
 <body>
 <main>
 <h1>Barrierefreiheit: Prüfbericht</h1>
-<p>{errors} Fehler, {len(findings) - errors} Hinweise.</p>
+<p>{errors} Fehler, {count(len(findings) - errors, "Hinweis", "Hinweise")}.</p>
 <h2>Nach Regel</h2>
 <table><thead><tr><th scope="col">Regel</th><th scope="col">WCAG</th><th scope="col">Anzahl</th></tr></thead>
 <tbody>{rows}</tbody></table>

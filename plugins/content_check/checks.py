@@ -9,6 +9,7 @@ import difflib
 import posixpath
 import re
 
+from sitekit import german
 from sitekit.facts import REFERENCE, lookup
 from sitekit.findings import ERROR, WARNING, Finding
 from sitekit.layouts import DATE_KEYS, LAYOUTS, layouts_for
@@ -417,7 +418,7 @@ def render_placeholders(found):
         verb = "ist" if len(group) == 1 else "sind"
         drafts = all(f.message.endswith(UNPUBLISHED_MARK) for f in group)
         lines = [
-            f"{'FEHLER' if severity == ERROR else 'WARNUNG'}: {len(group)} Platzhalter "
+            f"{german.label(severity)}: {len(group)} Platzhalter "
             f"{verb} noch nicht ausgefüllt. "
             + (
                 "Sie stehen in Entwürfen oder verborgenen Seiten und halten die "

@@ -59,8 +59,3 @@ PROBLEMS = {
     ),
 }
 LEFT_AS_IS = " Die Stelle bleibt unverändert, bis das behoben ist."
-
-
-def megabytes(size):
-    """1234567 → "1,2 MB" (German decimal comma)."""
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")

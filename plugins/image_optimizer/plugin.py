@@ -14,6 +14,7 @@ from pathlib import Path
 from pelican.generators import StaticGenerator
 from PIL import Image
 
+from sitekit import german
 from sitekit.findings import ERROR, WARNING, BuildError, Finding
 
 from . import messages
@@ -516,7 +517,7 @@ def _summary(results, made, seconds):
             len(results),
             new,
             len(variants) - new,
-            messages.megabytes(before),
-            messages.megabytes(after),
-            f"{seconds:.2f}".replace(".", ","),
+            german.megabytes(before),
+            german.megabytes(after),
+            german.number(seconds, 2),
         )

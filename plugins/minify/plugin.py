@@ -3,6 +3,8 @@
 import logging
 from pathlib import Path
 
+from sitekit.german import kilobytes
+
 from . import settings as options
 from .css import fingerprinted_name, minify_css, rewrite_references
 from .html import minify_html
@@ -53,9 +55,5 @@ def format_report(report):
     for kind, (before, after) in report.items():
         if before:
             saved = round(100 * (before - after) / before)
-            parts.append(f"{kind.upper()} {_kb(before)} → {_kb(after)} (−{saved} %)")
+            parts.append(f"{kind.upper()} {kilobytes(before)} → {kilobytes(after)} (−{saved} %)")
     return ", ".join(parts) or "keine HTML- oder CSS-Dateien"
-
-
-def _kb(size):
-    return f"{size / 1000:.1f} kB".replace(".", ",")

@@ -1,11 +1,10 @@
-"""A finding is one problem in one file, rendered in German in one place."""
+"""A finding is one problem in one file, rendered in German by sitekit.german."""
 
 from dataclasses import dataclass
 
-ERROR = "error"
-WARNING = "warning"
+from sitekit.german import ERROR, WARNING, place, report
 
-_LABEL = {ERROR: "FEHLER", WARNING: "WARNUNG"}
+__all__ = ["ERROR", "WARNING", "BuildError", "Finding", "sort_key"]
 
 
 @dataclass(frozen=True)
@@ -18,8 +17,7 @@ class Finding:
     rule: str = ""  # short id, e.g. "metadata-missing"
 
     def render(self):
-        where = self.path if self.line is None else f"{self.path}, Zeile {self.line}"
-        return f"{_LABEL[self.severity]} in {where}: {self.message}\n    So beheben: {self.fix}"
+        return report(self.severity, self.message, self.fix, where=place(self.path, self.line))
 
 
 class BuildError(Exception):

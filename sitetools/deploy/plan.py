@@ -21,6 +21,7 @@ they outnumber the new site's files.
 import re
 from dataclasses import dataclass, field
 
+from sitekit.german import count, number, seconds
 from sitetools.manifest import MANIFEST_NAME
 
 from .errors import DeployError
@@ -85,32 +86,26 @@ class Report:
     def summary(self):
         if self.dry_run:
             return (
-                f"Probelauf beendet ({german(self.seconds, 1)} Sekunden): Auf dem Server "
+                f"Probelauf beendet ({seconds(self.seconds)}): Auf dem Server "
                 "wurde nichts geändert."
             )
         return (
-            f"Fertig: {files(self.files)} hochgeladen ({german(self.bytes)} Bytes "
-            f"übertragen), {files(self.deleted)} gelöscht, {german(self.seconds, 1)} "
-            "Sekunden."
+            f"Fertig: {files(self.files)} hochgeladen ({number(self.bytes)} Bytes "
+            f"übertragen), {files(self.deleted)} gelöscht, {seconds(self.seconds)}."
         )
 
 
-def german(number, decimals=0):
-    """1234567 → "1.234.567"; 2.25 with decimals=1 → "2,2"."""
-    text = f"{number:,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def files(count):
-    return "1 Datei" if count == 1 else f"{german(count)} Dateien"
+def files(value):
+    """ "1 Datei", "1.234 Dateien"."""
+    return count(value, "Datei", "Dateien")
 
 
 def listing(title, paths):
     """Lines of a dry-run list: "Würde hochladen (3):" and the paths, capped."""
-    lines = [f"{title} ({german(len(paths))}):" + ("" if paths else " nichts")]
+    lines = [f"{title} ({number(len(paths))}):" + ("" if paths else " nichts")]
     lines += [f"    {path}" for path in paths[:LIST_LIMIT]]
     if len(paths) > LIST_LIMIT:
-        lines.append(f"    … und {german(len(paths) - LIST_LIMIT)} weitere")
+        lines.append(f"    … und {number(len(paths) - LIST_LIMIT)} weitere")
     return lines
 
 
@@ -131,14 +126,14 @@ def deletion_problem(plan, config, force):
     """The guard's German message if the plan deletes too much (see the module doc), else None."""
     if force or not plan.deletions:
         return None
-    limit = f"mehr als {german(config.max_delete * 100)} %, DEPLOY_MAX_DELETE"
+    limit = f"mehr als {number(config.max_delete * 100)} %, DEPLOY_MAX_DELETE"
     where = f"in „{config.path}“ auf {config.host}"
     foreign = [rel for rel in plan.deletions if rel not in plan.listed]
     if len(foreign) > config.max_delete * len(plan.remote_files):
         what = (
             f"Dieser Lauf würde {where} {files(len(plan.deletions))} löschen, "
-            f"z. B. {examples(foreign)}. {german(len(foreign))} von "
-            f"{german(len(plan.remote_files))} Dateien stammen nicht von einer früheren "
+            f"z. B. {examples(foreign)}. {number(len(foreign))} von "
+            f"{number(len(plan.remote_files))} Dateien stammen nicht von einer früheren "
             f"Veröffentlichung ({limit})."
         )
         cause = (
@@ -156,7 +151,7 @@ def deletion_problem(plan, config, force):
         if len(deleted) <= config.max_delete * len(pages):
             return None
         what = (
-            f"Dieser Lauf würde {where} {german(len(deleted))} von {german(len(pages))} "
+            f"Dieser Lauf würde {where} {number(len(deleted))} von {number(len(pages))} "
             f"Seiten (.html) löschen ({limit}), z. B. {examples(deleted)}; insgesamt "
             f"{files(len(plan.deletions))}."
         )
@@ -181,7 +176,7 @@ def deletion_problem(plan, config, force):
 
 def examples(paths):
     """Up to three paths, then the rest as a count: "a, b, c und 4 weitere"."""
-    more = f" und {german(len(paths) - EXAMPLES)} weitere" if len(paths) > EXAMPLES else ""
+    more = f" und {number(len(paths) - EXAMPLES)} weitere" if len(paths) > EXAMPLES else ""
     return ", ".join(paths[:EXAMPLES]) + more
 
 

@@ -1,0 +1,78 @@
+"""German text in one place: numbers, sizes, durations and counts, and the layout of every
+problem report a volunteer reads (label, where, what, what it usually means, what to do).
+
+Plugins, sitetools and tasks.py format numbers and write "FEHLER"/"So beheben" only
+through this module. Numbers follow CLDR's de_DE rules through Babel (grouping with
+".", decimal comma), so no code builds them from string replacements.
+"""
+
+from babel.numbers import format_decimal
+
+LOCALE = "de_DE"
+
+ERROR = "error"
+WARNING = "warning"
+HINT = "hint"
+LABELS = {ERROR: "FEHLER", WARNING: "WARNUNG", HINT: "HINWEIS"}
+
+INDENT = "    "  # continuation lines of a report
+FIX = "So beheben:"
+CAUSE = "Meist heißt das:"
+
+
+def number(value, decimals=0):
+    """1234567 → "1.234.567"; number(2.5, 1) → "2,5"."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def count(value, one, many):
+    """count(1, "Datei", "Dateien") → "1 Datei"; count(1234, …) → "1.234 Dateien"."""
+    return f"{number(value)} {one if value == 1 else many}"
+
+
+def kilobytes(size):
+    """120300 → "120,3 kB" (1 kB = 1000 bytes)."""
+    return f"{number(size / 1000, 1)} kB"
+
+
+def megabytes(size):
+    """1234567 → "1,2 MB"."""
+    return f"{number(size / 1_000_000, 1)} MB"
+
+
+def seconds(value, decimals=1):
+    """2.54 → "2,5 Sekunden"."""
+    return f"{number(value, decimals)} Sekunden"
+
+
+def label(severity):
+    """ "FEHLER", "WARNUNG" or "HINWEIS"."""
+    return LABELS[severity]
+
+
+def fix_line(fix):
+    """The indented "So beheben: …" line under a report."""
+    return f"{INDENT}{FIX} {fix}"
+
+
+def report(severity, message, fix=None, *, where=None, cause=None, notes=()):
+    """One problem as the volunteer reads it:
+
+    FEHLER in content/pages/kontakt.md, Zeile 3: <message>
+        Meist heißt das: <cause>
+        So beheben: <fix>
+        <each note>
+    """
+    lines = [f"{label(severity)}{f' in {where}' if where else ''}: {message}"]
+    if cause:
+        lines.append(f"{INDENT}{CAUSE} {cause}")
+    if fix:
+        lines.append(fix_line(fix))
+    lines += [f"{INDENT}{note}" for note in notes]
+    return "\n".join(lines)
+
+
+def place(path, line=None):
+    """ "content/pages/kontakt.md, Zeile 3" (or only the path)."""
+    return path if line is None else f"{path}, Zeile {line}"
