@@ -1,6 +1,6 @@
 """What a file's `Layout` means for Pelican: template, category, lists, expiry."""
 
-from sitekit.layouts import LAYOUTS, LIST_KEYS, parse_date
+from sitekit.layouts import LAYOUTS, LIST_KEYS, call_ended, parse_date
 
 
 def split_list(value):
@@ -20,8 +20,8 @@ def layout_metadata(metadata, today):
     if layout.name == "error" and str(metadata.get("status", "")).lower() != "draft":
         added["status"] = "hidden"  # in no listing; the unpublished plugin still writes it
     if layout.name == "call" and "ends" in metadata:
-        ends = added["ends"] = parse_date(metadata["ends"])
-        added["ended"] = bool(ends) and ends < today
+        added["ends"] = parse_date(metadata["ends"])
+        added["ended"] = call_ended(layout.name, metadata["ends"], today)
         if added["ended"]:
             # Hidden: in no listing or feed; only the preview writes its page (unpublished).
             added["status"] = "hidden"

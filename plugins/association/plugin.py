@@ -6,7 +6,7 @@ from pathlib import Path
 from pelican.urlwrappers import Category
 
 from sitekit.facts import read_facts, with_required
-from sitekit.layouts import LAYOUTS
+from sitekit.layouts import LAYOUTS, content_visibility, is_public
 
 from . import settings as options
 from .contacts import contact_links
@@ -29,7 +29,9 @@ def configure(pelican):
         **settings.get("JINJA_FILTERS", {}),
         "german_date": german_date,
         "contact_links": contact_links,
+        "visibility": content_visibility,  # "draft", "hidden" or "public"
     }
+    settings["JINJA_TESTS"] = {**settings.get("JINJA_TESTS", {}), "public": is_public}
     markdown = dict(settings["MARKDOWN"])
     extensions = [
         e

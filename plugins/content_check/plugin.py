@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sitekit.facts import DEFAULT_FILE, read_facts
 from sitekit.findings import ERROR, WARNING, BuildError, Finding, sort_key
-from sitekit.layouts import is_hidden
+from sitekit.layouts import DRAFT, HIDDEN, visibility
 from sitekit.slugs import slugifier
 
 from . import checks
@@ -101,14 +101,11 @@ def check_sources(pelican):
     # Drafts are never published; hidden pages not in production (plugin `unpublished`).
     keep_out = settings.get("UNPUBLISHED_KEEP_OUT", False)
     today = datetime.date.today()
+    kept_out = {DRAFT, HIDDEN} if keep_out else {DRAFT}
     unpublished = {
         s.rel
         for s in sources
-        if s.value("status").lower() == "draft"
-        or (
-            keep_out
-            and is_hidden(s.value("layout").lower(), s.value("status"), s.value("ends"), today)
-        )
+        if visibility(s.value("layout"), s.value("status"), s.value("ends"), today) in kept_out
     }
     published = {s.rel for s in sources if s.rel not in unusable | unpublished}
     for source in sources:

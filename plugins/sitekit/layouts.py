@@ -139,10 +139,38 @@ def parse_date(value):
         return None
 
 
-def is_hidden(layout, status, ends, today):
-    """True if a file is hidden: its status says so, or it is a call past its end date.
-    The error page is hidden from listings too, but it is always published."""
+DRAFT, HIDDEN, PUBLIC = "draft", "hidden", "public"
+
+
+def call_ended(layout, ends, today):
+    """True for a call whose `Ends` date lies before today (it leaves every listing)."""
+    return str(layout).lower() == "call" and (parse_date(ends) or datetime.date.max) < today
+
+
+def visibility(layout, status, ends=None, today=None):
+    """What production does with a file: the one rule, for sources, Pelican content
+    (content_visibility) and templates (the `visibility` filter, the `public` test).
+
+    DRAFT (`Status: draft`): never published. HIDDEN (`Status: hidden`, or with today a
+    call past its `Ends`): only in the preview. PUBLIC: published. The error page is in
+    no listing (its status is hidden), but it is always published.
+    """
+    status, layout = str(status or "").lower(), str(layout or "").lower()
+    if status == "draft":
+        return DRAFT
     if layout == "error":
-        return False
-    ended = layout == "call" and (parse_date(ends) or datetime.date.max) < today
-    return status.lower() == "hidden" or ended
+        return PUBLIC
+    if status == "hidden" or (today is not None and call_ended(layout, ends, today)):
+        return HIDDEN
+    return PUBLIC
+
+
+def content_visibility(content):
+    """visibility() of a Pelican article or page (the association plugin has already
+    turned an ended call's status into hidden)."""
+    return visibility(content.metadata.get("layout"), getattr(content, "status", ""))
+
+
+def is_public(content):
+    """True if a Pelican article or page is published in production."""
+    return content_visibility(content) == PUBLIC

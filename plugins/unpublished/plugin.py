@@ -5,16 +5,12 @@ import posixpath
 
 from pelican.generators import StaticGenerator
 
+from sitekit.layouts import DRAFT, content_visibility, is_public
+
 from . import settings as options
 from .files import files_only_unpublished_use, linked_paths
 
 logger = logging.getLogger(__name__)
-
-
-def _kept_out(content):
-    """Drafts and hidden pages; the error page is hidden from lists but always published."""
-    status = getattr(content, "status", "")
-    return status == "draft" or (status == "hidden" and content.metadata.get("layout") != "error")
 
 
 def keep_hidden_out(generator):
@@ -26,7 +22,7 @@ def keep_hidden_out(generator):
         *getattr(generator, "hidden_pages", []),
         *getattr(generator, "hidden_translations", []),
     ]
-    for content in filter(_kept_out, hidden):
+    for content in (c for c in hidden if not is_public(c)):
         content.override_save_as = ""  # Pelican's writer skips an empty address
 
 
@@ -62,8 +58,8 @@ def drop_unpublished_files(generators):
 
 def _list_preview_only(contents):
     for content in sorted(contents, key=lambda c: c.relative_source_path):
-        if content.save_as and _kept_out(content):
-            kind = "Entwurf" if content.status == "draft" else "verborgen"
+        if content.save_as and not is_public(content):
+            kind = "Entwurf" if content_visibility(content) == DRAFT else "verborgen"
             logger.info(
                 "Nur in der Vorschau (%s): /%s ← %s",
                 kind,
