@@ -9,7 +9,9 @@ overrides only what the production build needs. Facts about the association
 from pathlib import Path
 
 # The plugins' shared content model (plugins/sitekit), installed by `make setup`.
+from sitekit.constants import CSS_HASH_LENGTH, IMAGE_HASH_LENGTH  # noqa: F401  (.htaccess)
 from sitekit.slugs import GERMAN_LETTERS, heading_id
+from sitekit.theme import content_width_rem, rem
 
 ROOT = Path(__file__).resolve().parent
 
@@ -146,6 +148,12 @@ A11Y_CHECK_STRICT = False
 A11Y_CHECK_REPORT_DIR = str(ROOT / "reports" / "a11y")
 # Image variants are cached here (outside output/, git-ignored; CI may restore it).
 IMAGE_OPTIMIZER_CACHE_DIR = str(ROOT / "cache" / "images")
+# The text column's width: max-width of .bl-width in the stylesheet, its one source.
+# Templates use CONTENT_WIDTH in `sizes`; content images fill the column less its 1rem
+# padding on each side.
+_COLUMN = content_width_rem(ROOT / "theme" / "static" / "css" / "site.css")
+CONTENT_WIDTH = rem(_COLUMN)
+IMAGE_OPTIMIZER_SIZES = f"(min-width: {CONTENT_WIDTH}) {rem(_COLUMN - 2)}, calc(100vw - 2rem)"
 
 # Main navigation and footer links: (label, address below SITEURL).
 NAVIGATION = [

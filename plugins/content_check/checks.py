@@ -9,7 +9,7 @@ import difflib
 import posixpath
 import re
 
-from sitekit import german
+from sitekit import constants, german
 from sitekit.facts import REFERENCE, lookup
 from sitekit.findings import ERROR, WARNING, Finding
 from sitekit.layouts import DATE_KEYS, LAYOUTS, layouts_for
@@ -18,23 +18,10 @@ PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
 # Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…),
 # and plain relative links to Markdown files as an editor writes them: ](../pages/x.md)
 INTERNAL_LINK = re.compile(
-    r"[{|](filename|static|attach)[}|]([^\s)\"'>]+)"
+    r"[{|](" + "|".join(constants.LINK_MARKERS) + r")[}|]([^\s)\"'>]+)"
     r"|\]\((?![\w+.-]+:|[/#{|])()([^\s)]+\.md)(?:#[^\s)]*)?\)"
 )
-IMAGE_SUFFIXES = (
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".webp",
-    ".gif",
-    ".svg",
-    ".avif",
-    ".tif",
-    ".tiff",
-    ".bmp",
-    ".heic",
-    ".heif",
-)
+IMAGE_SUFFIXES = tuple(sorted(constants.IMAGE_SUFFIXES))  # for str.endswith
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 STATUSES = ("published", "draft", "hidden")

@@ -11,12 +11,16 @@ from pathlib import Path
 
 import PIL
 
+from sitekit.constants import IMAGE_HASH_LENGTH
+
 from .encode import Result
 
 # Bump when encode.py changes what it makes from the same input.
 RECIPE_VERSION = 3
 INDEX = "index.json"
-VARIANT_FILE = re.compile(r"^[0-9a-f]{20}-(\d+|original)\.(avif|webp|jpg|png|gif|svg)$")
+VARIANT_FILE = re.compile(
+    rf"^[0-9a-f]{{{IMAGE_HASH_LENGTH}}}-(\d+|original)\.(avif|webp|jpg|png|gif|svg)$"
+)
 
 
 def fingerprint(values):
@@ -75,7 +79,9 @@ class Cache:
         else:
             digest = file_digest(path)
             self._digests[str(path)] = [stat.st_size, stat.st_mtime_ns, digest]
-        return hashlib.sha256(f"{digest}:{settings_fingerprint}".encode()).hexdigest()[:20]
+        return hashlib.sha256(f"{digest}:{settings_fingerprint}".encode()).hexdigest()[
+            :IMAGE_HASH_LENGTH
+        ]
 
     @contextlib.contextmanager
     def locked(self):

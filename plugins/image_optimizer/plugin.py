@@ -15,6 +15,7 @@ from pelican.generators import StaticGenerator
 from PIL import Image
 
 from sitekit import german
+from sitekit.constants import IMAGE_SUFFIXES
 from sitekit.findings import ERROR, WARNING, BuildError, Finding
 
 from . import messages
@@ -24,7 +25,6 @@ from .credits import missing_fields, read_credits
 from .encode import Recipe, Result, make_variants
 from .markup import picture, plain_img
 from .references import (
-    RASTER_SUFFIXES,
     image_lines,
     img_tags,
     is_remote,
@@ -35,8 +35,6 @@ from .references import (
 from .svg import inspect_svg
 
 logger = logging.getLogger(__name__)
-
-IMAGE_SUFFIXES = RASTER_SUFFIXES | {".svg"}
 
 
 def is_image(path):

@@ -7,29 +7,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
+from sitekit.constants import LINK_MARKER
+
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 A_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
-# Pelican's link forms: {static}… / {attach}… / {filename}… (also |static|…)
-PELICAN_PREFIX = re.compile(r"^[{|](static|attach|filename)[}|]")
 REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
-RASTER_SUFFIXES = {
-    ".jpg",
-    ".jpeg",
-    ".jpe",
-    ".jfif",
-    ".png",
-    ".apng",
-    ".webp",
-    ".gif",
-    ".tif",
-    ".tiff",
-    ".bmp",
-    ".avif",
-    ".heic",
-    ".heif",
-    ".jxl",
-    ".dng",
-}
 
 
 @dataclass(frozen=True)
@@ -84,7 +66,7 @@ def resolve(src, source_dir, content_root):
     src = unquote(src.strip().split("#")[0].split("?")[0])  # "Mein%20Foto.jpg" as written
     if not src or src.startswith("data:"):
         return None
-    src = PELICAN_PREFIX.sub("", src)
+    src = LINK_MARKER.sub("", src)
     if src.startswith("/"):
         return Path(os.path.normpath(Path(content_root, src.lstrip("/"))))
     beside = Path(os.path.normpath(Path(source_dir, src)))

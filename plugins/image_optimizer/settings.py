@@ -22,11 +22,9 @@ OPTIONS = {
     ),
     # AVIF encoder speed 0 (slow, small) … 10 (fast); 8 is faster than WebP at fewer bytes.
     "IMAGE_OPTIMIZER_AVIF_SPEED": Option(8, int, "a number from 0 to 10"),
-    # The `sizes` attribute: how wide the image is shown. Matches theme/static/css/site.css:
-    # content column of 46rem with 1rem padding on each side.
-    "IMAGE_OPTIMIZER_SIZES": Option(
-        "(min-width: 46rem) 44rem, calc(100vw - 2rem)", str, "a CSS sizes value"
-    ),
+    # The `sizes` attribute: how wide the image is shown. pelicanconf.py derives the
+    # site's from the stylesheet's content width.
+    "IMAGE_OPTIMIZER_SIZES": Option("100vw", str, "a CSS sizes value"),
     # Cache of finished variants, outside output/ so it survives `make clean` and can be
     # restored in CI. A relative path is relative to the current folder; pelicanconf.py
     # sets an absolute one. Only files the cache made itself are ever deleted there.

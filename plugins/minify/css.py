@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 
 import rcssmin
 
-HASH_LENGTH = 10
+from sitekit.constants import CSS_HASH_LENGTH
 
 
 def minify_css(text):
@@ -16,7 +16,7 @@ def minify_css(text):
 def fingerprinted_name(relpath, data):
     """ "theme/css/site.css", b"…" → "theme/css/site.3f2a9c01b7.css" (hash of the content)."""
     path = PurePosixPath(relpath)
-    digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+    digest = hashlib.sha256(data).hexdigest()[:CSS_HASH_LENGTH]
     return str(path.with_name(f"{path.stem}.{digest}{path.suffix}"))
 
 

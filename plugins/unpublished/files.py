@@ -4,10 +4,10 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from sitekit.constants import LINK_MARKER
+
 # href="…" and src="…" in a page's HTML, before Pelican resolves its links.
 LINK = re.compile(r"""\b(?:href|src)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
-# Pelican's intrasite markers: {static}/x.pdf, {attach}x.pdf, {filename}/x.md (or |static|).
-MARKER = re.compile(r"^(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)")
 
 
 def linked_paths(html, source_dir, extra_values=()):
@@ -27,7 +27,7 @@ def linked_paths(html, source_dir, extra_values=()):
 
 def _source_path(value, source_dir):
     value = str(value).strip()
-    marked = MARKER.match(value)
+    marked = LINK_MARKER.match(value)
     if marked:
         value = value[marked.end() :]
     parts = urlsplit(value)

@@ -1,0 +1,22 @@
+"""Facts several parts of the site must agree on, in one place. Python imports them from
+here; templates and .htaccess get them as settings (pelicanconf.py)."""
+
+import re
+
+# Raster formats an author may bring (phones, cameras, old scanners); Pillow reads them
+# or image_optimizer names them as unsupported. With SVG: every file that is an image.
+RASTER_SUFFIXES = frozenset({
+    ".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".apng", ".webp", ".gif", ".tif", ".tiff",
+    ".bmp", ".avif", ".heic", ".heif", ".jxl", ".dng",
+})  # fmt: skip
+IMAGE_SUFFIXES = RASTER_SUFFIXES | {".svg"}
+
+# Pelican's link markers: {static}…, {attach}…, {filename}… (and the old |static|…).
+LINK_MARKERS = ("static", "attach", "filename")
+LINK_MARKER = re.compile(r"^[{|](" + "|".join(LINK_MARKERS) + r")[}|]")
+
+# Hex digits of the content hash in published file names: image variants
+# ("bilder/<20 hex>-<width>.avif") and the fingerprinted stylesheet ("site.<10 hex>.css").
+# .htaccess caches exactly these names for a year.
+IMAGE_HASH_LENGTH = 20
+CSS_HASH_LENGTH = 10

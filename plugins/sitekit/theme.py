@@ -1,0 +1,31 @@
+"""Design values that Python needs, read from the theme's stylesheet (the one source).
+
+The text column's width is `max-width` of `.bl-width` in theme/static/css/site.css;
+templates (image `sizes`) and image_optimizer need it too. Read with tinycss2, a real
+CSS parser, so comments and formatting in the stylesheet do not matter.
+"""
+
+from pathlib import Path
+
+import tinycss2
+
+WIDTH_RULE = ".bl-width"
+
+
+def content_width_rem(stylesheet):
+    """46.0 for `.bl-width { max-width: 46rem }` in the stylesheet at path stylesheet."""
+    css = Path(stylesheet).read_text(encoding="utf-8")
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != WIDTH_RULE:
+            continue
+        for declaration in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True):
+            if declaration.type == "declaration" and declaration.lower_name == "max-width":
+                value = [t for t in declaration.value if t.type != "whitespace"]
+                if len(value) == 1 and value[0].type == "dimension" and value[0].unit == "rem":
+                    return float(value[0].value)
+    raise ValueError(f"{stylesheet}: no `{WIDTH_RULE} {{ max-width: …rem }}`")
+
+
+def rem(value):
+    """46.0 → "46rem", 44.5 → "44.5rem" (CSS, not German: a dot)."""
+    return f"{value:g}rem"

@@ -1,0 +1,65 @@
+"""The shared content model's small parts, on small inputs: German text, theme values."""
+
+import pytest
+
+from sitekit import german
+from sitekit.constants import IMAGE_SUFFIXES, LINK_MARKER
+from sitekit.theme import content_width_rem, rem
+
+
+@pytest.mark.parametrize(
+    "value, decimals, text",
+    [
+        (0, 0, "0"),
+        (999, 0, "999"),
+        (1234, 0, "1.234"),
+        (1234567, 0, "1.234.567"),
+        (2.54, 1, "2,5"),
+        (0.5, 2, "0,50"),
+        (-3, 0, "-3"),
+    ],
+)
+def test_numbers_are_written_the_german_way(value, decimals, text):
+    assert german.number(value, decimals) == text
+
+
+def test_counts_sizes_and_durations():
+    assert german.count(1, "Datei", "Dateien") == "1 Datei"
+    assert german.count(0, "Datei", "Dateien") == "0 Dateien"
+    assert german.count(1500, "Hinweis", "Hinweise") == "1.500 Hinweise"
+    assert german.kilobytes(120_300) == "120,3 kB"
+    assert german.megabytes(1_234_567) == "1,2 MB"
+    assert german.seconds(2.54) == "2,5 Sekunden"
+
+
+def test_a_report_has_label_place_cause_fix_and_notes_in_this_order():
+    text = german.report(
+        german.ERROR,
+        "Das Datum fehlt.",
+        "„Date: 2026-12-04“ ergänzen.",
+        where=german.place("content/x.md", 3),
+        cause="Tippfehler.",
+        notes=["Mehr dazu: README."],
+    )
+    assert text.splitlines() == [
+        "FEHLER in content/x.md, Zeile 3: Das Datum fehlt.",
+        "    Meist heißt das: Tippfehler.",
+        "    So beheben: „Date: 2026-12-04“ ergänzen.",
+        "    Mehr dazu: README.",
+    ]
+    assert german.report(german.WARNING, "Nur ein Hinweis.") == "WARNUNG: Nur ein Hinweis."
+
+
+def test_the_content_width_comes_from_the_stylesheet(tmp_path):
+    css = tmp_path / "site.css"
+    css.write_text("/* .bl-width { max-width: 1rem } */\n.bl-width{margin:0;max-width : 40.5rem}")
+    assert content_width_rem(css) == 40.5 and rem(40.5) == "40.5rem" and rem(46.0) == "46rem"
+    css.write_text(".other { max-width: 46rem }")
+    with pytest.raises(ValueError):
+        content_width_rem(css)
+
+
+def test_shared_constants():
+    assert {".jfif", ".heic", ".svg", ".jxl"} <= IMAGE_SUFFIXES
+    assert LINK_MARKER.sub("", "{static}/images/a.jpg") == "/images/a.jpg"
+    assert LINK_MARKER.sub("", "|filename|a.md") == "a.md"
