@@ -3,6 +3,7 @@
 import pytest
 
 from sitekit import german
+from sitekit import settings as validators
 from sitekit.constants import IMAGE_SUFFIXES, LINK_MARKER
 from sitekit.theme import content_width_rem, rem
 
@@ -63,3 +64,36 @@ def test_shared_constants():
     assert {".jfif", ".heic", ".svg", ".jxl"} <= IMAGE_SUFFIXES
     assert LINK_MARKER.sub("", "{static}/images/a.jpg") == "/images/a.jpg"
     assert LINK_MARKER.sub("", "|filename|a.md") == "a.md"
+
+
+@pytest.mark.parametrize(
+    "option, good, bad, reason",
+    [
+        (validators.Flag(False), True, 1, "erwartet wird True oder False"),
+        (validators.Number(3, 0, 10), 10, True, "erwartet wird eine ganze Zahl von 0 bis 10"),
+        (validators.Number(3, 0, 10), 0, 11, "erwartet wird eine ganze Zahl von 0 bis 10"),
+        (validators.Number(3, 5), 5, 2.5, "erwartet wird eine ganze Zahl ab 5"),
+        (validators.Text("a", choices=("a", "b")), "b", "c", "möglich sind a, b"),
+        (validators.Text("a"), "x", "  ", "erwartet wird ein Text in Anführungszeichen"),
+        (validators.Folder("bilder", inside=True), "fotos", "../x", "innerhalb von output/"),
+        (
+            validators.Items((1,), validators.Number(1, 1)),
+            [2, 1],
+            [1, 1],
+            "ein Eintrag steht doppelt",
+        ),
+        (validators.Table({"a": 1}, validators.Number(1, 0)), {"a": 0}, {"b": 1}, "die Angaben a"),
+    ],
+)
+def test_validators(option, good, bad, reason):
+    assert option.check(good) == (tuple(good) if isinstance(good, list) else good)
+    with pytest.raises(validators.Invalid, match=reason):
+        option.check(bad)
+
+
+def test_another_plugins_setting_comes_from_its_declaration():
+    import unpublished.settings  # noqa: F401  (the owner declares UNPUBLISHED_*)
+
+    assert validators.value({}, "UNPUBLISHED_KEEP_OUT") is False  # the owner's default
+    assert validators.value({"UNPUBLISHED_KEEP_OUT": True}, "UNPUBLISHED_KEEP_OUT") is True
+    assert validators.value({}, "NIEMAND_DEKLARIERT_DAS") is None

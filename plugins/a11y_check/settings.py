@@ -1,16 +1,16 @@
-from sitekit.settings import Option, read_options
+"""A11Y_CHECK_* settings, declared once (sitekit.settings validates them)."""
+
+from sitekit.settings import Flag, Folder, Number, declare
 
 OPTIONS = {
     # True in publishconf.py: any error fails the build.
-    "A11Y_CHECK_STRICT": Option(False, bool, "True or False"),
+    "A11Y_CHECK_STRICT": Flag(False),
     # JSON and German HTML report for reviewers; outside output/, never published.
-    "A11Y_CHECK_REPORT_DIR": Option("reports/a11y", str, "a folder"),
+    "A11Y_CHECK_REPORT_DIR": Folder("reports/a11y"),
     # German language hints (warnings): longest sentence, lowest readability score
     # (Amstad's Flesch reading ease for German: below 30 is "sehr schwer").
-    "A11Y_CHECK_MAX_SENTENCE_WORDS": Option(25, int, "a number of words"),
-    "A11Y_CHECK_MIN_READABILITY": Option(30, int, "a score from 0 to 100"),
+    "A11Y_CHECK_MAX_SENTENCE_WORDS": Number(25, 5, 200),
+    "A11Y_CHECK_MIN_READABILITY": Number(30, 0, 100),
 }
 
-
-def read(settings):
-    return read_options(settings, "A11Y_CHECK_", OPTIONS)
+read = declare("A11Y_CHECK_", OPTIONS)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pelican.urlwrappers import Category
 
-from sitekit.facts import read_facts, with_required
+from sitekit.facts import LOADED, read_facts, with_required
 from sitekit.layouts import LAYOUTS, content_visibility, is_public
 
 from . import settings as options
@@ -20,8 +20,11 @@ def configure(pelican):
     """Receiver of `initialized`: facts into settings, Jinja filters, Markdown extensions."""
     settings = pelican.settings
     facts_file = options.read(settings)["ASSOCIATION_FACTS_FILE"]
-    facts, _problems = read_facts(Path(settings["PATH"]) / facts_file, facts_file)
-    facts = with_required(facts or {})  # content_check reports the problems
+    loaded = read_facts(
+        Path(settings["PATH"]) / facts_file, f"{Path(settings['PATH']).name}/{facts_file}"
+    )
+    settings[LOADED] = loaded  # content_check reports its problems
+    facts = with_required(loaded.facts or {})
     settings["VEREIN"] = facts
     settings["SITENAME"] = facts.get("name", settings["SITENAME"])
     settings["AUTHOR"] = facts["name"]  # the feed's author of every article

@@ -5,9 +5,10 @@ import datetime
 import logging
 from pathlib import Path
 
-from sitekit.facts import DEFAULT_FILE, read_facts
+from sitekit.facts import LOADED
 from sitekit.findings import ERROR, WARNING, BuildError, Finding, sort_key
 from sitekit.layouts import DRAFT, HIDDEN, visibility
+from sitekit.settings import value as setting
 from sitekit.slugs import slugifier
 
 from . import checks
@@ -42,12 +43,12 @@ def check_sources(pelican):
     content = Path(settings["PATH"])
     shown = content.name  # messages say "content/pages/x.md", as the author sees it
 
-    facts_rel = settings.get("ASSOCIATION_FACTS_FILE", DEFAULT_FILE)
-    facts_path = f"{shown}/{facts_rel}"
-    facts, findings = read_facts(content / facts_rel, facts_path)  # None: reported once, here
+    # verein.toml as the association plugin read it (None without that plugin).
+    loaded = settings.get(LOADED)
+    facts, facts_path = (loaded.facts, loaded.shown) if loaded else (None, None)
+    findings = list(loaded.findings) if loaded else []
     if facts is not None:
-        facts_text = (content / facts_rel).read_text(encoding="utf-8-sig")
-        findings += checks.check_placeholders(facts_path, facts_text, strict, comment="#")
+        findings += checks.check_placeholders(facts_path, loaded.text, strict, comment="#")
 
     sources, unusable = [], set()
     for rel, kind in _collect(content, settings):
@@ -99,7 +100,7 @@ def check_sources(pelican):
     findings += address_problems
     unusable |= {Path(f.path).relative_to(shown).as_posix() for f in address_problems}
     # Drafts are never published; hidden pages not in production (plugin `unpublished`).
-    keep_out = settings.get("UNPUBLISHED_KEEP_OUT", False)
+    keep_out = setting(settings, "UNPUBLISHED_KEEP_OUT")
     today = datetime.date.today()
     kept_out = {DRAFT, HIDDEN} if keep_out else {DRAFT}
     unpublished = {
@@ -177,7 +178,8 @@ def _reserved_addresses(settings):
         if settings.get(key)
     }
     reserved[settings["THEME_STATIC_DIR"] + "/"] = "für die Gestaltung der Website"
-    reserved[settings.get("IMAGE_OPTIMIZER_OUTPUT_DIR", "bilder") + "/"] = "für die Bilder"
+    if images := setting(settings, "IMAGE_OPTIMIZER_OUTPUT_DIR"):
+        reserved[images + "/"] = "für die Bilder"
     reserved["feeds/"] = "für die Feeds"
     return {address: name for address, name in reserved.items() if address}
 

@@ -1,11 +1,11 @@
-from sitekit.settings import Option, read_options
+"""CONTENT_CHECK_* settings, declared once (sitekit.settings validates them)."""
+
+from sitekit.settings import Flag, declare
 
 OPTIONS = {
     # True in publishconf.py: any finding stops the build before anything is written.
     # False while previewing: findings are warnings and files that cannot be built are skipped.
-    "CONTENT_CHECK_STRICT": Option(False, bool, "True or False"),
+    "CONTENT_CHECK_STRICT": Flag(False),
 }
 
-
-def read(settings):
-    return read_options(settings, "CONTENT_CHECK_", OPTIONS)
+read = declare("CONTENT_CHECK_", OPTIONS)

@@ -3,11 +3,26 @@ as {{ verein.kontakt.email }} and from templates as VEREIN.kontakt.email."""
 
 import re
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitekit.findings import ERROR, Finding
 
 DEFAULT_FILE = "verein.toml"  # relative to the content folder (ASSOCIATION_FACTS_FILE)
+# The settings key under which the association plugin leaves what it read (a FactsFile),
+# so content_check reports its problems without reading the file again.
+LOADED = "VEREIN_FILE"
+
+
+@dataclass(frozen=True)
+class FactsFile:
+    """verein.toml as read once: the facts (None if unreadable), the problems, the text."""
+
+    shown: str  # as the author sees it, e.g. "content/verein.toml"
+    facts: dict | None
+    findings: list = field(default_factory=list)
+    text: str | None = None
+
 
 REFERENCE = re.compile(r"\{\{\s*verein\.([\w.]+)\s*\}\}")
 
@@ -72,7 +87,7 @@ _FORM = (
 
 
 def read_facts(path, shown):
-    """(facts, findings): facts is None when the file cannot be read at all.
+    """A FactsFile; its facts are None when the file cannot be read at all.
 
     shown is the path as the author sees it, e.g. "content/verein.toml".
     """
@@ -80,24 +95,38 @@ def read_facts(path, shown):
     def problem(line, message, fix=_FORM, rule="facts-invalid"):
         return [Finding(shown, line, message, fix, ERROR, rule)]
 
+    facts, text, findings = _read(path, shown, problem)
+    return FactsFile(shown, facts, findings, text)
+
+
+def _read(path, shown, problem):
+    """(facts, text, findings); facts and text are None if the file is unreadable."""
     try:
         data = Path(path).read_bytes()
     except OSError:
-        return None, problem(
+        return (
             None,
-            "Die Datei mit den Vereinsdaten fehlt.",
-            "Die Datei anlegen; welche Angaben hineingehören, steht im README "
-            "unter „Vereinsdaten“.",
-            "facts-missing",
+            None,
+            problem(
+                None,
+                "Die Datei mit den Vereinsdaten fehlt.",
+                "Die Datei anlegen; welche Angaben hineingehören, steht im README "
+                "unter „Vereinsdaten“.",
+                "facts-missing",
+            ),
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, problem(
-            data.count(b"\n", 0, error.start) + 1,
-            "Die Vereinsdaten sind nicht als UTF-8 gespeichert.",
-            "Die Datei im Editor mit der Zeichenkodierung „UTF-8“ speichern.",
-            "encoding",
+        return (
+            None,
+            None,
+            problem(
+                data.count(b"\n", 0, error.start) + 1,
+                "Die Vereinsdaten sind nicht als UTF-8 gespeichert.",
+                "Die Datei im Editor mit der Zeichenkodierung „UTF-8“ speichern.",
+                "encoding",
+            ),
         )
     try:
         facts = tomllib.loads(text)
@@ -107,9 +136,13 @@ def read_facts(path, shown):
             (german for english, german in _TOML_ERRORS if english in str(error)),
             'Die Zeile hat nicht die Form „name = "Wert"“.',
         )
-        return None, problem(
-            int(line[1]) if line else None,
-            f"Die Vereinsdaten können nicht gelesen werden: {reason}",
+        return (
+            None,
+            None,
+            problem(
+                int(line[1]) if line else None,
+                f"Die Vereinsdaten können nicht gelesen werden: {reason}",
+            ),
         )
     findings = []
     for dotted in missing_required(facts):
@@ -131,7 +164,7 @@ def read_facts(path, shown):
             f'In {shown} {where} eintragen: „{key} = "…"“.',
             "facts-missing",
         )
-    return facts, findings
+    return facts, text, findings
 
 
 def _line_of(text, section, key):

@@ -1,43 +1,192 @@
-"""Prefixed plugin settings: declared once with defaults, validated on load."""
+"""Prefixed plugin settings: declared once, with defaults, by small declarative validators.
+
+Each plugin's settings.py declares its options and gets its reader:
+
+    OPTIONS = {"A11Y_CHECK_STRICT": Flag(False), "A11Y_CHECK_MIN_READABILITY": Number(30, 0, 100)}
+    read = declare("A11Y_CHECK_", OPTIONS)
+
+read(settings) returns {NAME: value} with defaults filled in. It validates the settings
+of every declared plugin together, so one build reports every bad setting at once
+(unknown names with "Meinten Sie …?"), in German, and stops. Another plugin never reads
+these settings with a copied default: value(settings, NAME) asks the owner's declaration.
+"""
 
 import difflib
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Option:
-    default: Any
-    kind: type | tuple  # what isinstance() must accept
-    doc: str  # English, for developers
+from sitekit.german import INDENT, fix_line
 
 
 class SettingsError(Exception):
-    """A plugin setting is unknown or has a wrong value. Stops the build."""
+    """A plugin setting is unknown or has a bad value. Stops the build."""
 
     exitcode = 1
 
 
-def read_options(settings, prefix, options):
-    """Return {NAME: value} for all options, taking values from settings.
+class Invalid(ValueError):
+    """One value does not fit; the message says in German what is expected."""
 
-    Unknown keys with the prefix and values of the wrong type raise SettingsError.
-    """
-    for key in settings:
+
+# --- validators ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Flag:
+    default: bool
+
+    def check(self, value):
+        if not isinstance(value, bool):
+            raise Invalid("erwartet wird True oder False")
+        return value
+
+
+@dataclass(frozen=True)
+class Number:
+    """A whole number (never True or False) from minimum to maximum."""
+
+    default: int
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def expected(self):
+        if self.minimum is not None and self.maximum is not None:
+            return f"eine ganze Zahl von {self.minimum} bis {self.maximum}"
+        if self.minimum is not None:
+            return f"eine ganze Zahl ab {self.minimum}"
+        return "eine ganze Zahl"
+
+    def check(self, value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Invalid(f"erwartet wird {self.expected()}")
+        if (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
+            raise Invalid(f"erwartet wird {self.expected()}")
+        return value
+
+
+@dataclass(frozen=True)
+class Text:
+    """A non-empty string, one of choices if given."""
+
+    default: str
+    choices: tuple = ()
+
+    def check(self, value):
+        if not isinstance(value, str) or not value.strip():
+            raise Invalid("erwartet wird ein Text in Anführungszeichen")
+        if self.choices and value not in self.choices:
+            raise Invalid(f"möglich sind {', '.join(self.choices)}")
+        return value
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A folder path. inside=True: relative, below its base (no "..", no leading "/")."""
+
+    default: str
+    inside: bool = False
+
+    def check(self, value):
+        if not isinstance(value, str | os.PathLike) or not str(value).strip():
+            raise Invalid('erwartet wird ein Ordner, z. B. "bilder"')
+        text = str(value)
+        if self.inside and (text.startswith("/") or ".." in Path(text).parts):
+            raise Invalid('erwartet wird ein Ordner innerhalb von output/, z. B. "bilder"')
+        return text
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list or tuple of items, each checked by item; unique, at least one; as a tuple."""
+
+    default: tuple
+    item: Any
+
+    def check(self, value):
+        if not isinstance(value, list | tuple) or not value:
+            raise Invalid(f"erwartet wird eine Liste, z. B. {self.default!r}")
+        checked = tuple(self.item.check(entry) for entry in value)
+        if len(set(checked)) != len(checked):
+            raise Invalid("ein Eintrag steht doppelt")
+        return checked
+
+
+@dataclass(frozen=True)
+class Table:
+    """A dict with exactly the keys of the default, each value checked by value."""
+
+    default: dict
+    value: Any
+
+    def check(self, value):
+        keys = sorted(self.default)
+        if not isinstance(value, dict) or sorted(value) != keys:
+            raise Invalid(f"erwartet werden die Angaben {', '.join(keys)}, z. B. {self.default!r}")
+        return {key: self.value.check(entry) for key, entry in value.items()}
+
+
+# --- declaration and reading -----------------------------------------------------------------
+
+_DECLARED = {}  # prefix -> options of every plugin whose settings module was imported
+
+
+def declare(prefix, options):
+    """Register a plugin's options; returns its reader, read(settings) -> {NAME: value}."""
+    _DECLARED[prefix] = options
+
+    def read(settings):
+        check_all(settings)
+        return _values(settings, prefix, options)[0]
+
+    return read
+
+
+def value(settings, name):
+    """The validated value of another plugin's setting, with that plugin's default.
+    None if no loaded plugin declares it (that plugin is not in PLUGINS)."""
+    for prefix, options in _DECLARED.items():
+        if name in options:
+            values, problems = _values(settings, prefix, options)
+            if problems:
+                check_all(settings)
+            return values[name]
+    return None
+
+
+def check_all(settings):
+    """SettingsError listing every unknown name and every bad value of all declared plugins."""
+    problems = []
+    for prefix, options in _DECLARED.items():
+        problems += _values(settings, prefix, options)[1]
+    if problems:
+        raise SettingsError(
+            "FEHLER in den Einstellungen (pelicanconf.py bzw. publishconf.py):\n"
+            + "\n".join(f"{INDENT}{problem}" for problem in problems)
+            + "\n"
+            + fix_line("Die genannten Einstellungen dort berichtigen (oder entfernen).")
+        )
+
+
+def _values(settings, prefix, options):
+    """({NAME: value}, [German problem]) for one plugin's options."""
+    problems = []
+    for key in sorted(settings):
         if key.startswith(prefix) and key not in options:
             close = difflib.get_close_matches(key, list(options), n=1)
             hint = f" Meinten Sie „{close[0]}“?" if close else ""
-            raise SettingsError(
-                f"Fehler in den Einstellungen: „{key}“ gibt es nicht.{hint} "
-                f"Bekannt sind: {', '.join(sorted(options))}."
+            problems.append(
+                f"„{key}“ gibt es nicht.{hint} Bekannt sind: {', '.join(sorted(options))}."
             )
     values = {}
     for key, option in options.items():
-        value = settings.get(key, option.default)
-        if not isinstance(value, option.kind):
-            raise SettingsError(
-                f"Fehler in den Einstellungen: „{key} = {value!r}“ hat den falschen "
-                f"Typ. Erwartet: {option.doc}"
-            )
-        values[key] = value
-    return values
+        given = settings.get(key, option.default)
+        try:
+            values[key] = option.check(given)
+        except Invalid as reason:
+            problems.append(f"„{key} = {given!r}“: {reason}.")
+            values[key] = option.default
+    return values, problems

@@ -1,10 +1,10 @@
-from sitekit.settings import Option, read_options
+"""UNPUBLISHED_* settings, declared once (sitekit.settings validates them)."""
+
+from sitekit.settings import Flag, declare
 
 OPTIONS = {
     # True in publishconf.py: hidden pages and files only unpublished pages use stay out.
-    "UNPUBLISHED_KEEP_OUT": Option(False, bool, "True or False"),
+    "UNPUBLISHED_KEEP_OUT": Flag(False),
 }
 
-
-def read(settings):
-    return read_options(settings, "UNPUBLISHED_", OPTIONS)
+read = declare("UNPUBLISHED_", OPTIONS)
