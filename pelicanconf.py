@@ -83,8 +83,10 @@ CATEGORY_SAVE_AS = "thema/{slug}/index.html"
 TAG_URL = "schlagwort/{slug}/"
 TAG_SAVE_AS = "schlagwort/{slug}/index.html"
 ARCHIVES_SAVE_AS = "archiv/index.html"
+ARCHIVES_URL = "archiv/"  # for the templates
 # The start page is content/pages/start.md; the list of all articles lives here.
 INDEX_SAVE_AS = "beitraege/index.html"
+INDEX_URL = "beitraege/"  # for the templates
 DRAFT_URL = "entwurf/{slug}/"
 DRAFT_SAVE_AS = "entwurf/{slug}/index.html"
 DRAFT_PAGE_URL = "entwurf/seite/{slug}/"

@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 import feedparser
 import pytest
+import support
 from support import build, make_site, soup
 
 import tasks
@@ -267,3 +268,25 @@ def test_dates_are_german_without_a_german_locale(calls_site):
     # pelicanconf.py sets LOCALE to C, where strftime would say "March".
     text = soup(calls_site, "beitraege/index.html").main.get_text(" ", strip=True)
     assert "5. März 2026" in text
+
+
+def test_facts_and_metadata_are_escaped_and_links_follow_the_settings(tmp_path):
+    """An ampersand in the association's name or address stays text, and the theme's
+    own links come from the settings (INDEX_URL, ARCHIVES_URL, the contact page)."""
+    facts = support.FACTS.replace('"Testverein e.V."', '"Kunst & <Kultur> e.V."').replace(
+        '"Teststraße 1"', '"Hof 1 & 2"'
+    )
+    content = support.make_site(
+        tmp_path,
+        {"pages/mitmachen.md": "Title: Mitmachen\nLayout: calls\nSlug: mitmachen\n\nText.\n"},
+        facts=facts,
+    )
+    output = support.build(content)
+    kontakt = (output / "kontakt" / "index.html").read_text(encoding="utf-8")
+    assert "Kunst &amp; &lt;Kultur&gt; e.V." in kontakt and "<Kultur>" not in kontakt
+    assert "Hof 1 &amp; 2" in kontakt
+    mitmachen = soup(output, "mitmachen/index.html")
+    assert mitmachen.find("a", string="Kontaktseite")["href"] == "/kontakt/"
+    assert soup(output, "beitraege/index.html").find("a", string=re.compile("Archiv"))["href"] == (
+        "/archiv/"
+    )
