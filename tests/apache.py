@@ -70,16 +70,6 @@ def empty_docroot():
     return docroot
 
 
-def require():
-    """Skip (fail in CI) unless Apache and the modules the tests load are installed."""
-    import conftest
-
-    if not APACHE.exists():
-        conftest.skip_or_fail(f"Apache missing at {APACHE}: sudo apt-get install apache2")
-    if missing := missing_modules():
-        conftest.skip_or_fail(f"Apache modules missing in {MODULES}: {', '.join(missing)}")
-
-
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

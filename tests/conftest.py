@@ -1,7 +1,10 @@
 """Shared fixtures: the built site, a local HTTP server for it, a browser, Java.
 
-A missing Chromium or Java skips the tests that need it on a laptop,
-but fails them when the environment variable CI is set: CI must never skip.
+Tests that need a system tool carry its marker (pyproject.toml lists them): browser
+(Chromium), sshd (OpenSSH server and client, rsync), apache. The fixtures that start
+those tools add the marker themselves (TOOL_FIXTURES). On a laptop without the tool
+such a test skips with a German reason; with the environment variable CI set it fails:
+CI must never skip.
 """
 
 import contextlib
@@ -31,8 +34,46 @@ CHROMIUM_ARGS = [
 def skip_or_fail(reason):
     """Skip on a developer's machine, fail in CI (where CI is set)."""
     if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set, so this is an error, not a skip)")
+        pytest.fail(f"{reason} (CI ist gesetzt: ein Fehler, kein Überspringen)")
     pytest.skip(reason)
+
+
+def missing_tool(marker):
+    """German reason why this machine cannot run tests with marker, or None."""
+    import apache
+    import sshd
+
+    if marker == "browser" and not CHROMIUM.exists():
+        return f"Chromium fehlt ({CHROMIUM}): sudo apt-get install chromium"
+    if marker == "sshd" and (missing := sshd.missing_tools()):
+        return (
+            f"Für die Veröffentlichungstests fehlt {', '.join(missing)}: "
+            "sudo apt-get install openssh-server openssh-client rsync"
+        )
+    if marker == "apache":
+        if not apache.APACHE.is_file():
+            return f"Apache fehlt ({apache.APACHE}): sudo apt-get install apache2"
+        if missing := apache.missing_modules():
+            return f"Apache-Module fehlen in {apache.MODULES}: {', '.join(missing)}"
+    return None
+
+
+# Fixtures that start a system tool -> the markers a test using them gets.
+TOOL_FIXTURES = {"browser": ("browser",), "sshd": ("sshd",), "apache_installed": ("apache",)}
+TOOLS = ("browser", "sshd", "apache")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture in item.fixturenames:
+            for marker in TOOL_FIXTURES.get(fixture, ()):
+                item.add_marker(marker)
+
+
+def pytest_runtest_setup(item):
+    for marker in TOOLS:
+        if item.get_closest_marker(marker) and (reason := missing_tool(marker)):
+            skip_or_fail(reason)
 
 
 @pytest.fixture(scope="session")
@@ -86,8 +127,6 @@ def filled_project(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     """One headless Debian Chromium for the whole session (never downloads a browser)."""
-    if not CHROMIUM.exists():
-        skip_or_fail(f"Chromium missing at {CHROMIUM}: sudo apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -104,7 +143,7 @@ def java():
     path = shutil.which("java")
     if path is None:
         skip_or_fail(
-            "Java missing (needed by the Nu HTML Checker): sudo apt-get install default-jre-headless"
+            "Java fehlt (für den Nu HTML Checker): sudo apt-get install default-jre-headless"
         )
     return path
 

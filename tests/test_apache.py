@@ -75,7 +75,7 @@ class Site:
 
 @pytest.fixture(scope="module")
 def apache_installed():
-    apache.require()
+    """Marks every test that uses it "apache" (conftest.TOOL_FIXTURES)."""
 
 
 def add_leftovers(docroot):

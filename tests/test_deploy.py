@@ -21,10 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-import conftest
 import pytest
 import webserver
-from sshd import SshServer, free_port, keygen, missing_tools, processes_in
+from sshd import SshServer, free_port, keygen, processes_in
 
 from sitetools.deploy import DeployError, deploy, load_config, read_environment
 from sitetools.deploy.config import VARIABLES
@@ -44,12 +43,6 @@ FIGURES = []  # lines for REPORT, written when the module ends
 
 @pytest.fixture(scope="module")
 def sshd(tmp_path_factory):
-    missing = missing_tools()
-    if missing:
-        conftest.skip_or_fail(
-            f"deploy tests need {', '.join(missing)}: "
-            "sudo apt-get install openssh-server openssh-client rsync"
-        )
     server = SshServer(tmp_path_factory.mktemp("sshd")).start()
     yield server
     server.stop()
@@ -484,6 +477,7 @@ def test_rsync_version_is_read_from_rsync_version(text, version):
     assert rsync_version(text) == version
 
 
+@pytest.mark.sshd
 def test_this_machines_rsync_is_new_enough():
     check_local_rsync()  # the real local client
 

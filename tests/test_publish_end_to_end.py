@@ -15,9 +15,8 @@ import subprocess
 import time
 
 import apache
-import conftest
 import pytest
-from sshd import SshServer, missing_tools
+from sshd import SshServer
 from support import ROOT
 
 from sitetools.manifest import MANIFEST_NAME, read_manifest
@@ -25,12 +24,6 @@ from sitetools.manifest import MANIFEST_NAME, read_manifest
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if missing := missing_tools():
-        conftest.skip_or_fail(
-            f"deploy tests need {', '.join(missing)}: "
-            "sudo apt-get install openssh-server openssh-client rsync"
-        )
-    apache.require()
     server = SshServer(tmp_path_factory.mktemp("sshd-e2e")).start()
     yield server
     server.stop()
@@ -67,6 +60,8 @@ def tree(folder):
     }
 
 
+@pytest.mark.sshd
+@pytest.mark.apache
 @pytest.mark.parametrize("method", ["rsync", "sftp"])
 def test_make_publish_build_then_make_deploy_publishes_the_site(
     filled_project, server, web, method
