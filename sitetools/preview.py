@@ -15,6 +15,8 @@ from pathlib import Path
 
 from watchfiles import watch
 
+from sitekit.html import end_tag_position
+
 EVENTS = "/__preview/events"
 SCRIPT = "/__preview/reload.js"
 # Reload as soon as the server reports a build newer than the one this page shows.
@@ -73,7 +75,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def _with_script(self, file):
         tag = f'<script src="{SCRIPT}" data-build="{self.builds.number}"></script>'
         html = file.read_text(encoding="utf-8")
-        return re.sub(r"</body>", tag + "</body>", html, count=1).encode("utf-8")
+        at = end_tag_position(html, "body")
+        at = len(html) if at is None else at
+        return (html[:at] + tag + html[at:]).encode("utf-8")
 
     def _send(self, status, content_type, body):
         self.send_response(status)

@@ -160,3 +160,17 @@ def test_minified_pages_render_pixel_identical(new_page, both_builds, width):
         ):
             different.append(path)
     assert not different, f"minified pages look different at {width} px: {different}"
+
+
+def test_stylesheet_references_are_rewritten_in_tags_only():
+    html = (
+        '<link rel="stylesheet" href="/theme/css/site.css">'
+        "<pre>Die Datei /theme/css/site.css steht im Theme.</pre>"
+        '<a href="https://example.org/theme/css/site.css?v=1">CSS</a>'
+    )
+    rewritten = rewrite_references(html, {"theme/css/site.css": "theme/css/site.0123456789.css"})
+    assert rewritten == (
+        '<link rel="stylesheet" href="/theme/css/site.0123456789.css">'
+        "<pre>Die Datei /theme/css/site.css steht im Theme.</pre>"
+        '<a href="https://example.org/theme/css/site.0123456789.css?v=1">CSS</a>'
+    )

@@ -5,6 +5,7 @@ import pytest
 from sitekit import german
 from sitekit import settings as validators
 from sitekit.constants import IMAGE_SUFFIXES, LINK_MARKER
+from sitekit.html import attribute_values, end_tag_position, start_tags
 from sitekit.theme import content_width_rem, rem
 
 
@@ -97,3 +98,22 @@ def test_another_plugins_setting_comes_from_its_declaration():
     assert validators.value({}, "UNPUBLISHED_KEEP_OUT") is False  # the owner's default
     assert validators.value({"UNPUBLISHED_KEEP_OUT": True}, "UNPUBLISHED_KEEP_OUT") is True
     assert validators.value({}, "NIEMAND_DEKLARIERT_DAS") is None
+
+
+def test_the_html_tokenizer_finds_real_tags_only_and_their_exact_place():
+    html = (
+        '<p>Text</p>\n<img alt="Pfeil > rechts" src="a.jpg">\n'
+        '<!-- <img src="alt.jpg"> -->\n<pre>&lt;img src="b.jpg"&gt;</pre>\n'
+        "<script>let s = '<img src=\"c.jpg\">';</script>\n<IMG SRC='d.jpg'/>"
+    )
+    tags = start_tags(html, {"img"})
+    assert [t.attrs["src"] for t in tags] == ["a.jpg", "d.jpg"]
+    assert html[tags[0].start : tags[0].end] == '<img alt="Pfeil > rechts" src="a.jpg">'
+    assert html[tags[1].start : tags[1].end] == "<IMG SRC='d.jpg'/>"
+    assert tags[0].attrs["alt"] == "Pfeil > rechts"
+    assert attribute_values('<a href="x.pdf">x</a> <img src="y.jpg"> href="no"') == [
+        "x.pdf",
+        "y.jpg",
+    ]
+    page = "<html><body><p>&lt;/body&gt;</p></body></html>"
+    assert page[end_tag_position(page, "body") :] == "</body></html>"

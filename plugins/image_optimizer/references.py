@@ -2,54 +2,23 @@
 
 import os
 import re
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
 from sitekit.constants import LINK_MARKER
+from sitekit.html import start_tags
 
-IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-A_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class ImgTag:
-    start: int  # position of the tag in the HTML
-    end: int
-    attrs: dict  # attribute -> value (None for attributes without value)
-
-
-class _FirstTag(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.attrs = None
-
-    def handle_starttag(self, tag, attrs):
-        if self.attrs is None:
-            self.attrs = dict(attrs)
-
-    handle_startendtag = handle_starttag
-
-
 def img_tags(html):
-    """Every <img> in a fragment of HTML, with its parsed attributes."""
-    return _tags(IMG_TAG, html)
+    """Every <img> in a fragment of HTML (sitekit.html.Tag: place and attributes)."""
+    return start_tags(html, {"img"})
 
 
 def link_tags(html):
-    """Every opening <a> tag in a fragment of HTML, with its parsed attributes."""
-    return _tags(A_TAG, html)
-
-
-def _tags(pattern, html):
-    found = []
-    for match in pattern.finditer(html):
-        parser = _FirstTag()
-        parser.feed(match[0])
-        found.append(ImgTag(match.start(), match.end(), parser.attrs or {}))
-    return found
+    """Every opening <a> tag in a fragment of HTML."""
+    return start_tags(html, {"a"})
 
 
 def is_remote(src):

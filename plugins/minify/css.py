@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 import rcssmin
 
 from sitekit.constants import CSS_HASH_LENGTH
+from sitekit.html import start_tags
 
 
 def minify_css(text):
@@ -27,7 +28,14 @@ def rewrite_references(html, renames):
     the path at the start of a quoted value or after a "/", e.g.
     href="https://example.org/theme/css/site.css" or href="../theme/css/site.css".
     """
-    for old, new in renames.items():
-        pattern = re.compile(r"""(?<=["'/])""" + re.escape(old) + r"""(?=["'?#])""")
-        html = pattern.sub(new, html)
+    patterns = {
+        re.compile(r"""(?<=["'/])""" + re.escape(old) + r"""(?=["'?#])"""): new
+        for old, new in renames.items()
+    }
+    # Only inside tags (found by the HTML tokenizer), never in the text or a <pre>.
+    for tag in reversed(start_tags(html)):
+        written = html[tag.start : tag.end]
+        for pattern, new in patterns.items():
+            written = pattern.sub(new, written)
+        html = html[: tag.start] + written + html[tag.end :]
     return html

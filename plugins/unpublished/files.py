@@ -1,13 +1,10 @@
 """Which linked files only unpublished pages use (plain data, no Pelican objects)."""
 
 import posixpath
-import re
 from urllib.parse import unquote, urlsplit
 
 from sitekit.constants import LINK_MARKER
-
-# href="…" and src="…" in a page's HTML, before Pelican resolves its links.
-LINK = re.compile(r"""\b(?:href|src)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
+from sitekit.html import attribute_values
 
 
 def linked_paths(html, source_dir, extra_values=()):
@@ -16,7 +13,8 @@ def linked_paths(html, source_dir, extra_values=()):
     source_dir: the folder of the page's source ("neuigkeiten"), for relative links.
     extra_values: metadata values that may name a file (e.g. `Image: …`).
     """
-    values = [match[2] for match in LINK.finditer(html)] + list(extra_values)
+    # href="…" and src="…" in the page's HTML, before Pelican resolves its links.
+    values = attribute_values(html) + list(extra_values)
     paths = set()
     for value in values:
         path = _source_path(value, source_dir)
