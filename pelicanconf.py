@@ -9,9 +9,15 @@ overrides only what the production build needs. Facts about the association
 from pathlib import Path
 
 # The plugins' shared content model (plugins/sitekit), installed by `make setup`.
-from sitekit.constants import CSS_HASH_LENGTH, IMAGE_HASH_LENGTH  # noqa: F401  (.htaccess)
-from sitekit.slugs import GERMAN_LETTERS, heading_id
-from sitekit.theme import content_width_rem, rem
+try:
+    from sitekit.constants import CSS_HASH_LENGTH, IMAGE_HASH_LENGTH  # noqa: F401  (.htaccess)
+    from sitekit.slugs import GERMAN_LETTERS, heading_id
+    from sitekit.theme import content_width_rem, rem
+except ImportError:  # Pelican run outside .venv, e.g. a system-wide `pelican`
+    raise SystemExit(
+        "FEHLER: Die Arbeitsumgebung fehlt. So beheben: im Projektordner „make build“ "
+        "ausführen (richtet .venv ein) statt „pelican“ direkt aufzurufen."
+    ) from None
 
 ROOT = Path(__file__).resolve().parent
 

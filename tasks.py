@@ -16,6 +16,8 @@ from pathlib import Path
 
 from invoke import Exit, task
 
+from sitekit.german import ERROR_LABEL
+
 ROOT = Path(__file__).resolve().parent
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
@@ -60,8 +62,8 @@ def build_site(settings_file=DEV_SETTINGS, **overrides):
     missing = [name for name in wanted if name not in pelican.settings["PLUGINS"]]
     if missing:
         raise PluginLoadError(
-            "Fehler: Das Plugin „{}“ konnte nicht geladen werden; der Bau wird abgebrochen. "
-            "Die Meldung darüber steht weiter oben.".format("“, „".join(missing))
+            f"{ERROR_LABEL}: Das Plugin „{'“, „'.join(missing)}“ konnte nicht geladen werden; "
+            "der Bau wird abgebrochen. Die Meldung darüber steht weiter oben."
         )
     errors = _ErrorRecorder()
     logging.getLogger("pelican").addHandler(errors)
@@ -71,7 +73,7 @@ def build_site(settings_file=DEV_SETTINGS, **overrides):
         logging.getLogger("pelican").removeHandler(errors)
     if errors.messages and settings.get("PELICAN_ERRORS_FATAL"):
         raise PelicanErrors(
-            "Fehler: Pelican hat beim Bauen Fehler gemeldet (siehe oben). output/ ist "
+            f"{ERROR_LABEL}: Pelican hat beim Bauen Fehler gemeldet (siehe oben). output/ ist "
             "unvollständig und darf so nicht veröffentlicht werden."
         )
     return pelican
@@ -199,7 +201,7 @@ def serve(c, port="8000"):
 
     if not str(port).isdigit() or not 1024 <= int(port) <= 65535:
         print(
-            f"Fehler: „{port}“ ist kein gültiger Port. Eine Zahl von 1024 bis 65535 angeben, "
+            f"{ERROR_LABEL}: „{port}“ ist kein gültiger Port. Eine Zahl von 1024 bis 65535 angeben, "
             "z. B. make serve PORT=8001",
             file=sys.stderr,
         )
@@ -226,7 +228,7 @@ def serve(c, port="8000"):
         )
     except OSError as error:
         print(
-            f"Fehler: Die Vorschau kann Port {port} nicht öffnen ({error.strerror}). Läuft "
+            f"{ERROR_LABEL}: Die Vorschau kann Port {port} nicht öffnen ({error.strerror}). Läuft "
             f"„make serve“ schon in einem anderen Fenster? Sonst einen anderen Port wählen: "
             f"make serve PORT={int(port) + 1}",
             file=sys.stderr,
@@ -268,8 +270,8 @@ def test(c):
     for check in (["check", "."], ["format", "--check", "."]):
         if subprocess.run([*ruff, *check], cwd=ROOT).returncode != 0:
             raise Exit(
-                "ruff found problems; `.venv/bin/ruff check --fix .` and "
-                "`.venv/bin/ruff format .` fix most of them.",
+                "ruff meldet Probleme im Code; `.venv/bin/ruff check --fix .` und "
+                "`.venv/bin/ruff format .` beheben das meiste.",
                 code=1,
             )
     result = subprocess.run([sys.executable, "-m", "pytest"], cwd=ROOT)

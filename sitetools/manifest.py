@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitekit.german import ERROR_LABEL, FIX, INDENT
+
 MANIFEST_NAME = ".build-manifest.json"
 VERSION = 1
 
@@ -77,15 +79,15 @@ def read_manifest(path):
         }
     except FileNotFoundError:
         raise ManifestError(
-            f"Fehler: In {Path(path).parent}/ fehlt die Datei {MANIFEST_NAME}: Dieser Ordner "
+            f"{ERROR_LABEL}: In {Path(path).parent}/ fehlt die Datei {MANIFEST_NAME}: Dieser Ordner "
             "stammt nicht aus einem erfolgreichen Veröffentlichungs-Bau.\n"
-            "    So beheben: Zuerst „make publish-build“ ausführen, dann erneut veröffentlichen."
+            f"{INDENT}{FIX} Zuerst „make publish-build“ ausführen, dann erneut veröffentlichen."
         ) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise ManifestError(
-            f"Fehler: Die Datei {path} ist beschädigt oder keine Liste eines "
+            f"{ERROR_LABEL}: Die Datei {path} ist beschädigt oder keine Liste eines "
             "Veröffentlichungs-Baus.\n"
-            "    So beheben: „make publish-build“ erneut ausführen."
+            f"{INDENT}{FIX} „make publish-build“ erneut ausführen."
         ) from None
 
 
@@ -107,11 +109,11 @@ def verify_manifest(output_dir):
         )
         shown = "\n".join(lines[:10] + (["    …"] if len(lines) > 10 else []))
         raise ManifestError(
-            f"Fehler: {output_dir}/ passt nicht mehr zum Veröffentlichungs-Bau "
+            f"{ERROR_LABEL}: {output_dir}/ passt nicht mehr zum Veröffentlichungs-Bau "
             f"({len(lines)} {'Abweichung' if len(lines) == 1 else 'Abweichungen'}); so wird "
             f"nichts veröffentlicht:\n{shown}\n"
             "    Das passiert z. B., wenn danach „make build“ oder „make serve“ lief.\n"
-            "    So beheben: „make publish-build“ ausführen, dann erneut veröffentlichen."
+            f"{INDENT}{FIX} „make publish-build“ ausführen, dann erneut veröffentlichen."
         )
     return expected
 

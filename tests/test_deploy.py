@@ -1241,7 +1241,7 @@ def test_sftp_names_a_local_read_error_as_local(sshd, remote, tmp_path, monkeypa
         publish(sshd, remote, output, "sftp")
     message = str(error.value)
     assert message.startswith(
-        "Fehler: Die Datei output/kontakt/index.html konnte hier auf dem "
+        "FEHLER: Die Datei output/kontakt/index.html konnte hier auf dem "
         "Rechner nicht gelesen werden (No such file or directory). "
         "Besucher sehen weiter die bisherige Fassung der Website"
     )
@@ -1520,7 +1520,7 @@ def test_killed_deploy_leaves_a_whole_site_and_a_rerun_completes(
             sshd, remote, method, DEPLOY_SSH_KEY=None, DEPLOY_SSH_KEY_FILE=str(sshd.client_key)
         )
     )
-    env.update(PYTHONPATH=str(ROOT / "plugins"), TMPDIR=str(tmp_path))
+    env.update(TMPDIR=str(tmp_path))
     process = subprocess.Popen(
         [sys.executable, "-c", DEPLOY_SCRIPT, str(v2)],
         env=env,

@@ -179,7 +179,7 @@ def test_a_htaccess_the_host_refuses_never_goes_live(host, builds, method):
                 host.deploy(forbidden, method, dry_run=dry_run)
             message = str(stopped.value)
             assert message.startswith(
-                "Fehler: Mit der neuen .htaccess antwortet der Server "
+                "FEHLER: Mit der neuen .htaccess antwortet der Server "
                 "auf eine Testseite mit HTTP 500; ohne die neue "
                 ".htaccess zeigt er sie richtig an"
             ), message
@@ -240,7 +240,7 @@ def test_an_unreachable_address_stops_unless_allowed(host, builds):
         host.deploy(good, DEPLOY_CHECK_URL=closed)
     message = str(stopped.value)
     assert message.startswith(
-        f"Fehler: Die Website ist unter {closed} von hier aus nicht zu erreichen"
+        f"FEHLER: Die Website ist unter {closed} von hier aus nicht zu erreichen"
     ), message
     assert "DEPLOY_ALLOW_UNREACHABLE=1" in message and "FORCE=1" in message
     assert host.tree() == {} and host.probes() == []

@@ -46,7 +46,7 @@ def test_new_refuses_to_overwrite(tmp_path):
     with pytest.raises(NewContentError) as error:
         new_content_file(tmp_path, "news", "Sommerfest", TODAY, SLUG)
     assert str(error.value) == (
-        f"Fehler: {tmp_path.name}/neuigkeiten/sommerfest.md gibt es schon; nichts wurde "
+        f"FEHLER: {tmp_path.name}/neuigkeiten/sommerfest.md gibt es schon; nichts wurde "
         "überschrieben.\n"
         "    So beheben: einen anderen Titel wählen oder die vorhandene Datei bearbeiten."
     )

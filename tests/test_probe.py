@@ -78,7 +78,7 @@ def test_after_the_switch_a_failing_start_page_fails_the_deploy(tmp_path):
     assert line == f"Die Website antwortet: {base}/ → HTTP 404; {base}/kontakt/ → HTTP 200."
     assert isinstance(problem, DeployError)
     assert str(problem).startswith(
-        "Fehler: Die neue Fassung ist hochgeladen, aber die "
+        "FEHLER: Die neue Fassung ist hochgeladen, aber die "
         f"Prüfung danach ist gescheitert: {base}/ antwortet mit "
         "HTTP 404."
     )

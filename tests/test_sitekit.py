@@ -75,7 +75,7 @@ def test_shared_constants():
         (validators.Number(3, 0, 10), 0, 11, "erwartet wird eine ganze Zahl von 0 bis 10"),
         (validators.Number(3, 5), 5, 2.5, "erwartet wird eine ganze Zahl ab 5"),
         (validators.Text("a", choices=("a", "b")), "b", "c", "möglich sind a, b"),
-        (validators.Text("a"), "x", "  ", "erwartet wird ein Text in Anführungszeichen"),
+        (validators.Text("a"), "x", "  ", "erwartet wird ein nicht leerer Text"),
         (validators.Folder("bilder", inside=True), "fotos", "../x", "innerhalb von output/"),
         (
             validators.Items((1,), validators.Number(1, 1)),

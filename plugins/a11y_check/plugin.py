@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from sitekit.findings import BuildError
-from sitekit.german import FIX, count, label, place
+from sitekit.german import FIX, count, label, number, place
 
 from . import contrast, report
 from . import settings as options
@@ -322,7 +322,8 @@ def finish(pelican):
                     None,
                     "",
                     f"{fore} auf {back}",
-                    f"Kontrast {value}:1 {SCHEME_NAMES[scheme]}; nötig sind {minimum}:1.",
+                    f"Kontrast {number(value, 2)}:1 {SCHEME_NAMES[scheme]}; nötig sind "
+                    f"{number(minimum, 1)}:1.",
                     "Eine der beiden Farben dunkler bzw. heller wählen.",
                 )
             )

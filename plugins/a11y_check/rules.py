@@ -593,15 +593,20 @@ def check_prose(region, max_words, min_score):
 
 SENTENCE_END = re.compile(r"[.!?]\s+")
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters (umlauts and ß included)
-# The German hyphenation dictionary (LibreOffice's, shipped with pyphen); left/right 1, so
-# that "aber" counts as "a-ber" (hyphenation itself would keep two letters per side).
-HYPHENATOR = pyphen.Pyphen(lang="de_DE", left=1, right=1)
+
+
+@functools.cache
+def _hyphenator():
+    """The German hyphenation dictionary (LibreOffice's, shipped with pyphen), loaded on
+    first use: parsing it takes about 0.9 s. left/right 1, so that "aber" counts as
+    "a-ber" (hyphenation itself would keep two letters on each side)."""
+    return pyphen.Pyphen(lang="de_DE", left=1, right=1)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def syllables(word):
     """Syllables of one German word, from its hyphenation points: "Verstärkung" → 3."""
-    return len(HYPHENATOR.positions(word.lower())) + 1
+    return len(_hyphenator().positions(word.lower())) + 1
 
 
 def readability(text, sentences=None):

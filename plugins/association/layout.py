@@ -1,6 +1,6 @@
 """What a file's `Layout` means for Pelican: template, category, lists, expiry."""
 
-from sitekit.layouts import LAYOUTS, LIST_KEYS, call_ended, parse_date
+from sitekit.layouts import DRAFT, LAYOUTS, LIST_KEYS, call_ended, parse_date, visibility
 
 
 def split_list(value):
@@ -17,7 +17,7 @@ def layout_metadata(metadata, today):
     for key in LIST_KEYS:
         if key in metadata:
             added[key] = split_list(metadata[key])
-    if layout.name == "error" and str(metadata.get("status", "")).lower() != "draft":
+    if layout.name == "error" and visibility(layout.name, metadata.get("status")) != DRAFT:
         added["status"] = "hidden"  # in no listing; the unpublished plugin still writes it
     if layout.name == "call" and "ends" in metadata:
         added["ends"] = parse_date(metadata["ends"])

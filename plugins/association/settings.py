@@ -10,4 +10,4 @@ OPTIONS = {
     "ASSOCIATION_FACTS_FILE": Text(DEFAULT_FILE),
 }
 
-read = declare("ASSOCIATION_", OPTIONS)
+read = declare("association", "ASSOCIATION_", OPTIONS)

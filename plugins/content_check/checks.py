@@ -12,7 +12,7 @@ import re
 from sitekit import constants, german
 from sitekit.facts import REFERENCE, lookup
 from sitekit.findings import ERROR, WARNING, Finding
-from sitekit.layouts import DATE_KEYS, LAYOUTS, layouts_for
+from sitekit.layouts import DATE_KEYS, DRAFT, LAYOUTS, layouts_for, visibility
 
 PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
 # Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…),
@@ -305,7 +305,7 @@ def check_addresses(sources, slugify, reserved):
     found = []
     seen = {}
     for source in sorted(sources, key=lambda s: (s.kind != "page", s.value("date"), s.path)):
-        if source.value("status").lower() == "draft":
+        if visibility(source.value("layout"), source.value("status")) == DRAFT:
             continue
         save_as = source.value("save_as")
         slug = source.value("slug") or slugify(source.value("title"))
@@ -416,7 +416,7 @@ def render_placeholders(found):
                 "(ohne die eckigen Klammern):"
             )
         ]
-        lines += [f"    {f.path}, Zeile {f.line}: {f.message}" for f in group]
+        lines += [f"{german.INDENT}{german.place(f.path, f.line)}: {f.message}" for f in group]
         blocks.append("\n".join(lines))
     return "\n".join(blocks)
 

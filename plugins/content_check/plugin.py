@@ -5,7 +5,7 @@ import datetime
 import logging
 from pathlib import Path
 
-from sitekit.facts import LOADED
+from sitekit.facts import DEFAULT_FILE, LOADED, read_facts
 from sitekit.findings import ERROR, WARNING, BuildError, Finding, sort_key
 from sitekit.layouts import DRAFT, HIDDEN, visibility
 from sitekit.settings import value as setting
@@ -43,10 +43,10 @@ def check_sources(pelican):
     content = Path(settings["PATH"])
     shown = content.name  # messages say "content/pages/x.md", as the author sees it
 
-    # verein.toml as the association plugin read it (None without that plugin).
-    loaded = settings.get(LOADED)
-    facts, facts_path = (loaded.facts, loaded.shown) if loaded else (None, None)
-    findings = list(loaded.findings) if loaded else []
+    # verein.toml as the association plugin read it; read here only without that plugin.
+    loaded = settings.get(LOADED) or read_facts(content / DEFAULT_FILE, f"{shown}/{DEFAULT_FILE}")
+    facts, facts_path = loaded.facts, loaded.shown
+    findings = list(loaded.findings)
     if facts is not None:
         findings += checks.check_placeholders(facts_path, loaded.text, strict, comment="#")
 

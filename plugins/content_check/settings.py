@@ -8,4 +8,4 @@ OPTIONS = {
     "CONTENT_CHECK_STRICT": Flag(False),
 }
 
-read = declare("CONTENT_CHECK_", OPTIONS)
+read = declare("content_check", "CONTENT_CHECK_", OPTIONS)

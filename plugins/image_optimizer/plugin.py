@@ -295,7 +295,7 @@ def _make_all(uses, cache, values, findings, content_root):
                         content_root,
                         *messages.PROBLEMS[result.problem],
                         detail=result.detail,
-                        limit=values["IMAGE_OPTIMIZER_MAX_PIXELS"] // 1_000_000,
+                        limit=_millions(values["IMAGE_OPTIMIZER_MAX_PIXELS"]),
                     )
                 )
             del results[path]
@@ -503,6 +503,12 @@ def _report(findings, strict, shown):
         )
 
 
+def _millions(pixels):
+    """120000000 → "120", 1500000 → "1,5" (for "… Mio. Pixel")."""
+    value = pixels / 1_000_000
+    return german.number(value, 0 if value == int(value) else 1)
+
+
 def _summary(results, made, seconds):
     variants = [v for r in results.values() for vs in r.variants.values() for v in vs]
     new = sum(len(vs) for r in made.values() for vs in r.variants.values())
@@ -511,11 +517,11 @@ def _summary(results, made, seconds):
     if results:
         logger.info(
             "Bilder: %d Quellen, %d Varianten neu erzeugt, %d aus dem Zwischenspeicher, "
-            "%s → %s (%s Sekunden)",
+            "%s → %s (%s)",
             len(results),
             new,
             len(variants) - new,
             german.megabytes(before),
             german.megabytes(after),
-            german.number(seconds, 2),
+            german.seconds(seconds, 2),
         )

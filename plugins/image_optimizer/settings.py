@@ -9,10 +9,10 @@ FORMATS = ("avif", "webp")
 
 OPTIONS = {
     # Widths (px) of the variants; a source is never enlarged beyond its own width.
-    "IMAGE_OPTIMIZER_WIDTHS": Items((480, 800, 1200, 1600), Number(0, 16, 8000)),
-    # Modern formats offered as <source>s, best first. The fallback <img> is JPEG,
-    # or PNG for images with transparency.
-    "IMAGE_OPTIMIZER_FORMATS": Items(FORMATS, Text("avif", choices=FORMATS)),
+    "IMAGE_OPTIMIZER_WIDTHS": Items((480, 800, 1200, 1600), Number(0, 16, 8000), unique=False),
+    # Modern formats offered as <source>s, best first; () for the fallback only. The
+    # fallback <img> is JPEG, or PNG for images with transparency.
+    "IMAGE_OPTIMIZER_FORMATS": Items(FORMATS, Text("avif", choices=FORMATS), empty=True),
     # Encoder quality per format; PNG is lossless.
     "IMAGE_OPTIMIZER_QUALITY": Table({"avif": 55, "webp": 80, "jpeg": 82}, Number(0, 1, 100)),
     # AVIF encoder speed 0 (slow, small) … 10 (fast); 8 is faster than WebP at fewer bytes.
@@ -27,7 +27,7 @@ OPTIONS = {
     # Where variants are published, below the output folder.
     "IMAGE_OPTIMIZER_OUTPUT_DIR": Folder("bilder", inside=True),
     # Processes encoding in parallel; 0 means one per CPU core.
-    "IMAGE_OPTIMIZER_WORKERS": Number(0, 0, 64),
+    "IMAGE_OPTIMIZER_WORKERS": Number(0, 0),
     # Images with more pixels are refused (protects against decompression bombs); a
     # phone photo has 12 to 50 million.
     "IMAGE_OPTIMIZER_MAX_PIXELS": Number(120_000_000, 1_000_000),
@@ -42,14 +42,14 @@ OPTIONS = {
     "IMAGE_OPTIMIZER_STRICT": Flag(False),
 }
 
-_read = declare("IMAGE_OPTIMIZER_", OPTIONS)
+_read = declare("image_optimizer", "IMAGE_OPTIMIZER_", OPTIONS)
 
 
 def read(settings):
     """The validated values; widths sorted, 0 workers → the cores this process may use
     (a CI container may allow fewer than the machine has)."""
     values = _read(settings)
-    values["IMAGE_OPTIMIZER_WIDTHS"] = tuple(sorted(values["IMAGE_OPTIMIZER_WIDTHS"]))
+    values["IMAGE_OPTIMIZER_WIDTHS"] = tuple(sorted(set(values["IMAGE_OPTIMIZER_WIDTHS"])))
     values["IMAGE_OPTIMIZER_WORKERS"] = (
         values["IMAGE_OPTIMIZER_WORKERS"] or len(os.sched_getaffinity(0)) or 1
     )

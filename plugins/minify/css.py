@@ -28,14 +28,18 @@ def rewrite_references(html, renames):
     the path at the start of a quoted value or after a "/", e.g.
     href="https://example.org/theme/css/site.css" or href="../theme/css/site.css".
     """
+    if not renames:
+        return html
     patterns = {
         re.compile(r"""(?<=["'/])""" + re.escape(old) + r"""(?=["'?#])"""): new
         for old, new in renames.items()
     }
     # Only inside tags (found by the HTML tokenizer), never in the text or a <pre>.
-    for tag in reversed(start_tags(html)):
+    pieces, done = [], 0
+    for tag in start_tags(html):
         written = html[tag.start : tag.end]
         for pattern, new in patterns.items():
             written = pattern.sub(new, written)
-        html = html[: tag.start] + written + html[tag.end :]
-    return html
+        pieces += [html[done : tag.start], written]
+        done = tag.end
+    return "".join(pieces) + html[done:]

@@ -10,4 +10,4 @@ OPTIONS = {
     "MINIFY_FINGERPRINT_CSS": Flag(True),
 }
 
-read = declare("MINIFY_", OPTIONS)
+read = declare("minify", "MINIFY_", OPTIONS)

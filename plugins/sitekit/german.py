@@ -14,6 +14,7 @@ ERROR = "error"
 WARNING = "warning"
 HINT = "hint"
 LABELS = {ERROR: "FEHLER", WARNING: "WARNUNG", HINT: "HINWEIS"}
+ERROR_LABEL = LABELS[ERROR]  # for messages that name no file: "FEHLER: …"
 
 INDENT = "    "  # continuation lines of a report
 FIX = "So beheben:"

@@ -1,15 +1,18 @@
 """Tags of an HTML text with their exact place, from a real HTML tokenizer.
 
 Python's html.parser, the tokenizer beautifulsoup4 itself uses for "html.parser",
-reads the text as browsers do: quoted ">" in attributes, comments, <script> and <pre>
-contents and entities do not confuse it, as they did the regular expressions this
-replaces. It is used rather than a tree (lxml, bs4) because our plugins splice new
+reads the text as browsers do: quoted ">" in attributes, comments, <script> and
+<style> contents and entities do not confuse it, as they did the regular expressions
+this replaces. It is used rather than a tree (lxml, bs4) because our plugins splice new
 markup into Pelican's HTML at a tag's place: every other byte stays as Pelican wrote
 it, where serialising a tree would rewrite the whole page.
 """
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,7 @@ class _Tokenizer(HTMLParser):
         self.names = names
         self.closing = closing
         self.tags = []
-        self.line_starts = [0] + [i + 1 for i, char in enumerate(html) if char == "\n"]
+        self.line_starts = [0] + [match.end() for match in NEWLINE.finditer(html)]
 
     def _offset(self):
         line, column = self.getpos()
@@ -65,11 +68,16 @@ def end_tag_position(html, name):
     return tokenizer.tags[0].start if tokenizer.tags else None
 
 
-def attribute_values(html, names=("href", "src")):
-    """The values of the given attributes on every tag, in order (e.g. every link)."""
+# An attribute that links: href, src and their kin (data-src, xlink:href, …).
+LINK_ATTRIBUTE = re.compile(r"(?:.*\W)?(?:href|src)")
+
+
+def attribute_values(html):
+    """The values of every linking attribute (href, src, data-src, xlink:href …) on
+    every tag, in order."""
     return [
-        tag.attrs[name]
+        value
         for tag in start_tags(html)
-        for name in names
-        if tag.attrs.get(name) is not None
+        for name, value in tag.attrs.items()
+        if value is not None and LINK_ATTRIBUTE.fullmatch(name)
     ]

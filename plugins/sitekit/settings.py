@@ -2,11 +2,11 @@
 
 Each plugin's settings.py declares its options and gets its reader:
 
-    OPTIONS = {"A11Y_CHECK_STRICT": Flag(False), "A11Y_CHECK_MIN_READABILITY": Number(30, 0, 100)}
-    read = declare("A11Y_CHECK_", OPTIONS)
+    OPTIONS = {"A11Y_CHECK_STRICT": Flag(False), "A11Y_CHECK_MIN_READABILITY": Number(30)}
+    read = declare("a11y_check", "A11Y_CHECK_", OPTIONS)
 
 read(settings) returns {NAME: value} with defaults filled in. It validates the settings
-of every declared plugin together, so one build reports every bad setting at once
+of every declared plugin in PLUGINS together, so one build reports every bad setting at once
 (unknown names with "Meinten Sie …?"), in German, and stops. Another plugin never reads
 these settings with a copied default: value(settings, NAME) asks the owner's declaration.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitekit.german import INDENT, fix_line
+from sitekit.german import ERROR, INDENT, fix_line, label, number
 
 
 class SettingsError(Exception):
@@ -52,10 +52,13 @@ class Number:
     maximum: int | None = None
 
     def expected(self):
-        if self.minimum is not None and self.maximum is not None:
-            return f"eine ganze Zahl von {self.minimum} bis {self.maximum}"
-        if self.minimum is not None:
-            return f"eine ganze Zahl ab {self.minimum}"
+        low, high = (None if v is None else number(v) for v in (self.minimum, self.maximum))
+        if low is not None and high is not None:
+            return f"eine ganze Zahl von {low} bis {high}"
+        if low is not None:
+            return f"eine ganze Zahl ab {low}"
+        if high is not None:
+            return f"eine ganze Zahl bis {high}"
         return "eine ganze Zahl"
 
     def check(self, value):
@@ -77,7 +80,7 @@ class Text:
 
     def check(self, value):
         if not isinstance(value, str) or not value.strip():
-            raise Invalid("erwartet wird ein Text in Anführungszeichen")
+            raise Invalid("erwartet wird ein nicht leerer Text in Anführungszeichen")
         if self.choices and value not in self.choices:
             raise Invalid(f"möglich sind {', '.join(self.choices)}")
         return value
@@ -101,16 +104,21 @@ class Folder:
 
 @dataclass(frozen=True)
 class Items:
-    """A list or tuple of items, each checked by item; unique, at least one; as a tuple."""
+    """A list or tuple of items, each checked by item, as a tuple. Empty only with
+    empty=True; a repeated entry is an error unless unique=False."""
 
     default: tuple
     item: Any
+    empty: bool = False
+    unique: bool = True
 
     def check(self, value):
-        if not isinstance(value, list | tuple) or not value:
+        if not isinstance(value, list | tuple):
             raise Invalid(f"erwartet wird eine Liste, z. B. {self.default!r}")
+        if not value and not self.empty:
+            raise Invalid(f"erwartet wird mindestens ein Eintrag, z. B. {self.default!r}")
         checked = tuple(self.item.check(entry) for entry in value)
-        if len(set(checked)) != len(checked):
+        if self.unique and len(set(checked)) != len(checked):
             raise Invalid("ein Eintrag steht doppelt")
         return checked
 
@@ -131,12 +139,13 @@ class Table:
 
 # --- declaration and reading -----------------------------------------------------------------
 
-_DECLARED = {}  # prefix -> options of every plugin whose settings module was imported
+_DECLARED = {}  # prefix -> (plugin, options) of every plugin whose settings were imported
 
 
-def declare(prefix, options):
-    """Register a plugin's options; returns its reader, read(settings) -> {NAME: value}."""
-    _DECLARED[prefix] = options
+def declare(plugin, prefix, options):
+    """Register a plugin's options (plugin: its name in PLUGINS); returns its reader,
+    read(settings) -> {NAME: value}."""
+    _DECLARED[prefix] = plugin, options
 
     def read(settings):
         check_all(settings)
@@ -145,10 +154,20 @@ def declare(prefix, options):
     return read
 
 
+def _active(settings):
+    """(prefix, options) of the declared plugins this build uses (settings["PLUGINS"])."""
+    plugins = settings.get("PLUGINS")
+    return [
+        (prefix, options)
+        for prefix, (plugin, options) in _DECLARED.items()
+        if plugins is None or plugin in plugins
+    ]
+
+
 def value(settings, name):
     """The validated value of another plugin's setting, with that plugin's default.
-    None if no loaded plugin declares it (that plugin is not in PLUGINS)."""
-    for prefix, options in _DECLARED.items():
+    None if no plugin in PLUGINS declares it."""
+    for prefix, options in _active(settings):
         if name in options:
             values, problems = _values(settings, prefix, options)
             if problems:
@@ -160,11 +179,11 @@ def value(settings, name):
 def check_all(settings):
     """SettingsError listing every unknown name and every bad value of all declared plugins."""
     problems = []
-    for prefix, options in _DECLARED.items():
+    for prefix, options in _active(settings):
         problems += _values(settings, prefix, options)[1]
     if problems:
         raise SettingsError(
-            "FEHLER in den Einstellungen (pelicanconf.py bzw. publishconf.py):\n"
+            f"{label(ERROR)} in den Einstellungen (pelicanconf.py bzw. publishconf.py):\n"
             + "\n".join(f"{INDENT}{problem}" for problem in problems)
             + "\n"
             + fix_line("Die genannten Einstellungen dort berichtigen (oder entfernen).")

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import tinycss2
 
+from sitekit.german import ERROR, report
+
 WIDTH_RULE = ".bl-width"
+FIX_WIDTH = "Die Regel „.bl-width { max-width: 46rem; }“ wiederherstellen (eine Angabe in rem)."
 
 
 def content_width_rem(stylesheet):
@@ -23,7 +26,9 @@ def content_width_rem(stylesheet):
                 value = [t for t in declaration.value if t.type != "whitespace"]
                 if len(value) == 1 and value[0].type == "dimension" and value[0].unit == "rem":
                     return float(value[0].value)
-    raise ValueError(f"{stylesheet}: no `{WIDTH_RULE} {{ max-width: …rem }}`")
+    raise ValueError(
+        f"{report(ERROR, 'Die Breite der Textspalte fehlt.', FIX_WIDTH, where=str(stylesheet))}"
+    )
 
 
 def rem(value):

@@ -7,4 +7,4 @@ OPTIONS = {
     "UNPUBLISHED_KEEP_OUT": Flag(False),
 }
 
-read = declare("UNPUBLISHED_", OPTIONS)
+read = declare("unpublished", "UNPUBLISHED_", OPTIONS)

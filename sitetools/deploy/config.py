@@ -19,6 +19,8 @@ from pathlib import Path
 from dotenv import dotenv_values
 from dotenv.parser import parse_stream
 
+from sitekit.german import ERROR_LABEL, FIX, INDENT
+
 from .errors import DeployError
 
 METHODS = ("rsync", "sftp")
@@ -57,7 +59,7 @@ REMOTE_PATH = re.compile(r"^[\w.~/+@=,-]+$")
 CHECK_URL = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?$")
 KEEP_PATH = re.compile(r"^[\w.~/+@=,-]+$")
 WHERE = (
-    "    So beheben: Auf dem eigenen Rechner in der Datei .env im Projektordner eintragen "
+    f"{INDENT}{FIX} Auf dem eigenen Rechner in der Datei .env im Projektordner eintragen "
     "(Vorlage: .env.example, Erklärung in der README); in CI als Secrets bzw. Variablen "
     "des Repositorys."
 )
@@ -134,19 +136,19 @@ def _read_env_file(env_file):
             bad = [binding.original.line for binding in parse_stream(stream) if binding.error]
     except UnicodeDecodeError:
         raise DeployError(
-            f"Fehler: Die Datei {env_file} ist nicht als UTF-8 gespeichert; es wurde nichts "
-            "hochgeladen.\n    So beheben: Die Datei im Editor als UTF-8 speichern."
+            f"{ERROR_LABEL}: Die Datei {env_file} ist nicht als UTF-8 gespeichert; es wurde nichts "
+            f"hochgeladen.\n{INDENT}{FIX} Die Datei im Editor als UTF-8 speichern."
         ) from None
     except OSError as error:
         raise DeployError(
-            f"Fehler: Die Datei {env_file} lässt sich nicht lesen "
+            f"{ERROR_LABEL}: Die Datei {env_file} lässt sich nicht lesen "
             f"({error.strerror}); es wurde nichts hochgeladen."
         ) from None
     if bad:
         raise DeployError(
-            f"Fehler: In {env_file} ist Zeile {', '.join(map(str, bad))} nicht lesbar; es "
+            f"{ERROR_LABEL}: In {env_file} ist Zeile {', '.join(map(str, bad))} nicht lesbar; es "
             "wurde nichts hochgeladen.\n"
-            "    So beheben: Jede Zeile hat die Form NAME=Wert; Werte mit Leerzeichen oder "
+            f"{INDENT}{FIX} Jede Zeile hat die Form NAME=Wert; Werte mit Leerzeichen oder "
             "über mehrere Zeilen (wie ein Schlüssel) stehen in doppelten Anführungszeichen. "
             "Vorlage: .env.example"
         )
@@ -262,7 +264,7 @@ def load_config(values, home=None):
     problems += _unknown(values)
     if problems:
         raise DeployError(
-            "Fehler: Die Einstellungen zum Veröffentlichen sind unvollständig oder falsch; es "
+            f"{ERROR_LABEL}: Die Einstellungen zum Veröffentlichen sind unvollständig oder falsch; es "
             "wurde nichts hochgeladen.\n"
             + "\n".join(f"    {problem}" for problem in problems)
             + "\n"

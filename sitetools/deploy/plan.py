@@ -21,7 +21,7 @@ they outnumber the new site's files.
 import re
 from dataclasses import dataclass, field
 
-from sitekit.german import count, number, seconds
+from sitekit.german import ERROR_LABEL, FIX, INDENT, count, number, seconds
 from sitetools.manifest import MANIFEST_NAME
 
 from .errors import DeployError
@@ -118,7 +118,7 @@ def dry_run_lines(plan, config, force):
         )
     problem = deletion_problem(plan, config, force)
     if problem:
-        lines.append("Achtung: " + problem.removeprefix("Fehler: "))
+        lines.append("Achtung: " + problem.removeprefix(f"{ERROR_LABEL}: "))
     return lines
 
 
@@ -165,9 +165,9 @@ def deletion_problem(plan, config, force):
         )
         first = ""
     return (
-        f"Fehler: {what} Auf dem Server wurde nichts geändert.\n"
+        f"{ERROR_LABEL}: {what} Auf dem Server wurde nichts geändert.\n"
         f"    Meist heißt das: {cause}\n"
-        f"    So beheben: {check} Die ganze Liste zeigt: make deploy DRY_RUN=1\n{first}"
+        f"{INDENT}{FIX} {check} Die ganze Liste zeigt: make deploy DRY_RUN=1\n{first}"
         "    Nur wenn das Löschen wirklich gewollt ist: einmal make deploy FORCE=1; in der "
         "CI vorübergehend die Variable DEPLOY_MAX_DELETE=1 setzen und danach wieder "
         "entfernen."

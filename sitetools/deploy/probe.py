@@ -27,6 +27,8 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 
+from sitekit.german import ERROR_LABEL, FIX, INDENT
+
 from .errors import DeployError
 
 PROBE_PREFIX = "_deploy-probe-"
@@ -198,7 +200,7 @@ class Verdict:
     fix: str = ""
 
     def error(self):
-        return f"Fehler: {self.text} {NOTHING}\n{self.fix}".rstrip()
+        return f"{ERROR_LABEL}: {self.text} {NOTHING}\n{self.fix}".rstrip()
 
     def warning(self, reason):
         return f"Warnung: {self.text} {reason}".rstrip()
@@ -215,7 +217,7 @@ def unreachable(url, reason):
         "unreachable",
         (f"{where}. Deshalb lässt sich nicht prüfen, ob der Server die neue .htaccess verträgt."),
         (
-            "    So beheben: Die Internetverbindung prüfen und später erneut versuchen. SITEURL "
+            f"{INDENT}{FIX} Die Internetverbindung prüfen und später erneut versuchen. SITEURL "
             "(beim „make publish-build“) muss die Adresse sein, unter der DEPLOY_PATH im Browser "
             f"erscheint; zeigt sie noch nicht auf diesen Server (z. B. vor einem Umzug), {CHECK_URL}."
             f"\n{INTENDED}"
@@ -242,7 +244,7 @@ def judge(url, answer, token, expected, control=None, control_token="", dry_run=
                 "Schutz, den die .htaccess verspricht."
             ),
             (
-                "    So beheben: Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
+                f"{INDENT}{FIX} Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
                 "FileInfo“ zu erlauben und mod_headers einzuschalten. Geht das nicht, in "
                 "pelicanconf.py HTACCESS_HEADERS = False setzen und „make publish-build“ "
                 "ausführen: Dann geht die Website ohne diese Header online (README, "
@@ -263,7 +265,7 @@ def judge(url, answer, token, expected, control=None, control_token="", dry_run=
                 "    Meist heißt das: Der Hoster erlaubt in .htaccess-Dateien eine Anweisung darin "
                 "nicht (Einstellung „AllowOverride“ des Servers); welche, steht im "
                 "Fehlerprotokoll (error.log) im Kundenbereich des Hosters.\n"
-                "    So beheben: Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
+                f"{INDENT}{FIX} Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
                 "FileInfo“ zu erlauben (mehr braucht die .htaccess nicht), und die Zeile aus dem "
                 "Fehlerprotokoll mitschicken. Wurde theme/templates/htaccess.html geändert, "
                 "diese Änderung rückgängig machen. Nennt das Fehlerprotokoll eine „Header“-Zeile "
@@ -290,7 +292,7 @@ def judge(url, answer, token, expected, control=None, control_token="", dry_run=
             "geschützt."
         ),
         (
-            "    So beheben: DEPLOY_PATH mit den Angaben des Hosters vergleichen. Zeigt die Adresse "
+            f"{INDENT}{FIX} DEPLOY_PATH mit den Angaben des Hosters vergleichen. Zeigt die Adresse "
             f"(SITEURL) noch auf einen anderen Server, {CHECK_URL}.\n{INTENDED}"
         ),
     )
@@ -403,9 +405,9 @@ def page_report(base, uploads, expected):
     if not problems:
         return line, None
     return line, DeployError(
-        "Fehler: Die neue Fassung ist hochgeladen, aber die Prüfung danach ist gescheitert: "
+        f"{ERROR_LABEL}: Die neue Fassung ist hochgeladen, aber die Prüfung danach ist gescheitert: "
         f"{'; '.join(problems)}.\n"
-        "    So beheben: Die Seite im Browser öffnen; im Fehlerprotokoll (error.log) im "
+        f"{INDENT}{FIX} Die Seite im Browser öffnen; im Fehlerprotokoll (error.log) im "
         "Kundenbereich des Hosters nachsehen und die Meldung an die IT-Gruppe schicken. "
         "Sie kann die vorige Fassung wieder veröffentlichen."
     )

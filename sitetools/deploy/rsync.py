@@ -42,6 +42,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from sitekit.german import ERROR_LABEL, FIX, INDENT
 from sitetools.manifest import MANIFEST_NAME, ManifestError, read_manifest
 
 from .errors import DeployError
@@ -320,41 +321,41 @@ class RsyncBackend:
             return missing_path(self.config)
         if result.returncode == 25:
             return (
-                f"Fehler: Auf dem Server {self.config.host} lagen beim Hochladen mehr "
+                f"{ERROR_LABEL}: Auf dem Server {self.config.host} lagen beim Hochladen mehr "
                 "überzählige Dateien als kurz zuvor geplant; die zusätzlichen wurden "
-                f"nicht gelöscht. {state}\n    So beheben: Läuft gerade ein zweites "
+                f"nicht gelöscht. {state}\n{INDENT}{FIX} Läuft gerade ein zweites "
                 "Veröffentlichen (CI oder jemand anderes)? Danach „make deploy DRY_RUN=1“ "
                 "ansehen und erneut veröffentlichen."
             )
         if LOCAL_READ_ERROR.search(stderr):  # [sender] is this computer
             return (
-                "Fehler: Eine Datei des Baus konnte hier auf dem Rechner nicht gelesen "
-                f"werden. {state}\n    So beheben: „make publish-build“ erneut ausführen, "
+                f"{ERROR_LABEL}: Eine Datei des Baus konnte hier auf dem Rechner nicht gelesen "
+                f"werden. {state}\n{INDENT}{FIX} „make publish-build“ erneut ausführen, "
                 "dann erneut veröffentlichen.\n" + details(stderr)
             )
         if "Permission denied (13)" in stderr:
             return (
-                f"Fehler: In „{self.config.path}“ auf {self.config.host} darf "
-                f"„{self.config.user}“ nicht schreiben. {state}\n    So beheben: "
+                f"{ERROR_LABEL}: In „{self.config.path}“ auf {self.config.host} darf "
+                f"„{self.config.user}“ nicht schreiben. {state}\n{INDENT}{FIX} "
                 "DEPLOY_PATH und DEPLOY_USER prüfen; die Rechte legt der Hoster fest.\n"
                 + details(stderr)
             )
         if "No space left on device" in stderr or "Disk quota exceeded" in stderr:
             return (
-                f"Fehler: Der Speicherplatz auf {self.config.host} ist voll. {state}\n"
-                "    So beheben: Beim Hoster Platz schaffen oder den Tarif erweitern, "
+                f"{ERROR_LABEL}: Der Speicherplatz auf {self.config.host} ist voll. {state}\n"
+                f"{INDENT}{FIX} Beim Hoster Platz schaffen oder den Tarif erweitern, "
                 "dann erneut veröffentlichen."
             )
         if result.returncode == 12 and "0 bytes received so far" in stderr:
             return rsync_missing(self.config) + "\n" + details(stderr)
         if result.returncode in (30, 35) or "timeout" in stderr:
             return (
-                f"Fehler: Die Verbindung zu {self.config.host} ist hängen geblieben. "
-                f"{state}\n    So beheben: Später erneut versuchen."
+                f"{ERROR_LABEL}: Die Verbindung zu {self.config.host} ist hängen geblieben. "
+                f"{state}\n{INDENT}{FIX} Später erneut versuchen."
             )
         return (
-            f"Fehler: rsync ist mit Code {result.returncode} abgebrochen. {state}\n"
-            "    So beheben: Die Meldung unten prüfen und erneut versuchen; bleibt es "
+            f"{ERROR_LABEL}: rsync ist mit Code {result.returncode} abgebrochen. {state}\n"
+            f"{INDENT}{FIX} Die Meldung unten prüfen und erneut versuchen; bleibt es "
             "dabei, sie an die IT-Gruppe schicken.\n" + details(stderr)
         )
 
@@ -384,8 +385,8 @@ def check_local_rsync():
             f"Version {MIN_VERSION[0]}.{MIN_VERSION[1]} oder neuer"
         )
     raise DeployError(
-        f"Fehler: {problem}. {NOTHING}\n"
-        "    So beheben: Ein aktuelles rsync installieren (macOS: brew install rsync, danach "
+        f"{ERROR_LABEL}: {problem}. {NOTHING}\n"
+        f"{INDENT}{FIX} Ein aktuelles rsync installieren (macOS: brew install rsync, danach "
         "ein neues Terminal öffnen; Debian/Ubuntu: sudo apt-get install rsync "
         "openssh-client) oder DEPLOY_METHOD=sftp setzen."
     )
@@ -406,9 +407,9 @@ def escape_pattern(name):
 
 def rsync_missing(config):
     return (
-        f"Fehler: Auf dem Server {config.host} lässt sich rsync nicht starten (nicht "
+        f"{ERROR_LABEL}: Auf dem Server {config.host} lässt sich rsync nicht starten (nicht "
         f"installiert oder nicht erlaubt). {NOTHING}\n"
-        "    So beheben: DEPLOY_METHOD=sftp setzen (in .env oder als CI-Variable); das "
+        f"{INDENT}{FIX} DEPLOY_METHOD=sftp setzen (in .env oder als CI-Variable); das "
         "geht mit jedem Hoster, der SFTP anbietet."
     )
 

@@ -40,6 +40,7 @@ import stat
 
 import paramiko
 
+from sitekit.german import ERROR_LABEL, FIX, INDENT
 from sitetools.manifest import MANIFEST_NAME, VERSION, FileEntry, file_entry
 
 from .errors import DeployError
@@ -97,8 +98,8 @@ class SftpBackend:
                     self.sftp = self.client.open_sftp()
                 except paramiko.SSHException:
                     raise DeployError(
-                        f"Fehler: Der Server {self.config.host} bietet kein SFTP an. {NOTHING}\n"
-                        "    So beheben: Im Kundenbereich des Hosters SFTP/SSH einschalten "
+                        f"{ERROR_LABEL}: Der Server {self.config.host} bietet kein SFTP an. {NOTHING}\n"
+                        f"{INDENT}{FIX} Im Kundenbereich des Hosters SFTP/SSH einschalten "
                         "oder DEPLOY_METHOD=rsync versuchen."
                     ) from None
                 self.sftp.get_channel().settimeout(IO_TIMEOUT)
@@ -130,20 +131,20 @@ class SftpBackend:
             raise
         except PermissionError as error:
             raise DeployError(
-                f"Fehler: Der Server {self.config.host} verweigert den Zugriff"
-                f"{_on(error)}. {self.state}\n    So beheben: DEPLOY_PATH und DEPLOY_USER "
+                f"{ERROR_LABEL}: Der Server {self.config.host} verweigert den Zugriff"
+                f"{_on(error)}. {self.state}\n{INDENT}{FIX} DEPLOY_PATH und DEPLOY_USER "
                 "prüfen; in diesen Ordner muss der Benutzer schreiben dürfen."
             ) from None
         except (TimeoutError, EOFError, paramiko.SSHException, ConnectionError) as error:
             reason = str(error) or "Zeitüberschreitung"
             raise DeployError(
-                f"Fehler: Die Verbindung zu {self.config.host} ist abgebrochen ({reason}). "
-                f"{self.state}\n    So beheben: Erneut veröffentlichen."
+                f"{ERROR_LABEL}: Die Verbindung zu {self.config.host} ist abgebrochen ({reason}). "
+                f"{self.state}\n{INDENT}{FIX} Erneut veröffentlichen."
             ) from None
         except OSError as error:
             raise DeployError(
-                f"Fehler: Der Server {self.config.host} hat einen Schritt abgelehnt{_on(error)} "
-                f"({error.strerror or error}). {self.state}\n    So beheben: Erneut "
+                f"{ERROR_LABEL}: Der Server {self.config.host} hat einen Schritt abgelehnt{_on(error)} "
+                f"({error.strerror or error}). {self.state}\n{INDENT}{FIX} Erneut "
                 "versuchen; bleibt es dabei, beim Hoster nachsehen, ob der Speicherplatz voll "
                 "ist."
             ) from None
@@ -214,11 +215,11 @@ class SftpBackend:
         except UnicodeDecodeError:
             shown = f"„{folder}/“" if folder else "dem Web-Verzeichnis"
             raise DeployError(
-                f"Fehler: In {shown} auf dem Server liegt eine Datei, deren Name nicht als "
+                f"{ERROR_LABEL}: In {shown} auf dem Server liegt eine Datei, deren Name nicht als "
                 "UTF-8 gespeichert ist (z. B. „Grüße.html“ aus einem alten FTP-Upload unter "
                 "Windows). Mit SFTP lässt sich dieser Ordner so nicht lesen; es wurde nichts "
                 "geändert.\n"
-                "    So beheben: Die Datei im Kundenbereich des Hosters umbenennen oder löschen, "
+                f"{INDENT}{FIX} Die Datei im Kundenbereich des Hosters umbenennen oder löschen, "
                 "oder mit DEPLOY_METHOD=rsync veröffentlichen (rsync räumt solche Dateien "
                 "auf)."
             ) from None
@@ -321,8 +322,8 @@ class SftpBackend:
             data = local_path.read_bytes()
         except OSError as error:
             raise DeployError(
-                f"Fehler: Die Datei output/{rel} konnte hier auf dem Rechner nicht gelesen "
-                f"werden ({error.strerror or error}). {self.state}\n    So beheben: "
+                f"{ERROR_LABEL}: Die Datei output/{rel} konnte hier auf dem Rechner nicht gelesen "
+                f"werden ({error.strerror or error}). {self.state}\n{INDENT}{FIX} "
                 "„make publish-build“ erneut ausführen, währenddessen nichts in output/ "
                 "ändern, und dann erneut veröffentlichen."
             ) from None
