@@ -1,7 +1,7 @@
 """A plain static web server on 127.0.0.1 for the deploy tests that need no Apache.
 
 `url_for(folder)` is the address at which folder is served, so a deploy's probe
-(sitekit/deploy/probe.py) can fetch its test page from the "remote" web root. Python's
+(sitetools/deploy/probe.py) can fetch its test page from the "remote" web root. Python's
 own http.server, in a thread of the test process, started on first use; it serves
 only the folders handed to url_for (never the rest of the disk, e.g. the test keys),
 and knows no .htaccess, so it sends no security headers (the tests' synthetic sites set

@@ -225,7 +225,7 @@ class RsyncBackend:
         The source is the folder itself (no trailing slash), so the web root keeps its
         permissions and times.
         """
-        with tempfile.TemporaryDirectory(prefix="sitekit-probe-") as folder:
+        with tempfile.TemporaryDirectory(prefix="sitetools-probe-") as folder:
             for rel, data in files.items():
                 path = Path(folder, name, rel)
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -235,7 +235,7 @@ class RsyncBackend:
     def remove_probe(self, name):
         """Delete the probe folder name/: an empty source, --delete, only name/ included;
         no attribute of the web root itself is sent (--no-perms, --omit-dir-times)."""
-        with tempfile.TemporaryDirectory(prefix="sitekit-probe-") as folder:
+        with tempfile.TemporaryDirectory(prefix="sitetools-probe-") as folder:
             self._probe_rsync(
                 [
                     "--delete",
@@ -256,7 +256,7 @@ class RsyncBackend:
 
     def _remote_manifest(self):
         """The files the server's manifest lists; empty if it has none (or a damaged one)."""
-        with tempfile.TemporaryDirectory(prefix="sitekit-deploy-") as folder:
+        with tempfile.TemporaryDirectory(prefix="sitetools-deploy-") as folder:
             result = self._rsync(
                 [f"--timeout={IO_TIMEOUT}", self.destination + MANIFEST_NAME, f"{folder}/"]
             )

@@ -51,7 +51,7 @@ class Credentials:
 @contextlib.contextmanager
 def credentials(config):
     """Credentials in a private temporary folder; checks key and host key before any contact."""
-    folder = Path(tempfile.mkdtemp(prefix="sitekit-deploy-"))  # mode 0700
+    folder = Path(tempfile.mkdtemp(prefix="sitetools-deploy-"))  # mode 0700
     try:
         key_file = config.ssh_key_file
         if config.ssh_key:
