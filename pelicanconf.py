@@ -154,6 +154,7 @@ IMAGE_OPTIMIZER_STRICT = False
 A11Y_CHECK_STRICT = False
 # The accessibility report for reviewers (git-ignored, never published).
 A11Y_CHECK_REPORT_DIR = str(ROOT / "reports" / "a11y")
+A11Y_CHECK_CACHE_DIR = str(ROOT / "cache" / "a11y")
 # Image variants are cached here (outside output/, git-ignored; CI may restore it).
 IMAGE_OPTIMIZER_CACHE_DIR = str(ROOT / "cache" / "images")
 # The text column's width: max-width of .bl-width in the stylesheet, its one source.

@@ -2,6 +2,7 @@
 
 import functools
 import http.server
+import json
 import threading
 
 import lxml.html
@@ -162,3 +163,30 @@ def test_every_element_axe_flags_is_flagged_by_us_too(new_page, case_server, cap
         )
     assert flagged_by_axe >= 15
     assert not missed, "\n".join(missed)
+
+
+def test_the_hyphenation_dictionary_is_read_from_a_quick_copy(tmp_path, monkeypatch):
+    """The first build writes a JSON copy of the dictionary's patterns; later builds read
+    it (0.05 s instead of 0.9 s) and count the same syllables. A damaged copy is replaced."""
+    import pyphen
+
+    from a11y_check import rules
+
+    def fresh():
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        rules._hyphenator.cache_clear()
+        rules.syllables.cache_clear()
+
+    fresh()
+    rules.prepare_hyphenation(tmp_path)
+    (copy,) = tmp_path.glob("hyph_de_DE-*.json")
+    parsed = [syllables(word) for word in ("aber", "Mitgliederversammlung", "Straße")]
+    fresh()
+    rules.prepare_hyphenation(tmp_path)
+    assert [syllables(word) for word in ("aber", "Mitgliederversammlung", "Straße")] == parsed
+    copy.write_text("{kaputt")
+    fresh()
+    rules.prepare_hyphenation(tmp_path)
+    assert syllables("Verstärkung") == 3
+    assert len(json.loads(copy.read_text())) > 10_000  # rewritten whole
+    fresh()

@@ -16,7 +16,16 @@ from sitekit.german import FIX, count, label, number, place
 
 from . import contrast, report
 from . import settings as options
-from .rules import ERROR, RULES, Hit, Page, check_page, check_prose, text_of
+from .rules import (
+    ERROR,
+    RULES,
+    Hit,
+    Page,
+    check_page,
+    check_prose,
+    prepare_hyphenation,
+    text_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +123,9 @@ class PageInfo:
 
 def configure(pelican):
     """Receiver of `initialized`: validate settings, start a fresh run."""
-    pelican.settings[RUN] = Run(options.read(pelican.settings))
+    values = options.read(pelican.settings)
+    prepare_hyphenation(values["A11Y_CHECK_CACHE_DIR"])
+    pelican.settings[RUN] = Run(values)
 
 
 def check_written(path, context):

@@ -6,8 +6,10 @@ message. No Pelican here: tested on small HTML snippets.
 """
 
 import functools
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyphen
 from lxml import etree
@@ -595,12 +597,41 @@ SENTENCE_END = re.compile(r"[.!?]\s+")
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters (umlauts and ß included)
 
 
+LANGUAGE = "de_DE"
+
+
 @functools.cache
 def _hyphenator():
     """The German hyphenation dictionary (LibreOffice's, shipped with pyphen), loaded on
-    first use: parsing it takes about 0.9 s. left/right 1, so that "aber" counts as
-    "a-ber" (hyphenation itself would keep two letters on each side)."""
-    return pyphen.Pyphen(lang="de_DE", left=1, right=1)
+    first use. left/right 1, so that "aber" counts as "a-ber" (hyphenation itself would
+    keep two letters on each side)."""
+    return pyphen.Pyphen(lang=LANGUAGE, left=1, right=1)
+
+
+def prepare_hyphenation(cache_dir):
+    """Load the dictionary's patterns from a JSON copy in cache_dir (about 0.05 s) instead
+    of parsing the dictionary (about 0.9 s, once per build); write the copy if there is
+    none for this pyphen version. Any problem with the copy: parse as usual."""
+    source = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
+    if source in pyphen.hdcache:
+        return
+    copy = Path(cache_dir) / f"hyph_{LANGUAGE}-{pyphen.__version__}-{source.stat().st_size}.json"
+    try:
+        # {pattern: [start, [values]]}: pyphen reads lists as it reads its own tuples.
+        patterns = json.loads(copy.read_text(encoding="utf-8"))
+        if not isinstance(patterns, dict) or not patterns:
+            raise ValueError(copy)
+        loaded = object.__new__(pyphen.HyphDict)  # what HyphDict.__init__ would set up
+        loaded.patterns, loaded.cache = patterns, {}
+        loaded.maxlen = max(len(key) for key in patterns)
+        pyphen.hdcache[source] = loaded
+    except (OSError, ValueError, TypeError, AttributeError):
+        parsed = pyphen.hdcache[source] = pyphen.HyphDict(source)
+        if all(type(v) is int for _start, values in parsed.patterns.values() for v in values):
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            temp = copy.with_suffix(".tmp")
+            temp.write_text(json.dumps(parsed.patterns), encoding="utf-8")
+            temp.replace(copy)  # never a half-written copy
 
 
 @functools.lru_cache(maxsize=1 << 16)

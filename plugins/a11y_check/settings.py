@@ -7,6 +7,8 @@ OPTIONS = {
     "A11Y_CHECK_STRICT": Flag(False),
     # JSON and German HTML report for reviewers; outside output/, never published.
     "A11Y_CHECK_REPORT_DIR": Folder("reports/a11y"),
+    # A quickly read copy of the hyphenation dictionary (readability hint); git-ignored.
+    "A11Y_CHECK_CACHE_DIR": Folder("cache/a11y"),
     # German language hints (warnings): longest sentence, lowest readability score
     # (Amstad's Flesch reading ease for German: below 30 is "sehr schwer").
     "A11Y_CHECK_MAX_SENTENCE_WORDS": Number(25, 1),
