@@ -81,16 +81,12 @@ def build_site(settings_file=DEV_SETTINGS, **overrides):
 
 def _build(settings_file, **overrides):
     """Run build_site for a task: a known build error becomes a German message and exit code."""
+    from pelican.settings import read_settings
+
     logging.basicConfig(level=logging.WARNING, format="%(message)s", force=True)
-    for plugin in (
-        "association",
-        "unpublished",
-        "content_check",
-        "image_optimizer",
-        "a11y_check",
-        "minify",
-    ):
-        logging.getLogger(plugin).setLevel(logging.INFO)  # their summaries; Pelican's stay quiet
+    # Our plugins' summaries (the PLUGINS of the settings file); Pelican's stay quiet.
+    for plugin in read_settings(str(settings_file), override=overrides)["PLUGINS"]:
+        logging.getLogger(plugin).setLevel(logging.INFO)
     started = time.monotonic()
     try:
         build_site(settings_file, **overrides)
