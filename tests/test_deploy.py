@@ -13,12 +13,12 @@ import hashlib
 import os
 import random
 import re
+import select
 import shutil
 import signal
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -1118,15 +1118,15 @@ def test_key_with_passphrase_works_through_the_ssh_agent(
     agent_socket = tmp_path / "agent.sock"
     agent = subprocess.Popen(
         ["ssh-agent", "-D", "-a", str(agent_socket)],
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        text=True,
     )
     authorized = sshd.folder / "authorized_keys"
     before = authorized.read_text()
     try:
-        deadline = time.monotonic() + 10
-        while not agent_socket.exists() and time.monotonic() < deadline:
-            time.sleep(0.01)
+        # The agent prints its settings once the socket listens.
+        assert agent.stdout.readline().startswith(f"SSH_AUTH_SOCK={agent_socket};")
         subprocess.run(
             ["ssh-add", "-q", str(key)],
             stdin=subprocess.DEVNULL,
@@ -1152,7 +1152,7 @@ def test_key_with_passphrase_works_through_the_ssh_agent(
     finally:
         authorized.write_text(before)
         agent.terminate()
-        agent.wait()
+        agent.communicate()
     assert_published(remote, output)
 
 
@@ -1396,73 +1396,83 @@ def outcome(state, old, new):
     return f"mixed: {new_pages} of {len(pages)} new pages, {new_assets} of {len(assets)} new assets"
 
 
-def kill_when(process, condition, server=None, remote=None, timeout=60):
-    """SIGKILL the deploy as soon as condition() holds; False if it ended first.
+def kill_at_step(process, signal_fd, server=None, remote=None, timeout=60):
+    """Wait until the deploy has stopped itself at its step, then SIGKILL it; False if it
+    ended first.
 
     With server (an SshServer) the server side of the connection dies at the same moment,
     as when the connection drops; without, the server finishes what it has received.
-    Server-side processes are looked up while polling (pidfds: no mistaken pid reuse),
-    so the kill itself takes a few system calls.
     """
-    deadline = time.monotonic() + timeout
-    watched, looked = {}, 0.0
-    try:
-        while process.poll() is None:
-            if server and time.monotonic() - looked > 0.02:
-                for pid in processes_in(remote) + server.sessions():
-                    if pid not in watched:
-                        with contextlib.suppress(OSError):
-                            watched[pid] = os.pidfd_open(pid)
-                looked = time.monotonic()
-            if condition():
-                for fd in watched.values():
-                    with contextlib.suppress(OSError):
-                        signal.pidfd_send_signal(fd, signal.SIGKILL)
-                os.killpg(process.pid, signal.SIGKILL)
-                if server:  # anything that started since the last look
-                    for pid in processes_in(remote) + server.sessions():
-                        with contextlib.suppress(ProcessLookupError):
-                            os.kill(pid, signal.SIGKILL)
-                process.wait()
-                return True
-            if time.monotonic() > deadline:
-                os.killpg(process.pid, signal.SIGKILL)
-                pytest.fail("deploy hung")
+    ready, _, _ = select.select([signal_fd], [], [], timeout)
+    if not ready:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("deploy hung")
+    if not os.read(signal_fd, 1):  # the deploy ended without reaching the step
+        process.wait()
         return False
-    finally:
-        for fd in watched.values():
-            os.close(fd)
+    if server:
+        for pid in processes_in(remote) + server.sessions():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    return True
 
 
-DEPLOY_SCRIPT = (
-    "import sys; from sitetools.deploy import deploy_from_env; deploy_from_env(sys.argv[1], None)"
-)
-# (backend, moment, also kill the server side?, what a visitor may see then). On a busy
-# machine the kill can land a little later than the moment, in the next phase, so each
-# entry also accepts that phase where it is short (sftp renames its assets in a few
-# milliseconds, rsync's pass 2 sends the pages about as fast); whatever it hits,
-# outcome() and the checks after it must hold.
+# A deploy that stops itself, its rsync and its ssh (its whole process group) the
+# count-th time deploy()'s on_step hook tells of step for a file of kind, and says so on
+# the file descriptor it was given.
+DEPLOY_SCRIPT = """
+import os, signal, sys
+from sitetools.deploy import deploy_from_env
+
+output, fd, step, kind, count = sys.argv[1:]
+heard = 0
+
+def on_step(name, relpath):
+    global heard
+    page = (relpath or "").endswith(".html")
+    if name == step and kind in ("any", "page" if page else "asset"):
+        heard += 1
+        if heard == int(count):
+            os.write(int(fd), b"!")
+            os.killpg(0, signal.SIGSTOP)
+
+deploy_from_env(output, None, on_step=on_step)
+"""
+# Moments of a deploy, each a step of its on_step hook: (step, kind of file, how many
+# times, from the files to upload and the assets among them).
+MOMENTS = {
+    "first file sent": ("uploaded", "any", lambda uploads, assets: 1),
+    "half of the uploads sent": ("uploaded", "any", lambda uploads, assets: len(uploads) // 2),
+    "half of the assets sent": ("uploaded", "asset", lambda uploads, assets: len(assets) // 2),
+    "assets in place": ("assets in place", "any", lambda uploads, assets: 1),
+    "first page sent": ("uploaded", "page", lambda uploads, assets: 1),
+    "first asset renamed": ("renamed", "asset", lambda uploads, assets: 1),
+    "first page renamed": ("renamed", "page", lambda uploads, assets: 1),
+    "first old file deleted": ("deleted", "any", lambda uploads, assets: 1),
+}
 OLD = ("old site", "old pages + ")
-RENAMING_PAGES = ("mixed: ", "new site")
+ALL_ASSETS = "old pages + {assets} of {assets} "
+# (backend, moment, also kill the server side?, what a visitor may see then).
 KILL_POINTS = [
-    ("rsync", "first temporary file", True, OLD),
-    ("rsync", "half of the assets as temporary files", True, OLD),
-    ("rsync", "first asset renamed", True, ("old pages + ",)),
-    (
-        "rsync",
-        "first temporary page",
-        True,
-        ("old pages + {assets} of {assets} ",) + RENAMING_PAGES,
-    ),
-    ("rsync", "first page renamed", True, RENAMING_PAGES),
+    # rsync renames a pass's files inside the remote rsync at the end of the pass; its
+    # moments are where rsync reports a file sent, a pass ended, a file deleted.
+    ("rsync", "first file sent", True, OLD),
+    ("rsync", "half of the assets sent", True, OLD),
+    ("rsync", "assets in place", True, (ALL_ASSETS,)),
+    ("rsync", "first page sent", True, (ALL_ASSETS,)),
+    # The remote rsync deletes in one batch; by the time the first deletion is reported
+    # back, it may have deleted them all.
     ("rsync", "first old file deleted", True, ("new site",)),
-    ("rsync", "half of the assets as temporary files", False, OLD + RENAMING_PAGES),
-    ("sftp", "first temporary file", True, OLD),
-    ("sftp", "half of the uploads as temporary files", True, OLD),
-    ("sftp", "first asset renamed", True, ("old pages + ", "mixed: ")),
-    ("sftp", "first page renamed", True, RENAMING_PAGES),
-    ("sftp", "first old file deleted", True, ("new site",)),
-    ("sftp", "half of the uploads as temporary files", False, OLD),
+    # Without its server side killed, the remote rsync may still finish its pass.
+    ("rsync", "half of the assets sent", False, (*OLD, "mixed: ", "new site")),
+    ("sftp", "first file sent", True, ("old site",)),
+    ("sftp", "half of the uploads sent", True, ("old site",)),
+    ("sftp", "first asset renamed", True, ("old pages + 1 of {assets} ",)),
+    ("sftp", "first page renamed", True, ("mixed: 1 of ",)),
+    ("sftp", "first old file deleted", True, ("new site + ",)),
+    ("sftp", "half of the uploads sent", False, ("old site",)),
 ]
 
 
@@ -1478,42 +1488,7 @@ def test_killed_deploy_leaves_a_whole_site_and_a_rerun_completes(
     assert old == {rel: d for rel, d in expected(v1).items() if rel != MANIFEST_NAME}
     uploads = sorted(rel for rel, digest in new.items() if digest != old.get(rel))
     assets = [rel for rel in uploads if not is_page(rel)]
-    inodes = {rel: (remote / rel).stat().st_ino for rel in old}
-    temp_folders = {remote / rel.rpartition("/")[0] / ".~tmp~" for rel in uploads}
-
-    def temporaries(pages=False):
-        if method == "sftp":
-            return sum(os.path.exists(remote / f"{rel}.~deploy~") for rel in uploads)
-        names = []
-        for folder in temp_folders:  # rsync removes each one after its rename pass
-            with contextlib.suppress(FileNotFoundError):
-                names += os.listdir(folder)
-        return sum(is_page(name) for name in names) if pages else len(names)
-
-    def renamed(kind):
-        for rel in uploads:
-            if kind(rel):
-                try:
-                    if os.stat(remote / rel).st_ino != inodes.get(rel):
-                        return True
-                except FileNotFoundError:
-                    pass
-        return False
-
-    def old_deleted():
-        return any(not os.path.exists(remote / rel) for rel in old.keys() - new.keys())
-
-    condition = {
-        "first temporary file": lambda: temporaries() > 0,
-        "half of the uploads as temporary files": lambda: temporaries() >= len(uploads) // 2,
-        "half of the assets as temporary files": lambda: temporaries() >= len(assets) // 2,
-        "first asset renamed": lambda: renamed(lambda rel: not is_page(rel)),
-        # Temporary pages exist only while pass 2 sends them; a poll that misses them
-        # sees the pages renamed: the moment has passed, kill at once.
-        "first temporary page": lambda: temporaries(pages=True) > 0 or renamed(is_page),
-        "first page renamed": lambda: renamed(is_page),
-        "first old file deleted": old_deleted,
-    }[point]
+    step, kind, count = MOMENTS[point]
     env = {name: value for name, value in os.environ.items() if not name.startswith("DEPLOY_")}
     env.update(
         settings(
@@ -1521,16 +1496,23 @@ def test_killed_deploy_leaves_a_whole_site_and_a_rerun_completes(
         )
     )
     env.update(TMPDIR=str(tmp_path))
+    read_end, write_end = os.pipe()
     process = subprocess.Popen(
-        [sys.executable, "-c", DEPLOY_SCRIPT, str(v2)],
+        [sys.executable, "-c", DEPLOY_SCRIPT, str(v2), str(write_end), step, kind]
+        + [str(count(uploads, assets))],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
+        pass_fds=[write_end],
     )
-    assert kill_when(process, condition, sshd if server else None, remote), (
-        f"the deploy ended before '{point}'"
-    )
+    os.close(write_end)
+    try:
+        assert kill_at_step(process, read_end, sshd if server else None, remote), (
+            f"the deploy ended before '{point}'"
+        )
+    finally:
+        os.close(read_end)
     sshd.wait_idle(remote)  # the server side of the killed deploy has stopped too
 
     state = visible(remote)

@@ -4,11 +4,11 @@ import hashlib
 import json
 import logging
 import os
+import select
 import shutil
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 from images import jpeg_bytes
@@ -267,19 +267,45 @@ def test_failed_publish_build_leaves_the_previous_output_untouched(published):
     assert not list(published.glob(".output-im-bau-*"))
 
 
+# A publish-build that stops itself (SIGSTOP, its whole process group) right after
+# Pelican has written its first file into the staging folder, and says so on fd.
+STOPPING_BUILD = """
+import os, signal, sys
+from invoke import Context
+from pelican import signals
+import tasks
+
+def stop(path, context):
+    os.write(int(sys.argv[1]), b"!")
+    os.killpg(0, signal.SIGSTOP)
+
+signals.content_written.connect(stop)
+tasks.publish_build(Context())
+"""
+
+
 def test_killed_publish_build_leaves_the_previous_output_untouched(published):
     before = snapshot(published / "output")
+    read_end, write_end = os.pipe()
     process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "publish-build"],
+        [sys.executable, "-c", STOPPING_BUILD, str(write_end)],
         cwd=published,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
+        pass_fds=[write_end],
     )
-    deadline = time.monotonic() + 60
-    while not any(published.glob(".output-im-bau-*/**/*.html")):  # in the middle of writing
-        assert time.monotonic() < deadline and process.poll() is None, "build ended too early"
-        time.sleep(0.005)
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], 120)
+        stopped = ready and os.read(read_end, 1)
+    finally:
+        os.close(read_end)
+    if not stopped:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        pytest.fail("the build never wrote a page")
+    assert any(published.glob(".output-im-bau-*/**/*.html")), "stopped in the middle of writing"
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert snapshot(published / "output") == before

@@ -78,6 +78,10 @@ ASSETS_ONLY = [
         f"/{MANIFEST_NAME}",
     )
 ]
+# --out-format lines of a transfer, told apart from --stats by a mark no stats line has
+# (printable: rsync escapes control characters in its output).
+STEP_MARK = "::step:: "
+RSYNC_STEPS = {"send": "uploaded", "del.": "deleted"}
 ITEM = re.compile(r"^([<>ch.][fdLDS].{9}|\*deleting  ) (.*)$")
 # --delete-delay needs 3.0; before 3.1, --max-delete=0 could mean "no limit". macOS ships
 # rsync 2.6.9 or openrsync, which know neither.
@@ -157,14 +161,16 @@ class RsyncBackend:
         return False
 
     def _run(self, extra):
-        return self._rsync(
-            [
-                *rsync_options(self.config, self.local),
-                *extra,
-                f"{self.output_dir}/",
-                self.destination,
-            ]
-        )
+        return self._rsync(self._arguments(extra))
+
+    def _arguments(self, extra):
+        """rsync's arguments for output/ to the server, with extra options."""
+        return [
+            *rsync_options(self.config, self.local),
+            *extra,
+            f"{self.output_dir}/",
+            self.destination,
+        ]
 
     def _rsync(self, arguments):
         return subprocess.run(
@@ -279,17 +285,39 @@ class RsyncBackend:
         files = sent = 0
         # A folder that becomes a file can only go once its pages may go too.
         later = [f"--filter=- /{escape_pattern(name)}" for name in sorted(self.to_files)]
-        for extra in (
-            ["--prune-empty-dirs", *ASSETS_ONLY, *later],
-            ["--delete-delay", f"--max-delete={self.all_deletions}"],
-        ):
-            result = self._run(["--stats", *extra])
+        assets = ["--prune-empty-dirs", *ASSETS_ONLY, *later]
+        rest = ["--delete-delay", f"--max-delete={self.all_deletions}"]
+        for extra in (assets, rest):
+            result = self._transfer(extra)
             if result.returncode != 0:
                 raise DeployError(self._explain(result, changed=True))
             stats = parse_stats(result.stdout)
             files += stats.get("Number of regular files transferred", 0)
             sent += stats.get("Total bytes sent", 0)
+            if extra is assets:
+                self.step("assets in place", None)
         return files, sent, len(plan.deletions)
+
+    def _transfer(self, extra):
+        """One pass, telling self.step of each file sent and deleted as rsync reports it."""
+        extra = [f"--out-format={STEP_MARK}%o %n", "--stats", *extra]
+        command = ["rsync", "-e", self.ssh, *self._arguments(extra)]
+        with tempfile.TemporaryFile("w+", errors="surrogateescape") as stderr:
+            with subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=stderr, text=True, errors="surrogateescape"
+            ) as process:
+                stats = []
+                for line in process.stdout:
+                    if not line.startswith(STEP_MARK):
+                        stats.append(line)
+                        continue
+                    operation, _, name = line[len(STEP_MARK) :].rstrip("\n").partition(" ")
+                    if operation in RSYNC_STEPS and not name.endswith("/"):  # not folders
+                        self.step(RSYNC_STEPS[operation], name)
+            stderr.seek(0)
+            return subprocess.CompletedProcess(
+                command, process.returncode, "".join(stats), stderr.read()
+            )
 
     def _explain(self, result, changed):
         stderr = result.stderr

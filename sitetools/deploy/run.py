@@ -15,17 +15,27 @@ from .sftp import SftpBackend
 from .ssh import credentials
 
 BACKENDS = {"rsync": RsyncBackend, "sftp": SftpBackend}
+# What on_step hears, in this order; relpath is the file concerned (None for "assets in place").
+STEPS = {
+    "uploaded": "a file is on the server, still under its temporary name",
+    "renamed": "SFTP: a file has replaced its old version",
+    "assets in place": "rsync: pass 1 has renamed every new asset into place",
+    "deleted": "an old file is gone",
+}
 NO_ENV_FILE = (
     "Es gibt noch keine .env: cp .env.example .env und ausfüllen (siehe README, „Veröffentlichen“)."
 )
 
 
-def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
+def deploy(config, output_dir, *, dry_run=False, force=False, say=print, on_step=None):
     """Publish output_dir to config's server; returns a Report. DeployError on any problem.
 
     Nothing is contacted before output_dir matches its build manifest, and nothing
     visible is changed on the server before the plan has passed the deletion guard and
     the new .htaccess has worked in a probe folder on the real host (probe.py).
+
+    on_step(step, relpath) is told each step of the transfer as it happens (STEPS); the
+    tests use it to interrupt a deploy at an exact moment.
     """
     started = time.monotonic()
     output_dir = Path(output_dir)
@@ -43,6 +53,7 @@ def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
         BACKENDS[config.method](config, creds, output_dir, manifest) as backend,
     ):
         backend.say = say
+        backend.step = on_step or ignore_step
         plan = backend.plan()
         if dry_run:
             for line in dry_run_lines(plan, config, force):
@@ -90,7 +101,11 @@ def deploy(config, output_dir, *, dry_run=False, force=False, say=print):
     return report
 
 
-def deploy_from_env(output_dir, env_file, dry_run=False, force=False, say=print):
+def ignore_step(step, relpath):
+    pass
+
+
+def deploy_from_env(output_dir, env_file, dry_run=False, force=False, say=print, on_step=None):
     """`make deploy`: settings from the environment and env_file (.env); see deploy()."""
     try:
         values = read_environment(env_file)
@@ -100,7 +115,7 @@ def deploy_from_env(output_dir, env_file, dry_run=False, force=False, say=print)
             if values or os.environ.get("CI") or (env_file and Path(env_file).is_file()):
                 raise
             raise DeployError(f"{error}\n    {NO_ENV_FILE}") from None
-        return deploy(config, output_dir, dry_run=dry_run, force=force, say=say)
+        return deploy(config, output_dir, dry_run=dry_run, force=force, say=say, on_step=on_step)
     except DeployError:
         raise
     except KeyboardInterrupt:

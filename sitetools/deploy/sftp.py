@@ -278,6 +278,7 @@ class SftpBackend:
             self._make_folders(content)
             for rel in content:
                 sent += self._upload(rel, self.output_dir / rel)
+                self.step("uploaded", rel)
 
             self.state = (
                 "Abbruch mitten im Austausch: Ein Teil der Dateien ist schon neu, "
@@ -290,6 +291,7 @@ class SftpBackend:
                 if rel in self.remote_dirs:  # a folder became a file: rare, not atomic
                     self._remove_tree(rel)
                 self._replace(rel + TEMP_SUFFIX, rel)
+                self.step("renamed", rel)
 
             if MANIFEST_NAME in plan.uploads:  # every file it lists is in place now
                 sent += self._put_bytes(MANIFEST_NAME, self.manifest_bytes)
@@ -301,6 +303,7 @@ class SftpBackend:
             for rel in sorted(plan.deletions, key=deletion_order):
                 if rel not in self.replaced and not set(parents(rel)) & self.replaced:
                     self.sftp.remove(self._abs(rel))
+                    self.step("deleted", rel)
             self._remove_empty_folders()
         return len(plan.uploads), sent, len(plan.deletions)
 
