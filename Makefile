@@ -13,7 +13,8 @@ PORT ?= 8000
 
 help:
 	@echo "make build          Website bauen (Vorschau-Fassung) nach output/"
-	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (PORT=8001 für einen anderen Port)"
+	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (PORT=8001 für einen anderen Port;"
+	@echo "                    LAN=1: auch für das Handy im selben WLAN, mit QR-Code)"
 	@echo "make new KIND=… TITLE=\"…\"   neuen Text anlegen (KIND: interview, call, news, page)"
 	@echo "make publish-build  Website so bauen, wie sie veröffentlicht wird (bricht bei Fehlern ab)"
 	@echo "make deploy         gebaute Website hochladen (DRY_RUN=1: nur anzeigen, was sich ändert)"
@@ -34,8 +35,9 @@ setup: $(READY)
 build: $(READY)
 	@$(BIN)/invoke build
 
+# `make serve LAN=1` also serves to phones in the local network; only the value 1 counts.
 serve: $(READY)
-	@$(BIN)/invoke serve --port $(PORT)
+	@$(BIN)/invoke serve --port $(PORT) $(if $(filter 1,$(LAN)),--lan)
 
 test: $(READY)
 	@$(BIN)/invoke test

@@ -44,11 +44,18 @@ class _ErrorRecorder(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(settings_file=DEV_SETTINGS, **overrides):
-    """Build the site with Pelican in-process and return the Pelican object."""
-    from pelican import Pelican
+def build_site(settings_file=DEV_SETTINGS, before_swap=None, **overrides):
+    """Build the site with Pelican in-process and return the Pelican object.
+
+    Pelican writes into a fresh folder next to OUTPUT_PATH, which replaces OUTPUT_PATH only
+    when the whole build succeeded: a build that stops (a production build with errors, a
+    crash, Ctrl+C) leaves the previous output exactly as it was, and the preview server
+    never serves a half-written site. before_swap(folder) runs last, e.g. for the manifest.
+    """
     from pelican.log import LimitFilter, console
     from pelican.settings import read_settings
+
+    from sitetools.staging import staged_folder
 
     console.quiet = True  # Pelican's English "Done: …" line; _build prints a German one
     # Pelican drops a message it has logged before in this process; every build
@@ -57,6 +64,19 @@ def build_site(settings_file=DEV_SETTINGS, **overrides):
     LimitFilter._group_count.clear()
 
     settings = read_settings(str(settings_file), override=overrides)
+    with staged_folder(settings["OUTPUT_PATH"]) as staging:
+        settings["OUTPUT_PATH"] = str(staging)
+        pelican = _run(settings)
+        if before_swap:
+            before_swap(staging)
+    return pelican
+
+
+def _run(settings):
+    """Pelican.run() with every plugin of PLUGINS loaded and, where the settings ask for
+    it, no error logged by Pelican itself."""
+    from pelican import Pelican
+
     wanted = list(settings["PLUGINS"])
     pelican = Pelican(settings)
     missing = [name for name in wanted if name not in pelican.settings["PLUGINS"]]
@@ -74,13 +94,14 @@ def build_site(settings_file=DEV_SETTINGS, **overrides):
     if errors.messages and settings.get("PELICAN_ERRORS_FATAL"):
         raise PelicanErrors(
             f"{ERROR_LABEL}: Pelican hat beim Bauen Fehler gemeldet (siehe oben). output/ ist "
-            "unvollständig und darf so nicht veröffentlicht werden."
+            "unverändert; so darf nichts veröffentlicht werden."
         )
     return pelican
 
 
-def _build(settings_file, **overrides):
-    """Run build_site for a task: a known build error becomes a German message and exit code."""
+def _build(settings_file, before_swap=None, **overrides):
+    """Run build_site for a task: (seconds, Pelican object). A known build error becomes a
+    German message and exit code."""
     from pelican.settings import read_settings
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s", force=True)
@@ -89,7 +110,7 @@ def _build(settings_file, **overrides):
         logging.getLogger(plugin).setLevel(logging.INFO)
     started = time.monotonic()
     try:
-        build_site(settings_file, **overrides)
+        pelican = build_site(settings_file, before_swap, **overrides)
     except Exception as error:  # our plugins' errors carry an exit code, like Pelican's own
         if hasattr(error, "exitcode"):
             print(error, file=sys.stderr)
@@ -103,7 +124,7 @@ def _build(settings_file, **overrides):
             file=sys.stderr,
         )
         raise Exit(code=2) from None
-    return time.monotonic() - started
+    return time.monotonic() - started, pelican
 
 
 def _report_done(output, seconds, label="output/"):
@@ -116,7 +137,12 @@ def _report_done(output, seconds, label="output/"):
 @task
 def build(c):
     """Build the development site from content/ into output/."""
-    _report_done(ROOT / "output", _build(DEV_SETTINGS))
+    _report_done(ROOT / "output", _build(DEV_SETTINGS)[0])
+    # Opened as a file, output/index.html has no styles: the site's links start at "/".
+    print(
+        "Ansehen: „make serve“ ausführen und http://127.0.0.1:8000/ im Browser öffnen "
+        "(die Vorschau lädt sich nach jeder Änderung selbst neu)."
+    )
 
 
 @task(name="publish-build")
@@ -125,12 +151,12 @@ def publish_build(c):
     from pelican.settings import read_settings
 
     from sitetools.manifest import MANIFEST_NAME, write_manifest
-    from sitetools.staging import staged_folder
 
+    site_url = read_settings(str(PUBLISH_SETTINGS))["SITEURL"]
     try:
-        with staged_folder(ROOT / "output") as staging:
-            seconds = _build(PUBLISH_SETTINGS, OUTPUT_PATH=str(staging))
-            write_manifest(staging, read_settings(str(PUBLISH_SETTINGS))["SITEURL"])
+        seconds, _pelican = _build(
+            PUBLISH_SETTINGS, before_swap=lambda staging: write_manifest(staging, site_url)
+        )
     except KeyboardInterrupt:
         print("Abgebrochen (Strg+C). output/ ist unverändert.", file=sys.stderr)
         raise Exit(code=130) from None
@@ -190,9 +216,16 @@ def clean(c):
     print("output/ gelöscht.")
 
 
-@task(help={"port": "Port on 127.0.0.1 (default 8000)"})
-def serve(c, port="8000"):
+@task(
+    help={
+        "port": "Port (default 8000)",
+        "lan": "also serve to other devices in the local network (phones), not only 127.0.0.1",
+    }
+)
+def serve(c, port="8000", lan=False):
     """Preview at http://127.0.0.1:8000; every saved change shows in the open browser."""
+    from sitekit.findings import ledger
+    from sitetools.lan import lan_address, print_qr
     from sitetools.preview import serve as serve_preview
 
     if not str(port).isdigit() or not 1024 <= int(port) <= 65535:
@@ -204,12 +237,33 @@ def serve(c, port="8000"):
         raise Exit(code=1)
 
     def rebuild():
+        """The build's ledger for the preview server; None if the build broke."""
         try:
-            _report_done(ROOT / "output", _build(DEV_SETTINGS))
+            seconds, pelican = _build(DEV_SETTINGS)
         except (Exception, Exit) as error:  # keep the preview running while the author fixes it
             print(f"Bauen fehlgeschlagen: {error}", file=sys.stderr)
+            return None
+        _report_done(ROOT / "output", seconds)
+        return ledger(pelican.settings)
 
-    rebuild()
+    url = f"http://127.0.0.1:{port}/"
+    if lan:
+        url = f"http://{lan_address()}:{port}/"
+
+    def ready():
+        print(
+            f"Vorschau: {url}  – Änderungen erscheinen nach dem Speichern von selbst im "
+            "Browser. Beenden mit Strg+C."
+        )
+        if lan:
+            print(
+                "WARNUNG: Die Vorschau ist jetzt für alle Geräte in diesem Netzwerk sichtbar, "
+                "auch mit allen Entwürfen. Nur in einem vertrauten Netz verwenden (nicht im "
+                "Café-WLAN); ohne LAN=1 sieht sie nur dieser Rechner."
+            )
+            print("Mit dem Handy diesen Code scannen (gleiches WLAN):")
+            print_qr(url)
+
     watched = [ROOT / "content", ROOT / "theme", DEV_SETTINGS]
     try:
         serve_preview(
@@ -217,10 +271,8 @@ def serve(c, port="8000"):
             int(port),
             rebuild,
             watched,
-            ready=lambda: print(
-                f"Vorschau: http://127.0.0.1:{port}/  – Änderungen erscheinen nach dem Speichern "
-                "von selbst im Browser. Beenden mit Strg+C."
-            ),
+            ready=ready,
+            host="0.0.0.0" if lan else "127.0.0.1",
         )
     except OSError as error:
         print(

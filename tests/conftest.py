@@ -11,7 +11,12 @@ import contextlib
 import functools
 import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -122,6 +127,47 @@ def filled_project(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("project"))
     fill_placeholders(root / "content")
     return root
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_served(url, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"invoke serve stopped: {process.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"{url} was not served within {timeout} s")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`invoke serve` running in a copy of the project; yields (project folder, base URL)."""
+    project = copy_project(tmp_path)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_served(f"{base}/kontakt/", process)
+        yield project, base, port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        print(process.stdout.read())  # shown by pytest when the test failed
 
 
 @pytest.fixture(scope="session")

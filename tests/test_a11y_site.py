@@ -26,28 +26,30 @@ FILES = {
     "images/fest.png": png_bytes(photo(400, 300)),
     "images/rahmen.png": png_bytes(photo(400, 20)),
 }
+# Without the label: FEHLER in production, WARNUNG in the preview, in the same words.
 LINK = (
-    "FEHLER in content/neuigkeiten/fest.md, Zeile 6 (link-text, WCAG 2.4.4): Der Linktext "
-    "„hier“ sagt nicht, wohin der Link führt. So beheben: Den Linktext so schreiben, dass er "
-    "allein verständlich ist: „[Mehr über die IT-Gruppe](…)“ statt „[hier](…)“.  "
-    '[Seite /sommerfest/: <a href="/kontakt/">hier]'
+    " in content/neuigkeiten/fest.md, Zeile 6: Der Linktext „hier“ sagt nicht, wohin der Link "
+    "führt.\n"
+    "    So beheben: Den Linktext so schreiben, dass er allein verständlich ist: „[Mehr über die "
+    "IT-Gruppe](…)“ statt „[hier](…)“.\n"
+    "    Barrierefreiheit, Regel link-text (WCAG 2.4.4), Seite /sommerfest/: "
+    '<a href="/kontakt/">hier'
 )
 IMAGE = (
-    "FEHLER in content/neuigkeiten/fest.md, Zeile 8 (img-alt-empty, WCAG 1.1.1): Das Bild "
-    "„fest.png“ hat eine leere Beschreibung. So beheben: Beschreiben, was zu sehen ist: "
-    "![Drei Menschen am Tisch](bild.jpg). Ein reines Schmuckbild so kennzeichnen: "
-    "![](bild.jpg){: .dekorativ}"
+    " in content/neuigkeiten/fest.md, Zeile 8: Das Bild „fest.png“ hat eine leere Beschreibung.\n"
+    "    So beheben: Beschreiben, was zu sehen ist: ![Drei Menschen am Tisch](bild.jpg). Ein "
+    "reines Schmuckbild so kennzeichnen: ![](bild.jpg){: .dekorativ}\n"
+    "    Barrierefreiheit, Regel img-alt-empty (WCAG 1.1.1)"
 )
 
 
-def test_preview_shows_one_german_line_per_problem_with_file_and_line(tmp_path, caplog):
+def test_preview_shows_each_problem_with_file_and_line_as_a_warning(tmp_path, caplog):
     content = make_site(tmp_path, FILES)
-    with caplog.at_level(logging.WARNING, logger="a11y_check"):
+    with caplog.at_level(logging.WARNING):
         output = build(content)
     text = caplog.text
-    assert "Barrierefreiheit – content/neuigkeiten/fest.md:" in text
-    assert LINK in text
-    assert IMAGE in text
+    assert "WARNUNG" + LINK in text
+    assert "WARNUNG" + IMAGE in text
     assert text.count("img-alt-empty") == 1  # the image marked .dekorativ is fine
     assert (output / "sommerfest/index.html").is_file()
 
@@ -56,9 +58,10 @@ def test_production_stops_on_accessibility_errors(tmp_path):
     content = make_site(tmp_path, FILES)
     with pytest.raises(BuildError) as error:
         build(content, strict=True, IMAGE_OPTIMIZER_REQUIRE_CREDITS=False)
-    assert LINK in str(error.value)
+    assert "FEHLER" + LINK in str(error.value)
     assert str(error.value).endswith(
-        "Der Bau wurde abgebrochen: 2 Fehler bei der Barrierefreiheit."
+        "Der Bau wurde abgebrochen: 2 Fehler. Es wurde nichts veröffentlicht und nichts nach "
+        "output/ geschrieben."
     )
 
 
@@ -69,14 +72,14 @@ def test_a_reasoned_suppression_silences_one_rule_and_a_bare_one_is_an_error(tmp
         "Der Link steht direkt hinter der Erklärung.\n",
     )
     content = make_site(tmp_path, {**FILES, "neuigkeiten/fest.md": reasoned})
-    with caplog.at_level(logging.WARNING, logger="a11y_check"):
+    with caplog.at_level(logging.WARNING):
         build(content)
     assert "link-text" not in caplog.text and "img-alt-empty" in caplog.text
 
     bare = MISTAKES.replace("Layout: news\n", "Layout: news\nA11y-Ignore: link-text\n")
     content = make_site(tmp_path / "bare", {**FILES, "neuigkeiten/fest.md": bare})
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="a11y_check"):
+    with caplog.at_level(logging.WARNING):
         build(content)
     assert (
         "„A11y-Ignore: link-text“ schaltet eine Prüfung ohne Begründung oder mit unbekannter "
@@ -93,7 +96,7 @@ def test_report_for_reviewers_stays_out_of_the_site(tmp_path):
     assert findings[0]["source"] == "content/neuigkeiten/fest.md"
     html = (report / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de">' in html and "Barrierefreiheit: Prüfbericht" in html
-    assert "../output/sommerfest/index.html" in html
+    assert "(Seite /sommerfest/)" in html
     assert not list(output.rglob("report.json"))
 
 

@@ -5,6 +5,7 @@ Publishing (publishconf.py): the build stops and writes nothing.
 """
 
 import logging
+import re
 
 import pytest
 from support import FACTS, build, make_site
@@ -21,8 +22,14 @@ Text.
 """
 
 LINK_FIX = (
-    "    So beheben: Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
-    "content/pages/kontakt.md; „/kontakt/“ meint die Adresse der Kontaktseite."
+    "    So beheben: Den Pfad prüfen: „../pages/kontakt.md“ meint die Datei "
+    "content/pages/kontakt.md vom Ordner dieses Textes aus, „/pages/kontakt.md“ dieselbe vom "
+    "Ordner content/ aus; „/kontakt/“ meint die Adresse der Kontaktseite."
+)
+
+OWN_ADDRESS = (
+    "    So beheben: Einen anderen Titel wählen oder oben diese Zeile mit einer eigenen Adresse "
+    "einfügen:\n"
 )
 
 # (files of the fixture site, the exact message for it)
@@ -31,26 +38,30 @@ CASES = {
         {"neuigkeiten/fest.md": "Date: 2026-07-01\nLayout: news\n\nText.\n"},
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Die Angabe „Title“ (Titel) fehlt. "
         "Die Datei wird übersprungen, bis das behoben ist.\n"
-        "    So beheben: Ganz oben eine Zeile „Title: …“ mit dem Titel einfügen.",
+        "    So beheben: Ganz oben diese Zeile einfügen und den Titel anpassen:\n"
+        "        Title: Fest",
     ),
     "date missing": (
         {"neuigkeiten/fest.md": "Title: Fest\nLayout: news\n\nText.\n"},
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Die Angabe „Date“ (Datum) fehlt. "
         "Die Datei wird übersprungen, bis das behoben ist.\n"
-        "    So beheben: Oben eine Zeile „Date: {today}“ mit dem Veröffentlichungsdatum einfügen.",
+        "    So beheben: Oben diese Zeile mit dem Veröffentlichungsdatum einfügen:\n"
+        "        Date: {today}",
     ),
     "date not parsable": (
         {"neuigkeiten/fest.md": "Title: Fest\nDate: 27.11.2026\nLayout: news\n\nText.\n"},
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 2: „Date: 27.11.2026“ ist kein gültiges "
         "Datum. Die Datei wird übersprungen, bis das behoben ist.\n"
-        "    So beheben: Das Datum als Jahr-Monat-Tag schreiben, z. B. „Date: 2026-11-27“.",
+        "    So beheben: Das Datum als Jahr-Monat-Tag schreiben; die Zeile ersetzen durch:\n"
+        "        Date: 2026-11-27",
     ),
     "layout missing": (
         {"neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\n\nText.\n"},
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Die Angabe „Layout“ fehlt. "
         "Die Datei wird übersprungen, bis das behoben ist.\n"
-        "    So beheben: Oben eine Zeile „Layout: …“ einfügen; möglich sind hier: "
-        "„interview“, „call“, „news“.",
+        "    So beheben: Oben diese Zeile einfügen (möglich sind hier: „interview“, „call“, "
+        "„news“):\n"
+        "        Layout: news",
     ),
     "layout unknown": (
         {
@@ -59,7 +70,9 @@ CASES = {
         },
         "WARNUNG in content/interviews/anna.md, Zeile 3: Das Layout „interwiew“ gibt es nicht. "
         "Meinten Sie „interview“? Die Datei wird übersprungen, bis das behoben ist.\n"
-        "    So beheben: Eines dieser Layouts verwenden: „interview“, „call“, „news“.",
+        "    So beheben: Die Zeile ersetzen durch diese (möglich sind hier: „interview“, "
+        "„call“, „news“):\n"
+        "        Layout: interview",
     ),
     "metadata unknown": (
         {
@@ -67,9 +80,10 @@ CASES = {
         },
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 2: Die Angabe „Sumary“ ist für das Layout "
         "„news“ unbekannt. Meinten Sie „Summary“?\n"
-        "    So beheben: Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: „A11y-ignore“, „Date“, "
-        "„Image“, „Image_alt“, „Layout“, „Modified“, „Slug“, „Status“, „Summary“, "
-        "„Tags“, „Title“.",
+        "    So beheben: Bei einem Tippfehler die Zeile ersetzen durch diese, sonst löschen. "
+        "Erlaubt sind: „A11y-ignore“, „Date“, „Image“, „Image_alt“, „Layout“, „Modified“, "
+        "„Slug“, „Status“, „Summary“, „Tags“, „Title“.\n"
+        "        Summary: Wir feiern.",
     ),
     "blank line after the metadata missing": (
         {"neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\nWann: am Samstag\n"},
@@ -85,26 +99,28 @@ CASES = {
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Aus dem Titel „🎉“ lässt sich keine "
         "Adresse bilden (er enthält keine Buchstaben oder Ziffern). Die Datei wird übersprungen, "
         "bis das behoben ist.\n"
-        "    So beheben: Dem Titel ein Wort hinzufügen oder eine Adresse angeben, z. B. "
-        "„Slug: sommerfest“.",
+        "    So beheben: Dem Titel ein Wort hinzufügen oder oben diese Zeile mit einer "
+        "Adresse einfügen:\n"
+        "        Slug: fest",
     ),
     "article takes the address of a page": (
         {"neuigkeiten/kontakt.md": "Title: Kontakt\nDate: 2026-07-01\nLayout: news\n\nText.\n"},
         "WARNUNG in content/neuigkeiten/kontakt.md, Zeile 1: Die Adresse „/kontakt/“ hat schon "
         "content/pages/kontakt.md. Die Datei wird übersprungen, bis das behoben ist.\n"
-        "    So beheben: Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+        + OWN_ADDRESS
+        + "        Slug: kontakt-2",
     ),
     "relative link to a missing page": (
         {"neuigkeiten/fest.md": NEWS + "\nSiehe [Anfahrt](../pages/anfahrt.md#weg).\n"},
-        "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Der Link „../pages/anfahrt.md“ "
-        "führt zu keiner Seite der Website (content/pages/anfahrt.md ist keine veröffentlichte "
-        "Seite).\n" + LINK_FIX,
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Der Link „../pages/anfahrt.md#weg“ "
+        "führt zu keiner Seite der Website (content/pages/anfahrt.md gibt es nicht).\n" + LINK_FIX,
     ),
     "interview without interviewee": (
         {"interviews/anna.md": "Title: Anna\nDate: 2026-07-01\nLayout: interview\n\nText.\n"},
         "WARNUNG in content/interviews/anna.md, Zeile 1: Ein Interview braucht die Angabe "
         "„Interviewee“ (wer interviewt wird). Die Datei wird übersprungen, bis das behoben ist.\n"
-        "    So beheben: Oben eine Zeile „Interviewee: Vorname“ einfügen, z. B. „Interviewee: Stephan“.",
+        "    So beheben: Oben diese Zeile einfügen und ausfüllen:\n"
+        "        Interviewee: [[Vorname der interviewten Person]]",
     ),
     "call without contact": (
         {
@@ -113,7 +129,8 @@ CASES = {
         },
         "WARNUNG in content/aufrufe/hilfe.md, Zeile 1: Ein Aufruf braucht die Angabe „Contact“ "
         "(wie man sich melden kann). Die Datei wird übersprungen, bis das behoben ist.\n"
-        "    So beheben: Oben eine Zeile „Contact: …“ einfügen, z. B. mit der E-Mail-Adresse der Gruppe.",
+        "    So beheben: Oben diese Zeile einfügen und ausfüllen:\n"
+        "        Contact: [[E-Mail-Adresse für Rückfragen]]",
     ),
     "not utf-8": (
         {
@@ -130,13 +147,13 @@ CASES = {
         {"neuigkeiten/fest.md": NEWS, "neuigkeiten/fest-2.md": NEWS.replace("07-01", "07-02")},
         "WARNUNG in content/neuigkeiten/fest-2.md, Zeile 1: Die Adresse „/sommerfest/“ hat schon "
         "content/neuigkeiten/fest.md. Die Datei wird übersprungen, bis das behoben ist.\n"
-        "    So beheben: Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+        + OWN_ADDRESS
+        + "        Slug: sommerfest-2",
     ),
     "link to a missing page": (
         {"neuigkeiten/fest.md": NEWS + "\nSiehe [Anfahrt]({filename}/pages/anfahrt.md).\n"},
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Der Link „{filename}/pages/anfahrt.md“ "
-        "führt zu keiner Seite der Website (content/pages/anfahrt.md ist keine veröffentlichte "
-        "Seite).\n" + LINK_FIX,
+        "führt zu keiner Seite der Website (content/pages/anfahrt.md gibt es nicht).\n" + LINK_FIX,
     ),
     "link to an address that does not exist": (
         {"neuigkeiten/fest.md": NEWS + "\nSiehe [Kontakt](/kontak/).\n"},
@@ -149,20 +166,25 @@ CASES = {
             "neuigkeiten/kaputt.md": "Title: Kaputt\nLayout: news\n\nOhne Datum.\n",
         },
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Der Link „{filename}kaputt.md“ "
-        "führt zu keiner Seite der Website (content/neuigkeiten/kaputt.md ist keine "
-        "veröffentlichte Seite).\n" + LINK_FIX,
+        "führt zu keiner Seite der Website (content/neuigkeiten/kaputt.md wird nicht "
+        "veröffentlicht: ein Entwurf, verborgen oder wegen eines Fehlers übersprungen).\n"
+        "    So beheben: Den Link erst setzen, wenn die Seite veröffentlicht wird, oder die Seite "
+        "fertigstellen (ihre Meldungen beheben, „Status: draft“ löschen).",
     ),
     "address of a list the site makes": (
         {"pages/archiv.md": "Title: Archiv\nLayout: page\n\nAlte Sachen.\n"},
         "WARNUNG in content/pages/archiv.md, Zeile 1: Die Adresse „/archiv/“ ist schon vergeben "
         "(für das Archiv). Die Datei wird übersprungen, bis das behoben ist.\n"
-        "    So beheben: Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+        + OWN_ADDRESS
+        + "        Slug: archiv-2",
     ),
     "second main heading": (
         {"neuigkeiten/fest.md": NEWS + "\n# Programm\n"},
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Eine Überschrift mit einem # wäre eine "
         "zweite Hauptüberschrift; die einzige ist der Titel.\n"
-        "    So beheben: Überschriften im Text mit ## beginnen (Unterpunkte mit ###).",
+        "    So beheben: Überschriften im Text mit ## beginnen (Unterpunkte mit ###); die Zeile "
+        "ersetzen durch:\n"
+        "        ## Programm",
     ),
     "unknown fact": (
         {"neuigkeiten/fest.md": NEWS + "\nSchreiben Sie an {{ verein.kontakt.mail }}.\n"},
@@ -195,19 +217,60 @@ def test_preview_warns_in_german_and_builds_the_rest(tmp_path, caplog, case):
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_publishing_stops_and_writes_nothing(tmp_path, case):
+def test_publishing_stops_with_the_same_words_and_writes_nothing(tmp_path, case):
     files, message = CASES[case]
     content = make_site(tmp_path, files)
     with pytest.raises(BuildError) as error:
         build(content, strict=True)
-    expected = (
-        message.replace("{today}", _today())
-        .replace("WARNUNG", "FEHLER")
-        .replace(" Die Datei wird übersprungen, bis das behoben ist.", "")
-    )
+    expected = message.replace("{today}", _today()).replace("WARNUNG", "FEHLER")
     assert expected in str(error.value)
     assert "Es wurde nichts veröffentlicht und nichts nach output/ geschrieben." in str(error.value)
     assert not (tmp_path / "output").exists()
+
+
+SNIPPET = re.compile(r"^ {8}(.*)$", re.MULTILINE)
+
+
+def paste(content, printed):
+    """Do what a printed finding says, as a volunteer would: its snippet (the lines indented
+    by eight spaces, exactly as printed) replaces the named line or goes in at the top."""
+    where = re.match(r"\w+ in (content/\S+), Zeile (\d+):", printed)
+    fix = next(line for line in printed.splitlines() if "So beheben:" in line)
+    path = content.parent / where[1]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    pasted = SNIPPET.findall(printed)
+    number = int(where[2])
+    if "ersetzen" in fix:
+        lines[number - 1 : number] = pasted
+    else:
+        assert "oben" in fix.lower(), fix
+        lines[0:0] = pasted
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "case", [case for case, (_files, message) in CASES.items() if "\n        " in message]
+)
+def test_each_printed_snippet_pasted_as_printed_fixes_the_file(tmp_path, caplog, case):
+    files, message = CASES[case]
+    content = make_site(tmp_path, files)
+    with caplog.at_level(logging.WARNING):
+        build(content)
+    printed = next(
+        r.getMessage()
+        for r in caplog.records
+        if r.getMessage().startswith(message.replace("{today}", _today()).split(":")[0])
+    )
+    paste(content, printed)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        build(content)
+    path = re.match(r"\w+ in (content/\S+),", printed)[1]
+    # Nothing left that would stop publishing (a pasted [[placeholder]] is listed apart).
+    left = [
+        r.getMessage() for r in caplog.records if r.getMessage().startswith(f"WARNUNG in {path}")
+    ]
+    assert left == [], left
 
 
 def test_a_file_with_a_mistake_is_skipped_and_the_good_one_is_published(tmp_path):
@@ -233,12 +296,12 @@ def test_placeholders_are_listed_while_previewing(tmp_path, caplog):
     content = make_site(tmp_path, PLACEHOLDER_SITE, facts=FACTS_WITH_PLACEHOLDER)
     with caplog.at_level(logging.WARNING):
         output = build(content)
-    assert (
-        "WARNUNG: 2 Platzhalter sind noch nicht ausgefüllt. Vor der Veröffentlichung jeweils die "
-        "echte Angabe an ihre Stelle schreiben (ohne die eckigen Klammern):\n"
-        "    content/neuigkeiten/fest.md, Zeile 8: [[Ort des Festes]]\n"
-        "    content/verein.toml, Zeile 10: [[E-Mail-Adresse des Vereins]]"
-    ) in caplog.text
+    # One line while previewing, not a wall of messages; the list is in the browser.
+    assert [r.getMessage() for r in caplog.records if "Platzhalter" in r.getMessage()] == [
+        "WARNUNG: 2 Platzhalter [[…]] sind noch nicht ausgefüllt (content/neuigkeiten/fest.md, "
+        "content/verein.toml); vor der Veröffentlichung ausfüllen. Die Liste zeigt „make serve“ "
+        "unter http://127.0.0.1:8000/__vorschau/probleme/."
+    ]
     assert "[[Ort des Festes]]" in (output / "sommerfest" / "index.html").read_text(
         encoding="utf-8"
     )
@@ -249,12 +312,12 @@ def test_placeholders_stop_the_production_build(tmp_path):
     with pytest.raises(BuildError) as error:
         build(content, strict=True)
     assert str(error.value) == (
-        "FEHLER: 2 Platzhalter sind noch nicht ausgefüllt. Vor der Veröffentlichung jeweils die "
-        "echte Angabe an ihre Stelle schreiben (ohne die eckigen Klammern):\n"
+        "FEHLER: 2 Platzhalter [[…]] sind noch nicht ausgefüllt. Vor der Veröffentlichung "
+        "jeweils die echte Angabe an ihre Stelle schreiben (ohne die eckigen Klammern):\n"
         "    content/neuigkeiten/fest.md, Zeile 8: [[Ort des Festes]]\n"
         "    content/verein.toml, Zeile 10: [[E-Mail-Adresse des Vereins]]\n"
         "\n"
-        "Der Bau wurde abgebrochen: 2 Fehler im Inhalt. Es wurde nichts veröffentlicht und nichts "
+        "Der Bau wurde abgebrochen: 2 Fehler. Es wurde nichts veröffentlicht und nichts "
         "nach output/ geschrieben."
     )
     assert not (tmp_path / "output").exists()
@@ -290,7 +353,8 @@ def test_a_number_without_quotes_is_named_with_its_line(tmp_path, caplog):
     assert (
         "WARNUNG in content/verein.toml, Zeile 6: Die Angabe „anschrift.plz“ ist kein Text "
         "(es fehlen die Anführungszeichen).\n"
-        '    So beheben: In Anführungszeichen schreiben: „plz = "37073"“.'
+        "    So beheben: Die Zeile so schreiben, mit Anführungszeichen:\n"
+        '        plz = "37073"'
     ) in caplog.text
 
 
@@ -299,7 +363,7 @@ def test_a_text_file_in_a_content_folder_is_pointed_out(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         output = build(content)
     assert (
-        "WARNUNG in content/neuigkeiten/fest.md.txt: Diese Datei ist kein Markdown-Text und "
+        "HINWEIS in content/neuigkeiten/fest.md.txt: Diese Datei ist kein Markdown-Text und "
         "wird nicht veröffentlicht.\n"
         "    So beheben: Texte enden auf „.md“: die Datei umbenennen (z. B. „fest.md.txt“ → "
         "„fest.md“). Bilder gehören nach content/images/."
@@ -332,10 +396,10 @@ def test_an_empty_fact_the_site_needs_is_reported(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         output = build(content)
     assert (
-        "WARNUNG in content/verein.toml: Die Angabe „kontakt.email“ fehlt oder ist leer; die "
-        "Website braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).\n"
-        "    So beheben: In content/verein.toml im Abschnitt „[kontakt]“ eintragen: "
-        '„email = "…"“.'
+        "WARNUNG in content/verein.toml, Zeile 9: Die Angabe „kontakt.email“ fehlt oder ist "
+        "leer; die Website braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).\n"
+        "    So beheben: In content/verein.toml die Zeile ersetzen durch diese und ausfüllen:\n"
+        '        email = "[[kontakt.email]]"'
     ) in caplog.text
     assert "[[kontakt.email]]" in (output / "kontakt" / "index.html").read_text(encoding="utf-8")
 

@@ -7,7 +7,7 @@ import pytest
 
 from content_check import checks
 from content_check.source import parse
-from sitekit.findings import ERROR, WARNING
+from sitekit.findings import ERROR
 
 
 def source(text, rel="neuigkeiten/fest.md", kind="article"):
@@ -52,16 +52,12 @@ def test_an_unknown_layout_is_named_with_a_suggestion():
     assert any("interview" in f.fix for f in found), [f.fix for f in found]
 
 
-def test_placeholders_are_warnings_while_previewing_and_errors_for_publishing():
+def test_placeholders_outside_code_are_errors_that_stop_publishing():
     text = "Title: A\n\nWir treffen uns am [[Datum]].\n```\n[[im Code]]\n```\n"
-    preview = checks.check_placeholders("content/x.md", text, strict=False, body_from=3)
-    publish = checks.check_placeholders("content/x.md", text, strict=True, body_from=3)
-    assert [(f.message, f.line, f.severity) for f in preview] == [("[[Datum]]", 3, WARNING)]
-    assert [f.severity for f in publish] == [ERROR]
+    found = checks.check_placeholders("content/x.md", text, body_from=3)
+    assert [(f.message, f.line, f.severity) for f in found] == [("[[Datum]]", 3, ERROR)]
     toml = '# [[Erklärung]]\nname = "[[Name]]"\n'
-    assert [f.line for f in checks.check_placeholders("content/verein.toml", toml, True, "#")] == [
-        2
-    ]
+    assert [f.line for f in checks.check_placeholders("content/verein.toml", toml, "#")] == [2]
 
 
 def test_fact_references_must_exist():
@@ -82,12 +78,21 @@ def test_links_must_lead_to_something_that_is_built():
     src = source(
         "Title: A\n\n[Kontakt]({filename}/pages/kontakt.md) [Plan]({static}/images/plan.pdf)\n"
         "[Weg](/gibt-es-nicht/) [Start](/)\n"
+        "[Mitmachen](../pages/mitmachen.md) [Entwurf](/pages/entwurf.md#oben) [Fehlt](fehlt.md)\n"
+        "[mit]: mitmachen.md\n"
     )
-    found = checks.check_links(
-        src, {"pages/kontakt.md"}.__contains__, lambda path: False, {"index.html"}
+    sources = {"pages/kontakt.md", "pages/mitmachen.md", "pages/entwurf.md"}
+    published = sources - {"pages/entwurf.md"}
+    found = checks.check_links(src, sources, published, lambda path: False, {"index.html"})
+    assert sorted((f.line, f.message.split("“")[0]) for f in found) == [
+        (3, "Der Link „{static}/images/plan.pdf"),
+        (4, "Der Link „/gibt-es-nicht/"),
+        (5, "Der Link „/pages/entwurf.md#oben"),
+        (5, "Der Link „fehlt.md"),
+    ]
+    assert (
+        "content/pages/entwurf.md wird nicht veröffentlicht" in found[2].message + found[3].message
     )
-    assert sorted(f.line for f in found) == [3, 4]
-    assert any("images/plan.pdf" in f.message for f in found)
 
 
 def test_two_files_cannot_share_an_address():

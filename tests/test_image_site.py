@@ -214,7 +214,10 @@ def test_bad_images_stop_the_production_build(tmp_path):
     text = str(error.value)
     for message, _fix in BAD_MESSAGES:
         assert f"FEHLER in content/neuigkeiten/pannen.md, {message}" in text
-    assert text.endswith("Der Bau wurde abgebrochen: 6 Problem(e) mit Bildern.")
+    assert text.endswith(
+        "Der Bau wurde abgebrochen: 6 Fehler. Es wurde nichts veröffentlicht und nichts nach "
+        "output/ geschrieben."
+    )
 
 
 def test_metadata_image_needs_its_description(tmp_path, caplog):
@@ -272,17 +275,74 @@ def test_credit_goes_into_the_caption_or_after_the_image(tmp_path):
     assert [c.get_text() for c in page.main.select(".bl-figure__credit")] == ["Foto: Anna Beispiel"]
 
 
-def test_production_can_require_credit_and_consent(tmp_path):
+def test_a_missing_credit_stops_production_and_the_preview_says_so_first(tmp_path, caplog):
     content = make_site(tmp_path, {**GOOD_FILES, "images/bildnachweise.toml": CREDITS})
     with pytest.raises(BuildError) as error:
-        build(content, strict=True, IMAGE_OPTIMIZER_REQUIRE_CREDITS=True)
-    text = str(error.value)
+        build(content, strict=True)
+    missing = (
+        "in content/neuigkeiten/fest.md, Zeile 8: Für das Bild „../images/logo.png“ "
+        "fehlt „bildnachweis“ und „einwilligung“ in content/images/bildnachweise.toml.\n"
+        "    So beheben: In content/images/bildnachweise.toml ans Ende anfügen und ausfüllen:\n"
+        '        ["images/logo.png"]\n'
+        '        bildnachweis = "[[Name der Fotografin oder des Fotografen]]"\n'
+        '        einwilligung = "[[Wer ist zu sehen, und liegt die Einwilligung vor?]]"'
+    )
+    assert "FEHLER " + missing in str(error.value)
+    assert "„../images/fest.jpg“ fehlt" not in str(error.value)  # that one has both
+    with caplog.at_level(logging.WARNING):
+        build(content)  # the preview: the same words, as a warning
+    assert "WARNUNG " + missing in caplog.text
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        "",  # no entry: a whole section
+        '["images/logo.png"]\nbildnachweis = "Anna Beispiel"\n',  # one line missing
+        '["images/logo.png"]\nbildnachweis = "Anna"\neinwilligung = ""\n',  # an empty line
+    ],
+)
+def test_the_printed_credit_snippet_pasted_as_printed_is_valid(tmp_path, caplog, credits):
+    """Pasted as printed, the lines give a valid credits file: the photo then only waits for
+    its [[placeholders]], and no other photo loses its credit."""
+    credits_file = tmp_path / "content/images/bildnachweise.toml"
+    content = make_site(tmp_path, {**GOOD_FILES, "images/bildnachweise.toml": CREDITS + credits})
+    with caplog.at_level(logging.WARNING):
+        build(content)
+    printed = next(r.getMessage() for r in caplog.records if "logo.png“ fehlt" in r.getMessage())
+    fix = printed.splitlines()[1]
+    pasted = [line[8:] for line in printed.splitlines()[2:]]
+    lines = credits_file.read_text(encoding="utf-8").splitlines()
+    if "ans Ende" in fix:
+        lines += pasted
+    else:  # into the section, instead of an empty line if there is one
+        empty = [n for n, line in enumerate(lines) if line.endswith('= ""')]
+        at = empty[0] if empty else len(lines)
+        lines[at : at + len(empty[:1])] = pasted
+    credits_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        page = page_of(build(content))
+    assert "logo.png“ fehlt" not in caplog.text and "gelesen" not in caplog.text, caplog.text
+    assert re.search(
+        r"WARNUNG: \d Platzhalter \[\[…\]\] (ist|sind) noch nicht ausgefüllt "
+        r"\(content/images/bildnachweise.toml\)",
+        caplog.text,
+    ), caplog.text
+    credits = [c.get_text() for c in page.main.select(".bl-figure__credit")]
+    assert "Foto: Anna Beispiel" in credits  # the other photo keeps its credit
+
+
+def test_a_broken_credits_file_is_one_german_message_with_its_line(tmp_path, caplog):
+    broken = '["images/fest.jpg"]\nbildnachweis = "Anna"  einwilligung = "ja"\n'
+    content = make_site(tmp_path, {**GOOD_FILES, "images/bildnachweise.toml": broken})
+    with caplog.at_level(logging.WARNING):
+        build(content)
     assert (
-        "FEHLER in content/neuigkeiten/fest.md, Zeile 8: Für das Bild „../images/logo.png“ "
-        "fehlt „bildnachweis“ und „einwilligung“ in content/images/bildnachweise.toml."
-    ) in text
-    assert '["images/logo.png"]' in text
-    assert "„../images/fest.jpg“ fehlt" not in text  # that one has both
+        "WARNUNG in content/images/bildnachweise.toml, Zeile 2: Die Bildnachweise können nicht "
+        "gelesen werden: Zwei Angaben stehen in einer Zeile; jede Angabe braucht eine eigene Zeile."
+    ) in caplog.text
+    assert "fehlt „bildnachweis“" not in caplog.text  # one cause, one message
 
 
 def test_published_originals_are_cleaned_full_size_copies(tmp_path):

@@ -127,7 +127,7 @@ def test_production_refuses_links_to_hidden_pages(tmp_path):
     assert (
         "FEHLER in content/neuigkeiten/fest.md, Zeile 5: Der Link „{filename}/aufrufe/vorbei.md“"
         in message
-        and "content/pages/intern.md ist keine veröffentlichte Seite" in message
+        and "content/pages/intern.md wird nicht veröffentlicht" in message
     )
 
 
@@ -136,10 +136,10 @@ def test_an_unfinished_draft_does_not_stop_publishing(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         build(content, strict=True)  # the draft has a [[placeholder]] and links a hidden page
     text = "\n".join(r.getMessage() for r in caplog.records)
-    assert "WARNUNG: 1 Platzhalter ist noch nicht ausgefüllt" in text
+    assert "HINWEIS: 1 Platzhalter [[…]] ist noch nicht ausgefüllt" in text
     assert "content/neuigkeiten/entwurf.md, Zeile 9: [[Uhrzeit]] (Entwurf/verborgen)" in text
     assert (
-        "WARNUNG in content/neuigkeiten/entwurf.md, Zeile 9: Der Link „{filename}/pages/intern.md“"
+        "HINWEIS in content/neuigkeiten/entwurf.md, Zeile 9: Der Link „{filename}/pages/intern.md“"
     ) in text
     assert "wird nicht veröffentlicht; das hält den Bau nicht auf." in text
 
@@ -153,14 +153,14 @@ def test_placeholders_in_drafts_are_listed_apart_from_those_that_stop_publishing
         build(content, strict=True)
     text = str(error.value)
     assert (
-        "FEHLER: 1 Platzhalter ist noch nicht ausgefüllt. Vor der Veröffentlichung jeweils "
-        "die echte Angabe an ihre Stelle schreiben (ohne die eckigen Klammern):\n"
+        "FEHLER: 1 Platzhalter [[…]] ist noch nicht ausgefüllt. Vor der Veröffentlichung "
+        "jeweils die echte Angabe an ihre Stelle schreiben (ohne die eckigen Klammern):\n"
         "    content/pages/offen.md, Zeile 4: [[wann]]\n"
-        "WARNUNG: 1 Platzhalter ist noch nicht ausgefüllt. Sie stehen in Entwürfen oder "
+        "HINWEIS: 1 Platzhalter [[…]] ist noch nicht ausgefüllt. Sie stehen in Entwürfen oder "
         "verborgenen Seiten und halten die Veröffentlichung nicht auf"
     ) in text
     assert text.rstrip().endswith(
-        "Der Bau wurde abgebrochen: 1 Fehler im Inhalt. Es wurde "
+        "Der Bau wurde abgebrochen: 1 Fehler. Es wurde "
         "nichts veröffentlicht und nichts nach output/ geschrieben."
     )
 

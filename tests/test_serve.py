@@ -3,54 +3,13 @@
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import free_port, wait_until_served
 from support import copy_project
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_served(url, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"invoke serve stopped: {process.stdout.read()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"{url} was not served within {timeout} s")
-
-
-@pytest.fixture
-def preview(tmp_path):
-    """`invoke serve` running in a copy of the project; yields (project folder, base URL)."""
-    project = copy_project(tmp_path)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_served(f"{base}/kontakt/", process)
-        yield project, base, port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        print(process.stdout.read())  # shown by pytest when the test failed
 
 
 def listening_addresses(port):
@@ -113,3 +72,26 @@ def test_a_busy_port_gets_a_german_message(preview, tmp_path):
     assert f"Die Vorschau kann Port {port} nicht öffnen" in result.stderr
     assert f"make serve PORT={port + 1}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_lan_preview_serves_the_network_with_a_qr_code_and_a_warning(tmp_path):
+    from sitetools.lan import lan_address
+
+    project = copy_project(tmp_path)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port), "--lan"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_until_served(f"http://127.0.0.1:{port}/kontakt/", process)
+        assert listening_addresses(port) == ["0.0.0.0"]
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert f"Vorschau: http://{lan_address()}:{port}/" in output
+    assert "auch mit allen Entwürfen" in output
+    assert "▄" in output and "█" in output  # the QR code, in half blocks

@@ -1,9 +1,9 @@
 """a11y_check: accessibility checks of every page the build writes.
 
 Each rule names its WCAG 2.2 criterion; findings point at the Markdown file and
-line (or the template) and say in German how to fix them. Previewing: warnings.
-With A11Y_CHECK_STRICT (publishconf.py) any error fails the build. A JSON and a
-German HTML report go to A11Y_CHECK_REPORT_DIR, outside output/.
+line (or the template) and say in German how to fix them; they go to the build's
+ledger, which build_report prints (and which stops the production build on errors).
+A JSON and a German HTML report go to A11Y_CHECK_REPORT_DIR, outside output/.
 """
 
 from pelican import signals

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from sitekit.findings import BuildError
-from sitekit.german import FIX, count, label, number, place
+from sitekit.findings import HINT, Finding, as_unpublished, ledger
+from sitekit.german import count, number
+from sitekit.layouts import is_public
 
 from . import contrast, report
 from . import settings as options
@@ -49,15 +50,24 @@ class A11yFinding:
     message: str
     fix: str
 
-    def render(self):
-        where = place(self.source, self.line or None)
+    public: bool = True  # False for a page production does not publish (draft, hidden)
+
+    def as_finding(self):
+        """The ledger's Finding: the rule and its WCAG criterion, the page and what was
+        found as a note. A hint stays a hint; nothing on an unpublished page stops the build."""
         rule = RULES.get(self.rule)
-        wcag = f", WCAG {rule.wcag}" if rule else ""
-        return (
-            f"{label(self.severity)} in {where} ({self.rule}{wcag}): {self.message} "
-            f"{FIX} {self.fix}"
-            f"  [Seite /{self.page.removesuffix('index.html')}: {self.snippet}]"
+        wcag = f" (WCAG {rule.wcag})" if rule else ""
+        page = f", Seite /{self.page.removesuffix('index.html')}" if self.page else ""
+        finding = Finding(
+            self.source,
+            self.line or None,
+            self.message,
+            self.fix,
+            ERROR if self.severity == ERROR else HINT,
+            self.rule,
+            notes=(f"Barrierefreiheit, Regel {self.rule}{wcag}{page}: {self.snippet}",),
         )
+        return finding if self.public else as_unpublished(finding)
 
 
 # contrast.schemes() names the colour schemes; the phrase for a message about each.
@@ -119,6 +129,7 @@ class PageInfo:
     source_path: str | None  # the Markdown file, None for lists and overviews
     template: str | None
     ignore: str  # the page's A11y-Ignore metadata
+    public: bool = True  # production publishes it (lists and overviews always)
 
 
 def configure(pelican):
@@ -143,6 +154,7 @@ def check_written(path, context):
             content.source_path if content is not None else None,
             content.template if content is not None else _listing_template(output_file, context),
             str(content.metadata.get("a11y-ignore", "")) if content is not None else "",
+            content is None or is_public(content),
         )
     )
 
@@ -241,6 +253,7 @@ def _suppressions(info):
             f"„A11y-Ignore: {entry}“ schaltet eine Prüfung ohne Begründung oder mit "
             "unbekannter Regel ab.",
             "So schreiben: „A11y-Ignore: link-text — Grund: …“ mit einer Regel aus der Meldung.",
+            info.public,
         )
     ]
 
@@ -270,6 +283,7 @@ def _finding(hit, region, info):
         snippet,
         rule.message.format(**hit.values),
         rule.fix.format(**hit.values),
+        info.public,
     )
 
 
@@ -338,24 +352,13 @@ def finish(pelican):
                     "Eine der beiden Farben dunkler bzw. heller wählen.",
                 )
             )
-    report.write(
-        run.findings,
-        Path(run.values["A11Y_CHECK_REPORT_DIR"]),
-        Path(pelican.settings["OUTPUT_PATH"]),
-    )
-    errors = [f for f in run.findings if f.severity == ERROR]
-    if run.values["A11Y_CHECK_STRICT"] and errors:
-        raise BuildError(
-            report.grouped(run.findings),
-            f"Der Bau wurde abgebrochen: {len(errors)} Fehler bei der Barrierefreiheit.",
-        )
-    for text in report.grouped(run.findings):
-        logger.warning(text)
+    report.write(run.findings, Path(run.values["A11Y_CHECK_REPORT_DIR"]))
+    ledger(pelican.settings).add([f.as_finding() for f in run.findings])
     if run.findings:
-        hints = len(run.findings) - len(errors)
+        errors = sum(f.severity == ERROR for f in run.findings)
         logger.info(
-            "Barrierefreiheit: %d Fehler, %s. Bericht: %s/index.html",
-            len(errors),
-            count(hints, "Hinweis", "Hinweise"),
+            "Barrierefreiheit: %s, %s. Bericht: %s/index.html",
+            count(errors, "Fehler", "Fehler"),
+            count(len(run.findings) - errors, "Hinweis", "Hinweise"),
             run.values["A11Y_CHECK_REPORT_DIR"],
         )

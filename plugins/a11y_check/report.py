@@ -1,8 +1,8 @@
-"""Findings as German text (grouped by file), as JSON and as an HTML page for reviewers."""
+"""Findings as JSON and as a German HTML page for reviewers (the terminal gets them
+through the build's ledger, build_report)."""
 
 import dataclasses
 import json
-import os
 from collections import Counter
 from html import escape
 
@@ -11,18 +11,7 @@ from sitekit.german import FIX, count, place
 from .rules import ERROR, RULES
 
 
-def grouped(findings):
-    """One text per source file: a heading line, then one line per finding."""
-    by_source = {}
-    for finding in sorted(findings, key=lambda f: (f.source, f.line or 0, f.page)):
-        by_source.setdefault(finding.source, []).append(finding)
-    return [
-        f"Barrierefreiheit – {source}:\n" + "\n".join("  " + f.render() for f in items)
-        for source, items in by_source.items()
-    ]
-
-
-def write(findings, folder, output):
+def write(findings, folder):
     """report.json and index.html in folder (outside output/, never published)."""
     folder.mkdir(parents=True, exist_ok=True)
     data = [dataclasses.asdict(f) for f in findings]
@@ -39,11 +28,7 @@ def write(findings, folder, output):
         f"<li><strong>{'Fehler' if f.severity == ERROR else 'Hinweis'}</strong> in "
         f"{escape(place(f.source, f.line or None))}: {escape(f.message)} "
         f"<em>{FIX}</em> {escape(f.fix)}"
-        + (
-            f' (<a href="{escape(_link(folder, output, f.page))}">Seite /{escape(f.page)}</a>)'
-            if f.page
-            else ""
-        )
+        + (f" (Seite /{escape(f.page.removesuffix('index.html'))})" if f.page else "")
         + "</li>"
         for f in findings
     )
@@ -68,7 +53,3 @@ def write(findings, folder, output):
 """,
         encoding="utf-8",
     )
-
-
-def _link(folder, output, page):
-    return os.path.relpath(output / page, folder)

@@ -1,10 +1,8 @@
 """A11Y_CHECK_* settings, declared once (sitekit.settings validates them)."""
 
-from sitekit.settings import Flag, Folder, Number, declare
+from sitekit.settings import Folder, Number, declare
 
 OPTIONS = {
-    # True in publishconf.py: any error fails the build.
-    "A11Y_CHECK_STRICT": Flag(False),
     # JSON and German HTML report for reviewers; outside output/, never published.
     "A11Y_CHECK_REPORT_DIR": Folder("reports/a11y"),
     # A quickly read copy of the hyphenation dictionary (readability hint); git-ignored.

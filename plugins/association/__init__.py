@@ -3,15 +3,17 @@
 - reads content/verein.toml once (VEREIN in templates, {{ verein.… }} in Markdown);
 - turns each file's `Layout` into its template and category;
 - hides calls past their `Ends` date from listings (their own page stays);
-- `german_date` filter and captioned figures for titled images.
+- `german_date` filter and captioned figures for titled images;
+- links to Markdown files ("../pages/mitmachen.md") lead to the page's address.
 """
 
 from pelican import signals
 
-from .plugin import apply_layout, configure
+from .plugin import apply_layout, configure, link_markdown_files
 
 
 def register():
     signals.initialized.connect(configure)
     signals.article_generator_context.connect(apply_layout)
     signals.page_generator_context.connect(apply_layout)
+    signals.content_object_init.connect(link_markdown_files)

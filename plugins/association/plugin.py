@@ -1,12 +1,14 @@
 """Pelican glue for the association plugin."""
 
 import datetime
+import posixpath
 from pathlib import Path
 
 from pelican.urlwrappers import Category
 
 from sitekit.facts import LOADED, read_facts, with_required
 from sitekit.layouts import LAYOUTS, content_visibility, is_public
+from sitekit.links import markdown_sources
 
 from . import settings as options
 from .contacts import contact_links
@@ -14,6 +16,7 @@ from .dates import german_date
 from .facts import FactsExtension
 from .figures import FigureExtension
 from .layout import layout_metadata
+from .links import rewrite_markdown_links
 
 
 def configure(pelican):
@@ -27,6 +30,7 @@ def configure(pelican):
     facts = with_required(loaded.facts or {})
     settings["VEREIN"] = facts
     settings["SITENAME"] = facts.get("name", settings["SITENAME"])
+    settings[SOURCES] = {rel for rel, _kind in markdown_sources(settings["PATH"], settings)}
     settings["AUTHOR"] = facts["name"]  # the feed's author of every article
     settings["JINJA_FILTERS"] = {
         **settings.get("JINJA_FILTERS", {}),
@@ -43,6 +47,19 @@ def configure(pelican):
     ]
     markdown["extensions"] = [*extensions, FactsExtension(facts), FigureExtension()]
     settings["MARKDOWN"] = markdown
+
+
+# Settings key (lower case: not a user setting): every Markdown source of this build.
+SOURCES = "association_sources"
+
+
+def link_markdown_files(content):
+    """Receiver of `content_object_init`: links to .md files become {filename} links."""
+    if "href=" in (content._content or ""):
+        folder = posixpath.dirname(content.relative_source_path)
+        content._content = rewrite_markdown_links(
+            content._content, folder, content.settings.get(SOURCES, ())
+        )
 
 
 def apply_layout(generator, metadata):

@@ -1,8 +1,8 @@
 """content_check: checks every Markdown source before Pelican reads it.
 
-Problems are reported in German with file, line and how to fix them. While
-previewing they are warnings and unusable files are skipped; with
-CONTENT_CHECK_STRICT (publishconf.py) any problem stops the build.
+Problems go to the build's ledger in German with file, line and how to fix them;
+files that cannot be built are skipped. build_report prints them at the end (and
+stops the production build on errors).
 """
 
 from pelican import signals

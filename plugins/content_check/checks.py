@@ -8,29 +8,42 @@ import datetime
 import difflib
 import posixpath
 import re
+from urllib.parse import urlsplit
 
-from sitekit import constants, german
+from sitekit import constants
 from sitekit.facts import REFERENCE, lookup
-from sitekit.findings import ERROR, WARNING, Finding
+from sitekit.findings import ERROR, HINT, Finding
 from sitekit.layouts import DATE_KEYS, DRAFT, LAYOUTS, layouts_for, visibility
-
-PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
-# Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…),
-# and plain relative links to Markdown files as an editor writes them: ](../pages/x.md)
-INTERNAL_LINK = re.compile(
-    r"[{|](" + "|".join(constants.LINK_MARKERS) + r")[}|]([^\s)\"'>]+)"
-    r"|\]\((?![\w+.-]+:|[/#{|])()([^\s)]+\.md)(?:#[^\s)]*)?\)"
+from sitekit.links import (
+    MARKDOWN_SUFFIXES,
+    content_path,
+    is_markdown_link,
+    markdown_target,
 )
+from sitekit.placeholders import PLACEHOLDER, placeholder_findings
+
+# Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…).
+MARKED_LINK = re.compile(r"[{|](" + "|".join(constants.LINK_MARKERS) + r")[}|]([^\s)\"'>]+)")
+# Every other link target: inline ](target) and reference definitions [name]: target.
+PLAIN_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
 IMAGE_SUFFIXES = tuple(sorted(constants.IMAGE_SUFFIXES))  # for str.endswith
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 STATUSES = ("published", "draft", "hidden")
 
 
-def _suggest(word, choices):
+def _closest(word, choices, cutoff=0.6):
+    """The choice closest to a misspelled word, or None."""
     choices = list(choices)
-    close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
-    return f" Meinten Sie „{next(c for c in choices if c.lower() == close[0])}“?" if close else ""
+    close = difflib.get_close_matches(
+        word.lower(), [c.lower() for c in choices], n=1, cutoff=cutoff
+    )
+    return next(c for c in choices if c.lower() == close[0]) if close else None
+
+
+def _suggest(word, choices):
+    close = _closest(word, choices)
+    return f" Meinten Sie „{close}“?" if close else ""
 
 
 def _quote_list(names):
@@ -76,11 +89,15 @@ def parse_date(value):
 
 
 def check_metadata(source):
-    """Title, layout, dates, required and unknown keys. Returns (findings, usable)."""
+    """Title, layout, dates, required and unknown keys. Returns (findings, usable).
+
+    Where a line fixes it, the finding carries that line as its snippet: "at the top"
+    means insert it as the first line, otherwise it replaces the finding's line.
+    """
     found = []
 
-    def problem(message, fix, line=None, rule="metadata"):
-        found.append(Finding(source.path, line, message, fix, ERROR, rule))
+    def problem(message, fix, line=None, rule="metadata", snippet=""):
+        found.append(Finding(source.path, line, message, fix, ERROR, rule, snippet))
 
     for key, first, again in source.duplicates:
         problem(
@@ -93,9 +110,10 @@ def check_metadata(source):
     if not source.value("title"):
         problem(
             "Die Angabe „Title“ (Titel) fehlt.",
-            "Ganz oben eine Zeile „Title: …“ mit dem Titel einfügen.",
+            "Ganz oben diese Zeile einfügen und den Titel anpassen:",
             1,
             "metadata-missing",
+            f"Title: {_title_from_file_name(source.rel)}",
         )
 
     allowed = layouts_for(source.kind)
@@ -104,16 +122,18 @@ def check_metadata(source):
     if not name:
         problem(
             "Die Angabe „Layout“ fehlt.",
-            f"Oben eine Zeile „Layout: …“ einfügen; möglich sind hier: {_quote_list(allowed)}.",
+            f"Oben diese Zeile einfügen (möglich sind hier: {_quote_list(allowed)}):",
             1,
             "metadata-missing",
+            f"Layout: {_layout_for_folder(source)}",
         )
     elif layout is None:
         problem(
             f"Das Layout „{name}“ gibt es nicht.{_suggest(name, allowed)}",
-            f"Eines dieser Layouts verwenden: {_quote_list(allowed)}.",
+            f"Die Zeile ersetzen durch diese (möglich sind hier: {_quote_list(allowed)}):",
             source.line_of("layout"),
             "layout-unknown",
+            f"Layout: {_closest(name, allowed) or _layout_for_folder(source)}",
         )
     elif layout.kind != source.kind:
         place = "content/pages/" if layout.kind == "page" else "einem Beitragsordner"
@@ -127,12 +147,12 @@ def check_metadata(source):
         layout = None
 
     if source.kind == "article" and "date" not in source.meta:
-        today = datetime.date.today().isoformat()
         problem(
             "Die Angabe „Date“ (Datum) fehlt.",
-            f"Oben eine Zeile „Date: {today}“ mit dem Veröffentlichungsdatum einfügen.",
+            "Oben diese Zeile mit dem Veröffentlichungsdatum einfügen:",
             1,
             "metadata-missing",
+            f"Date: {datetime.date.today().isoformat()}",
         )
     for key in DATE_KEYS:
         if (
@@ -147,25 +167,34 @@ def check_metadata(source):
             )
             problem(
                 f"„{key.capitalize()}: {value}“ ist kein gültiges Datum.",
-                f"Das Datum als Jahr-Monat-Tag schreiben, z. B. „{key.capitalize()}: {example}“.",
+                "Das Datum als Jahr-Monat-Tag schreiben; die Zeile ersetzen durch"
+                + (":" if german else " diese und das Datum anpassen:"),
                 source.line_of(key),
                 "date-invalid",
+                f"{key.capitalize()}: {example}",
             )
 
     status = source.value("status").lower()
     if status and status not in STATUSES:
         problem(
             f"Den Status „{source.value('status')}“ gibt es nicht.",
-            "„Status: draft“ (Entwurf, wird nicht veröffentlicht), „Status: hidden“ "
-            "(versteckt) verwenden oder die Zeile löschen.",
+            "Die Zeile ersetzen durch diese (Entwurf, nur in der Vorschau) oder löschen "
+            "(dann wird der Text veröffentlicht); „Status: hidden“ heißt: in keiner Liste.",
             source.line_of("status"),
             "metadata-invalid",
+            "Status: draft",
         )
 
     if layout:
         for key in layout.required:
             if not source.value(key):
-                problem(_MISSING_FOR_LAYOUT[key], _FIX_FOR_LAYOUT[key], 1, "metadata-missing")
+                problem(
+                    _MISSING_FOR_LAYOUT[key],
+                    "Oben diese Zeile einfügen und ausfüllen:",
+                    1,
+                    "metadata-missing",
+                    _LINE_FOR_LAYOUT[key],
+                )
         last = max(line for _value, line in source.meta.values())
         for key in source.meta:
             if key not in layout.keys:
@@ -176,17 +205,42 @@ def check_metadata(source):
                     if source.line_of(key) == last
                     else ""
                 )
+                meant = _closest(key, allowed_keys)
                 problem(
                     f"Die Angabe „{key.capitalize()}“ ist für das Layout „{layout.name}“ "
                     f"unbekannt.{_suggest(key, allowed_keys)}{text_start}",
-                    f"Tippfehler korrigieren oder die Zeile löschen. Erlaubt sind: "
-                    f"{_quote_list(allowed_keys)}.",
+                    (
+                        "Bei einem Tippfehler die Zeile ersetzen durch diese, sonst löschen. "
+                        if meant
+                        else "Tippfehler korrigieren oder die Zeile löschen. "
+                    )
+                    + f"Erlaubt sind: {_quote_list(allowed_keys)}.",
                     source.line_of(key),
                     "metadata-unknown",
+                    f"{meant}: {source.value(key)}" if meant else "",
                 )
 
     usable = not any(f.rule != "metadata-unknown" for f in found)
     return found, usable
+
+
+def _title_from_file_name(rel):
+    """ "neuigkeiten/sommer-fest.md" → "Sommer fest": a start the author adjusts."""
+    stem = posixpath.splitext(posixpath.basename(rel))[0].replace("-", " ").replace("_", " ")
+    return stem[:1].upper() + stem[1:] if stem.strip() else "[[Titel]]"
+
+
+def _layout_for_folder(source):
+    """The layout whose texts live in the source's folder ("interviews/…" → interview)."""
+    folder = source.rel.split("/", 1)[0]
+    return next(
+        (
+            n
+            for n, layout in LAYOUTS.items()
+            if layout.folder == folder and layout.kind == source.kind
+        ),
+        layouts_for(source.kind)[0],
+    )
 
 
 _MISSING_FOR_LAYOUT = {
@@ -194,37 +248,16 @@ _MISSING_FOR_LAYOUT = {
     "contact": "Ein Aufruf braucht die Angabe „Contact“ (wie man sich melden kann).",
     "skills": "Ein Aufruf braucht die Angabe „Skills“ (welche Fähigkeiten gesucht werden).",
 }
-_FIX_FOR_LAYOUT = {
-    "interviewee": "Oben eine Zeile „Interviewee: Vorname“ einfügen, z. B. „Interviewee: Stephan“.",
-    "contact": "Oben eine Zeile „Contact: …“ einfügen, z. B. mit der E-Mail-Adresse der Gruppe.",
-    "skills": "Oben eine Zeile „Skills: …“ einfügen, mehrere durch Semikolon getrennt, "
-    "z. B. „Skills: Social Media; CRM“.",
+_LINE_FOR_LAYOUT = {
+    "interviewee": "Interviewee: [[Vorname der interviewten Person]]",
+    "contact": "Contact: [[E-Mail-Adresse für Rückfragen]]",
+    "skills": "Skills: [[Gesuchte Fähigkeit]]; [[weitere Fähigkeit]]",
 }
 
 
-def check_placeholders(path, text, strict, comment="\0", body_from=1):
-    """Every [[…]] still to be filled in: a warning while previewing, an error for publishing.
-
-    Lines starting with `comment` (e.g. "#" in TOML) are explanations, not content.
-    """
-    severity = ERROR if strict else WARNING
-    found = []
-    for number, line in prose_lines(text, body_from):
-        if line.lstrip().startswith(comment):
-            continue
-        for match in PLACEHOLDER.finditer(line):
-            found.append(
-                Finding(
-                    path,
-                    number,
-                    match[0],
-                    "Die echte Angabe an seine Stelle schreiben (ohne die eckigen Klammern); "
-                    "vorher kann die Website nicht veröffentlicht werden.",
-                    severity,
-                    "placeholder",
-                )
-            )
-    return found
+def check_placeholders(path, text, comment=None, body_from=1):
+    """Every [[…]] still to be filled in (outside code examples)."""
+    return placeholder_findings(path, prose_lines(text, body_from), comment)
 
 
 def check_fact_references(source, facts, facts_path):
@@ -246,50 +279,73 @@ def check_fact_references(source, facts, facts_path):
     return found
 
 
-ROOT_LINK = re.compile(r"\]\((/[^\s)#?]*)[^\s)]*\)")
+LINK_FIX = (
+    "Den Pfad prüfen: „../pages/kontakt.md“ meint die Datei content/pages/kontakt.md vom "
+    "Ordner dieses Textes aus, „/pages/kontakt.md“ dieselbe vom Ordner content/ aus; "
+    "„/kontakt/“ meint die Adresse der Kontaktseite."
+)
 
 
-def check_links(source, is_source, is_file, addresses):
-    """Links to other pages must lead somewhere that is built.
+def check_links(source, sources, published, is_file, addresses):
+    """Links to other pages must lead somewhere that production publishes.
 
-    {filename} links and relative links to .md files must name a source that is
-    published (is_source); {static}/{attach} a file (is_file); links like
-    ](/kontakt/) an address of the site (addresses).
+    Links to Markdown files ({filename}…, "../pages/x.md", "/pages/x.md", "x.md") must
+    name a source (sources) that is published (published); {static}/{attach} a file
+    (is_file); links like ](/kontakt/) an address of the site (addresses). A link to a
+    draft or a hidden page works in the preview, but not online: reported all the same.
     """
     found = []
     folder = posixpath.dirname(source.rel)
 
-    def broken(number, link, looked):
+    def broken(number, link, why, fix=LINK_FIX, meant=""):
         found.append(
             Finding(
                 source.path,
                 number,
-                f"Der Link „{link}“ führt zu keiner Seite der Website ({looked}).",
-                "Den Pfad prüfen: „{filename}/pages/kontakt.md“ meint die Datei "
-                "content/pages/kontakt.md; „/kontakt/“ meint die Adresse der Kontaktseite.",
+                f"Der Link „{link}“ führt zu keiner Seite der Website ({why}).{meant}",
+                fix,
                 ERROR,
                 "link-broken",
             )
         )
 
+    def check_source(number, link, target):
+        if target is None:
+            path = content_path(link, folder) or link
+            by_name = {posixpath.basename(s): s for s in sorted(sources, reverse=True)}
+            # File names are long and alike ("anfahrt.md", "kontakt.md"): only a close one.
+            close = _closest(posixpath.basename(path), by_name, cutoff=0.8)
+            meant = f" Meinten Sie „{posixpath.relpath(by_name[close], folder)}“?" if close else ""
+            broken(number, link, f"content/{path} gibt es nicht", meant=meant)
+        elif target not in published:
+            broken(
+                number,
+                link,
+                f"content/{target} wird nicht veröffentlicht: ein Entwurf, verborgen oder "
+                "wegen eines Fehlers übersprungen",
+                "Den Link erst setzen, wenn die Seite veröffentlicht wird, oder die Seite "
+                "fertigstellen (ihre Meldungen beheben, „Status: draft“ löschen).",
+            )
+
     for number, line in prose_lines(source.text, source.body_from):
-        for match in INTERNAL_LINK.finditer(line):
-            target = (match[2] or match[4]).split("#")[0].split("?")[0]
+        for match in MARKED_LINK.finditer(line):
+            target = content_path(match[0], folder)
             if not target or target.lower().endswith(IMAGE_SUFFIXES):
                 continue  # images are checked by image_optimizer
-            resolved = posixpath.normpath(
-                target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-            )
-            markdown = resolved.endswith((".md", ".markdown"))
-            if not (is_source(resolved) if markdown else is_file(resolved)):
-                what = "keine veröffentlichte Seite" if markdown else "keine Datei"
-                broken(number, match[2] and match[0] or match[4], f"content/{resolved} ist {what}")
-        for match in ROOT_LINK.finditer(line):
-            address = match[1].lstrip("/")
-            if address and not (
-                address in addresses or address + "/" in addresses or is_file(address)
-            ):
-                broken(number, match[1], f"die Adresse {match[1]} gibt es nicht")
+            if target.endswith(MARKDOWN_SUFFIXES):
+                check_source(number, match[0], target if target in sources else None)
+            elif not is_file(target):
+                broken(number, match[0], f"content/{target} ist keine Datei")
+        for match in PLAIN_LINK.finditer(line):
+            link = match[1] or match[2]
+            if is_markdown_link(link):
+                check_source(number, link, markdown_target(link, folder, sources))
+            elif link.startswith("/") and not link.startswith("//"):
+                address = urlsplit(link).path.lstrip("/")
+                if address and not (
+                    address in addresses or address + "/" in addresses or is_file(address)
+                ):
+                    broken(number, link, f"die Adresse {urlsplit(link).path} gibt es nicht")
     return found
 
 
@@ -316,9 +372,11 @@ def check_addresses(sources, slugify, reserved):
                     source.line_of("title"),
                     f"Aus dem Titel „{source.value('title')}“ lässt sich keine Adresse bilden "
                     "(er enthält keine Buchstaben oder Ziffern).",
-                    "Dem Titel ein Wort hinzufügen oder eine Adresse angeben, z. B. „Slug: sommerfest“.",
+                    "Dem Titel ein Wort hinzufügen oder oben diese Zeile mit einer Adresse "
+                    "einfügen:",
                     ERROR,
                     "url-empty",
+                    f"Slug: {slugify(_title_from_file_name(source.rel)) or 'seite'}",
                 )
             )
             continue
@@ -332,9 +390,10 @@ def check_addresses(sources, slugify, reserved):
                     source.path,
                     source.line_of("save_as") or source.line_of("slug") or source.line_of("title"),
                     f"Die Adresse „/{address.removesuffix('index.html')}“ ist schon vergeben ({taken}).",
-                    "Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+                    _OWN_ADDRESS,
                     ERROR,
                     "url-duplicate",
+                    _other_slug(address),
                 )
             )
             continue
@@ -345,14 +404,48 @@ def check_addresses(sources, slugify, reserved):
                     source.path,
                     line,
                     f"Die Adresse „/{address.removesuffix('index.html')}“ hat schon {seen[address]}.",
-                    "Einen anderen Titel wählen oder eine eigene Adresse mit „Slug: …“ angeben.",
+                    _OWN_ADDRESS,
                     ERROR,
                     "url-duplicate",
+                    _other_slug(address),
                 )
             )
         else:
             seen[address] = source.path
     return found, seen
+
+
+_OWN_ADDRESS = (
+    "Einen anderen Titel wählen oder oben diese Zeile mit einer eigenen Adresse einfügen:"
+)
+
+
+def _other_slug(address):
+    """ "Slug: sommerfest-2" for the taken address "sommerfest/"."""
+    return f"Slug: {address.removesuffix('index.html').strip('/').replace('/', '-') or 'start'}-2"
+
+
+def address_of(source, slugify, settings):
+    """The address ("kontakt/", "entwurf/fest/", "" for the start page) of the file the
+    source's page is written to, built or, if it could not be built, the one it would
+    have; None without a title or where nothing is written (a draft in production)."""
+    if source.value("save_as"):
+        return source.value("save_as").removesuffix("index.html")
+    slug = source.value("slug") or slugify(source.value("title"))
+    draft = visibility(source.value("layout"), source.value("status")) == DRAFT
+    save_as = settings.get(_SAVE_AS_SETTINGS[source.kind, draft])
+    if not slug or not save_as:
+        return None
+    return save_as.format(slug=slug).removesuffix("index.html")
+
+
+# Pelican's setting for the file of (kind, is it a draft?).
+_SAVE_AS_SETTINGS = {
+    ("article", False): "ARTICLE_SAVE_AS",
+    ("article", True): "DRAFT_SAVE_AS",
+    ("page", False): "PAGE_SAVE_AS",
+    ("page", True): "DRAFT_PAGE_SAVE_AS",
+}
 
 
 def check_headings(source):
@@ -368,9 +461,11 @@ def check_headings(source):
                     number,
                     "Eine Überschrift mit einem # wäre eine zweite Hauptüberschrift; die einzige ist "
                     "der Titel.",
-                    "Überschriften im Text mit ## beginnen (Unterpunkte mit ###).",
+                    "Überschriften im Text mit ## beginnen (Unterpunkte mit ###); die Zeile "
+                    "ersetzen durch:",
                     ERROR,
                     "heading-h1",
+                    "#" + source.text.splitlines()[number - 1],
                 )
             )
         questions += line.startswith("## ")
@@ -383,42 +478,11 @@ def check_headings(source):
                 "sonst nicht von Frage zu Frage.",
                 "Jede Frage in eine eigene Zeile mit ## davor schreiben, z. B. „## Was macht eine "
                 "IT-Gruppe?“.",
-                WARNING,
+                HINT,
                 "interview-questions",
             )
         )
     return found
-
-
-# Appended by content_check to a placeholder in a draft or hidden page (production).
-UNPUBLISHED_MARK = " (Entwurf/verborgen)"
-
-
-def render_placeholders(found):
-    """All open placeholders as lists to work through, not a wall of warnings: one for
-    those that stop publishing, one for those in drafts and hidden pages."""
-    blocks = []
-    for severity in (ERROR, WARNING):
-        group = [f for f in found if f.severity == severity]
-        if not group:
-            continue
-        verb = "ist" if len(group) == 1 else "sind"
-        drafts = all(f.message.endswith(UNPUBLISHED_MARK) for f in group)
-        lines = [
-            f"{german.label(severity)}: {len(group)} Platzhalter "
-            f"{verb} noch nicht ausgefüllt. "
-            + (
-                "Sie stehen in Entwürfen oder verborgenen Seiten und halten die "
-                "Veröffentlichung nicht auf; vor dem Veröffentlichen dieser Texte die "
-                "echte Angabe an ihre Stelle schreiben:"
-                if drafts
-                else "Vor der Veröffentlichung jeweils die echte Angabe an ihre Stelle schreiben "
-                "(ohne die eckigen Klammern):"
-            )
-        ]
-        lines += [f"{german.INDENT}{german.place(f.path, f.line)}: {f.message}" for f in group]
-        blocks.append("\n".join(lines))
-    return "\n".join(blocks)
 
 
 def check_menu_links(links, addresses, reserved, settings_file="pelicanconf.py"):

@@ -2,12 +2,13 @@
 
 import dataclasses
 import datetime
-import logging
 from pathlib import Path
 
+from sitekit.constants import PREVIEW_PREFIX
 from sitekit.facts import DEFAULT_FILE, LOADED, read_facts
-from sitekit.findings import ERROR, WARNING, BuildError, Finding, sort_key
-from sitekit.layouts import DRAFT, HIDDEN, visibility
+from sitekit.findings import ERROR, HINT, Finding, as_unpublished, ledger
+from sitekit.layouts import PUBLIC, visibility
+from sitekit.links import MARKDOWN_SUFFIXES
 from sitekit.settings import value as setting
 from sitekit.slugs import slugifier
 
@@ -15,9 +16,6 @@ from . import checks
 from . import settings as options
 from .source import NotUtf8, decode, parse
 
-logger = logging.getLogger(__name__)
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Settings key (lower case: not a user setting) for the files the generators must skip.
 SKIPPED = "content_check_skipped"
 
@@ -37,9 +35,13 @@ def _collect(content, settings):
 
 
 def check_sources(pelican):
-    """Receiver of `initialized`: check every source before Pelican reads any."""
+    """Receiver of `initialized`: check every source before Pelican reads any.
+
+    The findings go to the build's ledger (build_report prints them at the end); files
+    that cannot be built are left out, in the preview and in production alike.
+    """
     settings = pelican.settings
-    strict = options.read(settings)["CONTENT_CHECK_STRICT"]
+    options.read(settings)
     content = Path(settings["PATH"])
     shown = content.name  # messages say "content/pages/x.md", as the author sees it
 
@@ -48,7 +50,7 @@ def check_sources(pelican):
     facts, facts_path = loaded.facts, loaded.shown
     findings = list(loaded.findings)
     if facts is not None:
-        findings += checks.check_placeholders(facts_path, loaded.text, strict, comment="#")
+        findings += checks.check_placeholders(facts_path, loaded.text, comment="#")
 
     sources, unusable = [], set()
     for rel, kind in _collect(content, settings):
@@ -62,7 +64,7 @@ def check_sources(pelican):
                         "Diese Datei ist kein Markdown-Text und wird nicht veröffentlicht.",
                         "Texte enden auf „.md“: die Datei umbenennen (z. B. „fest.md.txt“ → „fest.md“). "
                         "Bilder gehören nach content/images/.",
-                        WARNING,
+                        HINT,
                         "not-markdown",
                     )
                 )
@@ -86,7 +88,7 @@ def check_sources(pelican):
         source = parse(path, rel, kind, text)
         found, usable = checks.check_metadata(source)
         findings += found + checks.check_headings(source)
-        findings += checks.check_placeholders(path, text, strict, body_from=source.body_from)
+        findings += checks.check_placeholders(path, text, body_from=source.body_from)
         if facts is not None:
             findings += checks.check_fact_references(source, facts, facts_path)
         sources.append(source)
@@ -94,25 +96,27 @@ def check_sources(pelican):
             unusable.add(rel)
 
     reserved = _reserved_addresses(settings)
+    slugify = slugifier(settings)
     address_problems, addresses = checks.check_addresses(
-        [s for s in sources if s.rel not in unusable], slugifier(settings), reserved
+        [s for s in sources if s.rel not in unusable], slugify, reserved
     )
     findings += address_problems
     unusable |= {Path(f.path).relative_to(shown).as_posix() for f in address_problems}
-    # Drafts are never published; hidden pages not in production (plugin `unpublished`).
-    keep_out = setting(settings, "UNPUBLISHED_KEEP_OUT")
+    # What production publishes decides, in the preview too: a link to a draft or a hidden
+    # page works in the preview but not online, so the preview warns about it.
     today = datetime.date.today()
-    kept_out = {DRAFT, HIDDEN} if keep_out else {DRAFT}
     unpublished = {
         s.rel
         for s in sources
-        if visibility(s.value("layout"), s.value("status"), s.value("ends"), today) in kept_out
+        if visibility(s.value("layout"), s.value("status"), s.value("ends"), today) != PUBLIC
     }
     published = {s.rel for s in sources if s.rel not in unusable | unpublished}
+    all_sources = {s.rel for s in sources} | (unusable - {s.rel for s in sources})
     for source in sources:
         findings += checks.check_links(
             source,
-            published.__contains__,
+            all_sources,
+            published,
             lambda target: (content / target).is_file(),
             set(addresses) | set(reserved),
         )
@@ -129,34 +133,29 @@ def check_sources(pelican):
     findings += checks.check_menu_links(menu, public, reserved)
     # What is not published cannot break the site: a draft's open [[placeholder]] must
     # not stop everyone else's changes from going online.
-    if strict:
-        unpublished_paths = {f"{shown}/{rel}" for rel in unpublished}
-        findings = [_as_warning(f) if f.path in unpublished_paths else f for f in findings]
-    findings.sort(key=sort_key)
+    unpublished_paths = {f"{shown}/{rel}" for rel in unpublished}
+    unusable_paths = {f"{shown}/{rel}" for rel in unusable}
+    findings = [
+        _skipped(f) if f.path in unusable_paths and f.severity == ERROR else f for f in findings
+    ]
+    findings = [as_unpublished(f) if f.path in unpublished_paths else f for f in findings]
 
-    report = _report(findings, unusable, shown, strict)
-    if strict and any(f.severity == ERROR for f in findings):
-        errors = sum(f.severity == ERROR for f in findings)
-        raise BuildError(
-            report,
-            f"Der Bau wurde abgebrochen: {errors} Fehler im Inhalt. Es wurde "
-            "nichts veröffentlicht und nichts nach output/ geschrieben.",
-        )
-    for text in report:
-        logger.warning(text)
+    record = ledger(settings)
+    record.add(findings)
+    for source in sources:  # where the preview shows a page, or its problems
+        address = checks.address_of(source, slugify, settings)
+        if address is not None:
+            record.addresses[source.path] = address
     # Files that cannot be built are left out; skip_unusable() tells the generators.
     settings[SKIPPED] = unusable
 
 
-def _as_warning(finding):
-    """A problem in a file that is not published: reported, but it does not stop the build."""
-    note = (
-        checks.UNPUBLISHED_MARK
-        if finding.rule == "placeholder"
-        else " Die Datei ist ein Entwurf oder verborgen und wird nicht veröffentlicht; "
-        "das hält den Bau nicht auf."
-    )
-    return dataclasses.replace(finding, severity=WARNING, message=finding.message + note)
+def _skipped(finding):
+    """A problem that keeps its file from being built says so."""
+    return dataclasses.replace(finding, message=finding.message + SKIPPED_NOTE)
+
+
+SKIPPED_NOTE = " Die Datei wird übersprungen, bis das behoben ist."
 
 
 def _reserved_addresses(settings):
@@ -181,6 +180,7 @@ def _reserved_addresses(settings):
     if images := setting(settings, "IMAGE_OPTIMIZER_OUTPUT_DIR"):
         reserved[images + "/"] = "für die Bilder"
     reserved["feeds/"] = "für die Feeds"
+    reserved[PREVIEW_PREFIX.lstrip("/")] = "für die Vorschau"
     return {address: name for address, name in reserved.items() if address}
 
 
@@ -190,27 +190,3 @@ def skip_unusable(generator):
     if skipped:
         find_files = generator.get_files
         generator.get_files = lambda *args, **kwargs: find_files(*args, **kwargs) - skipped
-
-
-def _report(findings, unusable, shown, strict):
-    """The texts to show: each finding on its own, open placeholders as one list.
-
-    While previewing everything is a warning; a file that cannot be built says so.
-    """
-    texts = []
-    for finding in findings:
-        if finding.rule == "placeholder":
-            continue
-        if not strict:
-            skipped = finding.path.removeprefix(f"{shown}/") in unusable
-            finding = dataclasses.replace(
-                finding,
-                severity=WARNING,
-                message=finding.message
-                + (" Die Datei wird übersprungen, bis das behoben ist." if skipped else ""),
-            )
-        texts.append(finding.render())
-    placeholders = [f for f in findings if f.rule == "placeholder"]
-    if placeholders:
-        texts.append(checks.render_placeholders(placeholders))
-    return texts

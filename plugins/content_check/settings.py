@@ -1,11 +1,12 @@
-"""CONTENT_CHECK_* settings, declared once (sitekit.settings validates them)."""
+"""CONTENT_CHECK_* settings, declared once (sitekit.settings validates them).
 
-from sitekit.settings import Flag, declare
+content_check has no options of its own today; declaring the prefix still makes a
+misspelled or outdated CONTENT_CHECK_* setting an error with "Meinten Sie …?".
+Whether its errors stop the build is BUILD_REPORT_STRICT's decision (build_report).
+"""
 
-OPTIONS = {
-    # True in publishconf.py: any finding stops the build before anything is written.
-    # False while previewing: findings are warnings and files that cannot be built are skipped.
-    "CONTENT_CHECK_STRICT": Flag(False),
-}
+from sitekit.settings import declare
+
+OPTIONS = {}
 
 read = declare("content_check", "CONTENT_CHECK_", OPTIONS)

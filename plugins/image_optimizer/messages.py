@@ -36,12 +36,11 @@ NO_ALT = (
 )
 NO_ALT_FOR_METADATA = (
     "Zum Bild „{src}“ in „Image:“ fehlt die Angabe „Image_alt:“.",
-    "Darunter eine Zeile „Image_alt: …“ einfügen, die beschreibt, was auf dem Bild zu sehen ist.",
+    "Unter der Zeile „Image:“ diese Zeile einfügen und beschreiben, was zu sehen ist:",
 )
 NO_CREDIT = (
     "Für das Bild „{src}“ fehlt {missing} in {credits_file}.",
-    'Dort einen Abschnitt ergänzen:  ["{key}"]  bildnachweis = "Name der Fotografin oder '
-    'des Fotografen"  einwilligung = "Wer ist zu sehen, und liegt die Einwilligung vor?"',
+    "In {credits_file} {where}:",
 )
 PROBLEMS = {
     "unsupported": (

@@ -16,12 +16,13 @@ from PIL import Image
 
 from sitekit import german
 from sitekit.constants import IMAGE_SUFFIXES
-from sitekit.findings import ERROR, WARNING, BuildError, Finding
+from sitekit.findings import ERROR, Finding, as_unpublished, ledger
+from sitekit.layouts import is_public
 
 from . import messages
 from . import settings as options
 from .cache import Cache, fingerprint
-from .credits import missing_fields, read_credits
+from .credits import credit_snippet, missing_fields, read_credits
 from .encode import Recipe, Result, make_variants
 from .markup import picture, plain_img
 from .references import (
@@ -153,7 +154,7 @@ def optimize(generators):
         results, passthrough, made = _make_all(uses, cache, values, findings, content_root)
         _publish(results, passthrough, cache.folder, output / site.out_dir, output, content_root)
         cache.prune_and_save()
-    if values["IMAGE_OPTIMIZER_REQUIRE_CREDITS"]:
+    if values["IMAGE_OPTIMIZER_REQUIRE_CREDITS"] and credits.readable:
         findings += _missing_credits(uses, {*results, *passthrough}, site, credits_file)
 
     for content in contents:
@@ -167,7 +168,7 @@ def optimize(generators):
                 if not is_image(s.source_path) and Path(s.source_path).resolve() not in private
             ]
             generator.staticfiles = generator.context["staticfiles"] = kept
-    _report(findings, values["IMAGE_OPTIMIZER_STRICT"], content_root.name)
+    ledger(settings).add(findings)
     _summary(results, made, time.monotonic() - started)
 
 
@@ -215,7 +216,15 @@ def _collect(contents, content_root):
             )
             uses.append(use)
             if alt is None:
-                findings.append(_finding(use, content_root, *messages.NO_ALT_FOR_METADATA))
+                findings.append(
+                    _finding(
+                        use,
+                        content_root,
+                        *messages.NO_ALT_FOR_METADATA,
+                        snippet="Image_alt: [[Was ist auf dem Bild zu sehen?]]",
+                        left_as_is=False,
+                    )
+                )
     for use in uses:
         if use.kind == "img" and use.alt is None:
             findings.append(_finding(use, content_root, *messages.NO_ALT))
@@ -343,21 +352,26 @@ def _progress(done, total):
 
 
 def _missing_credits(uses, published, site, credits_file):
-    """Each published image without credit or consent note, named once."""
+    """Each published image without credit or consent note, named once, with the lines to
+    paste into the credits file."""
     findings, named = [], set()
     for use in uses:
         if use.path in published and use.path not in named:
             named.add(use.path)
-            missing = missing_fields(site.credits.get(site.key(use.path)))
+            entry = site.credits.get(site.key(use.path))
+            missing = missing_fields(entry)
             if missing:
+                where, snippet = credit_snippet(site.key(use.path), entry)
                 findings.append(
                     _finding(
                         use,
                         site.content_root,
                         *messages.NO_CREDIT,
+                        snippet=snippet,
+                        left_as_is=False,
                         missing=" und ".join(f"„{field}“" for field in missing),
                         credits_file=f"{site.content_root.name}/{credits_file}",
-                        key=site.key(use.path),
+                        where=where,
                     )
                 )
     return findings
@@ -466,15 +480,20 @@ def _publish(results, passthrough, cache_folder, variants_dir, output, content_r
             shutil.copyfile(cache_folder / result.original[1], target)
 
 
-def _finding(use, content_root, message, fix, **values):
-    return Finding(
+def _finding(use, content_root, message, fix, snippet="", left_as_is=True, **values):
+    """An image problem at the line that uses the image. An image of a page production does
+    not publish (draft, hidden) cannot stop the build: a hint. What is not fixed stays as
+    the author wrote it."""
+    finding = Finding(
         _shown(Path(use.content.source_path), content_root),
         use.line,
-        message.format(src=use.src, **values),
+        message.format(src=use.src, **values) + (messages.LEFT_AS_IS if left_as_is else ""),
         fix.format(src=use.src, **values),
         ERROR,
         "image",
+        snippet,
     )
+    return finding if is_public(use.content) else as_unpublished(finding)
 
 
 def _shown(path, content_root):
@@ -482,25 +501,6 @@ def _shown(path, content_root):
         return f"{content_root.name}/{Path(path).relative_to(content_root).as_posix()}"
     except ValueError:
         return str(path)
-
-
-def _report(findings, strict, shown):
-    if strict and findings:
-        raise BuildError(
-            [f.render() for f in findings],
-            f"Der Bau wurde abgebrochen: {len(findings)} Problem(e) mit Bildern.",
-        )
-    for finding in findings:
-        logger.warning(
-            Finding(
-                finding.path,
-                finding.line,
-                finding.message + messages.LEFT_AS_IS,
-                finding.fix,
-                WARNING,
-                finding.rule,
-            ).render()
-        )
 
 
 def _millions(pixels):

@@ -36,10 +36,9 @@ OPTIONS = {
     "IMAGE_OPTIMIZER_PUBLISH_ORIGINALS": Flag(False),
     # Photo credits and consent notes (§ 22 KUG), relative to the content folder.
     "IMAGE_OPTIMIZER_CREDITS_FILE": Text("images/bildnachweise.toml"),
-    # True in publishconf.py: every published image needs a credit and a consent note.
-    "IMAGE_OPTIMIZER_REQUIRE_CREDITS": Flag(False),
-    # True in publishconf.py: a problem with an image stops the build.
-    "IMAGE_OPTIMIZER_STRICT": Flag(False),
+    # Every published image needs a credit and a consent note (the preview warns, the
+    # production build stops); False only for a site that keeps no such records.
+    "IMAGE_OPTIMIZER_REQUIRE_CREDITS": Flag(True),
 }
 
 _read = declare("image_optimizer", "IMAGE_OPTIMIZER_", OPTIONS)

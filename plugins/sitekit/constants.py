@@ -20,3 +20,8 @@ LINK_MARKER = re.compile(r"^[{|](" + "|".join(LINK_MARKERS) + r")[}|]")
 # .htaccess caches exactly these names for a year.
 IMAGE_HASH_LENGTH = 20
 CSS_HASH_LENGTH = 10
+
+# The preview server's own pages (`make serve`), never in output/: the list of every open
+# finding, and what it needs itself. content_check keeps pages off these addresses.
+PREVIEW_PREFIX = "/__vorschau/"
+PREVIEW_OVERVIEW = PREVIEW_PREFIX + "probleme/"

@@ -2,11 +2,10 @@
 as {{ verein.kontakt.email }} and from templates as VEREIN.kontakt.email."""
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sitekit.findings import ERROR, Finding
+from sitekit.toml_file import FORM, TomlProblem, read_toml
 
 DEFAULT_FILE = "verein.toml"  # relative to the content folder (ASSOCIATION_FACTS_FILE)
 # The settings key under which the association plugin leaves what it read (a FactsFile),
@@ -67,33 +66,14 @@ def with_required(facts):
     return filled
 
 
-# tomllib's English reasons → what a volunteer understands.
-_TOML_ERRORS = (
-    ("Unterminated string", 'Am Ende eines Werts fehlt das Anführungszeichen ".'),
-    ("Illegal character", 'Am Ende eines Werts fehlt das Anführungszeichen ".'),
-    (
-        "Invalid value",
-        'Ein Wert steht nicht in geraden Anführungszeichen " (typografische „“ gehen hier nicht).',
-    ),
-    ("Cannot overwrite a value", "Eine Angabe steht doppelt."),
-    ("Cannot declare", "Ein Abschnitt steht doppelt."),
-    ("Expected ']'", "Eine Abschnittsüberschrift ist nicht mit „]“ geschlossen."),
-    ("Expected '=' after a key", "Nach dem Namen einer Angabe fehlt das Gleichheitszeichen „=“."),
-)
-_FORM = (
-    'Jede Angabe als „name = "Wert"“ schreiben, mit geraden Anführungszeichen " am Anfang '
-    "und Ende des Werts; Abschnitte als „[abschnitt]“."
-)
-
-
 def read_facts(path, shown):
     """A FactsFile; its facts are None when the file cannot be read at all.
 
     shown is the path as the author sees it, e.g. "content/verein.toml".
     """
 
-    def problem(line, message, fix=_FORM, rule="facts-invalid"):
-        return [Finding(shown, line, message, fix, ERROR, rule)]
+    def problem(line, message, fix=FORM, rule="facts-invalid", snippet=""):
+        return [Finding(shown, line, message, fix, ERROR, rule, snippet)]
 
     facts, text, findings = _read(path, shown, problem)
     return FactsFile(shown, facts, findings, text)
@@ -102,7 +82,7 @@ def read_facts(path, shown):
 def _read(path, shown, problem):
     """(facts, text, findings); facts and text are None if the file is unreadable."""
     try:
-        data = Path(path).read_bytes()
+        facts, text = read_toml(path, shown, "Die Vereinsdaten", "facts-invalid")
     except OSError:
         return (
             None,
@@ -115,35 +95,8 @@ def _read(path, shown, problem):
                 "facts-missing",
             ),
         )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return (
-            None,
-            None,
-            problem(
-                data.count(b"\n", 0, error.start) + 1,
-                "Die Vereinsdaten sind nicht als UTF-8 gespeichert.",
-                "Die Datei im Editor mit der Zeichenkodierung „UTF-8“ speichern.",
-                "encoding",
-            ),
-        )
-    try:
-        facts = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = re.search(r"line (\d+)", str(error))
-        reason = next(
-            (german for english, german in _TOML_ERRORS if english in str(error)),
-            'Die Zeile hat nicht die Form „name = "Wert"“.',
-        )
-        return (
-            None,
-            None,
-            problem(
-                int(line[1]) if line else None,
-                f"Die Vereinsdaten können nicht gelesen werden: {reason}",
-            ),
-        )
+    except TomlProblem as error:
+        return None, None, [error.finding]
     findings = []
     for dotted in missing_required(facts):
         section, _, key = dotted.rpartition(".")
@@ -152,17 +105,29 @@ def _read(path, shown, problem):
             findings += problem(
                 _line_of(text, section, key),
                 f"Die Angabe „{dotted}“ ist kein Text (es fehlen die Anführungszeichen).",
-                f'In Anführungszeichen schreiben: „{key} = "{value}"“.',
+                "Die Zeile so schreiben, mit Anführungszeichen:",
                 "facts-invalid",
+                snippet=f'{key} = "{value}"',
             )
             continue
-        where = f"im Abschnitt „[{section}]“" if section else "ganz oben"
+        line = f'{key} = "[[{dotted}]]"'
+        at = None
+        if value is not None:  # there, but empty
+            at = _line_of(text, section, key)
+            where, snippet = "die Zeile ersetzen durch diese", line
+        elif not section:
+            where, snippet = "ganz oben diese Zeile einfügen", line
+        elif isinstance(lookup(facts, section), dict):
+            where, snippet = f"im Abschnitt „[{section}]“ diese Zeile einfügen", line
+        else:  # the whole section is missing
+            where, snippet = "am Ende einfügen", f"[{section}]\n{line}"
         findings += problem(
-            None,
+            at,
             f"Die Angabe „{dotted}“ fehlt oder ist leer; die Website "
             "braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).",
-            f'In {shown} {where} eintragen: „{key} = "…"“.',
+            f"In {shown} {where} und ausfüllen:",
             "facts-missing",
+            snippet=snippet,
         )
     return facts, text, findings
 

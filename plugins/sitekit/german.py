@@ -47,9 +47,10 @@ def seconds(value, decimals=1):
     return f"{number(value, decimals)} Sekunden"
 
 
-def label(severity):
-    """ "FEHLER", "WARNUNG" or "HINWEIS"."""
-    return LABELS[severity]
+def label(severity, preview=False):
+    """ "FEHLER", "WARNUNG" or "HINWEIS". While previewing an error is a "WARNUNG": the
+    preview builds anyway, but the production build would stop there."""
+    return LABELS[WARNING] if preview and severity == ERROR else LABELS[severity]
 
 
 def fix_line(fix):
@@ -57,19 +58,40 @@ def fix_line(fix):
     return f"{INDENT}{FIX} {fix}"
 
 
-def report(severity, message, fix=None, *, where=None, cause=None, notes=()):
+SNIPPET_INDENT = INDENT * 2
+
+
+def snippet_lines(snippet):
+    """Text to paste, one more level in: every line as it must be pasted (TOML and the
+    Markdown header both ignore the indentation)."""
+    return [f"{SNIPPET_INDENT}{line}" if line else "" for line in snippet.splitlines()]
+
+
+def report(
+    severity,
+    message,
+    fix=None,
+    *,
+    where=None,
+    cause=None,
+    notes=(),
+    snippet="",
+    preview=False,
+):
     """One problem as the volunteer reads it:
 
     FEHLER in content/pages/kontakt.md, Zeile 3: <message>
         Meist heißt das: <cause>
         So beheben: <fix>
+            <snippet, line by line, exactly as it must be pasted>
         <each note>
     """
-    lines = [f"{label(severity)}{f' in {where}' if where else ''}: {message}"]
+    lines = [f"{label(severity, preview)}{f' in {where}' if where else ''}: {message}"]
     if cause:
         lines.append(f"{INDENT}{CAUSE} {cause}")
     if fix:
         lines.append(fix_line(fix))
+    lines += snippet_lines(snippet)
     lines += [f"{INDENT}{note}" for note in notes]
     return "\n".join(lines)
 

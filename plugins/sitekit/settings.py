@@ -197,9 +197,8 @@ def _values(settings, prefix, options):
         if key.startswith(prefix) and key not in options:
             close = difflib.get_close_matches(key, list(options), n=1)
             hint = f" Meinten Sie „{close[0]}“?" if close else ""
-            problems.append(
-                f"„{key}“ gibt es nicht.{hint} Bekannt sind: {', '.join(sorted(options))}."
-            )
+            known = f" Bekannt sind: {', '.join(sorted(options))}." if options else ""
+            problems.append(f"„{key}“ gibt es nicht.{hint}{known}")
     values = {}
     for key, option in options.items():
         given = settings.get(key, option.default)

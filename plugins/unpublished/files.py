@@ -1,10 +1,7 @@
 """Which linked files only unpublished pages use (plain data, no Pelican objects)."""
 
-import posixpath
-from urllib.parse import unquote, urlsplit
-
-from sitekit.constants import LINK_MARKER
 from sitekit.html import attribute_values
+from sitekit.links import content_path
 
 
 def linked_paths(html, source_dir, extra_values=()):
@@ -17,26 +14,10 @@ def linked_paths(html, source_dir, extra_values=()):
     values = attribute_values(html) + list(extra_values)
     paths = set()
     for value in values:
-        path = _source_path(value, source_dir)
+        path = content_path(value, source_dir)
         if path:
             paths.add(path)
     return paths
-
-
-def _source_path(value, source_dir):
-    value = str(value).strip()
-    marked = LINK_MARKER.match(value)
-    if marked:
-        value = value[marked.end() :]
-    parts = urlsplit(value)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None  # another site, mailto:, or only an #anchor
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        path = path.lstrip("/")
-    else:
-        path = posixpath.normpath(posixpath.join(source_dir, path))
-    return None if path.startswith("..") else path
 
 
 def files_only_unpublished_use(unpublished_links, published_links):

@@ -1,0 +1,80 @@
+"""Which file a link in a text means: one rule for the association plugin (which turns links
+to Markdown files into page addresses), content_check (which reports those that lead
+nowhere) and unpublished (which keeps files only drafts link out of production)."""
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from sitekit.constants import LINK_MARKER
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def markdown_sources(content, settings):
+    """(path relative to content/, "article" or "page") of every text Pelican reads: the
+    Markdown files in ARTICLE_PATHS and PAGE_PATHS, in order."""
+    folders = [(p, "article") for p in settings["ARTICLE_PATHS"]]
+    folders += [(p, "page") for p in settings["PAGE_PATHS"]]
+    for folder, kind in folders:
+        for path in sorted((Path(content) / folder).rglob("*")):
+            if (
+                path.suffix in MARKDOWN_SUFFIXES
+                and path.is_file()
+                and not path.name.startswith(".")
+            ):
+                yield path.relative_to(content).as_posix(), kind
+
+
+def content_path(value, source_dir):
+    """The path below content/ that a link names, or None (another site, mailto:, only an
+    #anchor, above content/). "/x" starts at content/, anything else at source_dir
+    ("neuigkeiten"); Pelican's {filename}, {static} and {attach} markers are read alike."""
+    value = str(value).strip()
+    marked = LINK_MARKER.match(value)
+    if marked:
+        value = value[marked.end() :]
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        path = path.lstrip("/")
+    else:
+        path = posixpath.normpath(posixpath.join(source_dir, path))
+    return None if path.startswith("..") else path
+
+
+def is_markdown_link(value):
+    """True for a plain link to a Markdown file, as any Markdown editor writes one:
+    "../pages/mitmachen.md", "/pages/mitmachen.md", "mitmachen.md#anker"."""
+    value = str(value).strip()
+    if LINK_MARKER.match(value):
+        return False
+    parts = urlsplit(value)
+    return not parts.scheme and not parts.netloc and parts.path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def markdown_target(value, source_dir, sources):
+    """The source (path below content/) a link to a Markdown file means, or None.
+
+    Like a link in any Markdown editor it is read from the file's folder ("../pages/x.md")
+    or, with a leading "/", from content/. A bare file name that is not in the folder
+    ("mitmachen.md" in an interview) means the one source of that name anywhere.
+    """
+    path = content_path(value, source_dir)
+    if path in sources:
+        return path
+    name = unquote(urlsplit(str(value).strip()).path)
+    if "/" not in name:
+        same_name = [s for s in sources if posixpath.basename(s) == name]
+        if len(same_name) == 1:
+            return same_name[0]
+    return None
+
+
+def as_filename_link(value, target):
+    """Pelican's own form of a link to the source target, keeping its #anchor:
+    "{filename}/pages/mitmachen.md#termine"."""
+    fragment = urlsplit(str(value).strip()).fragment
+    return f"{{filename}}/{target}" + (f"#{fragment}" if fragment else "")

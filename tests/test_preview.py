@@ -1,0 +1,171 @@
+"""The preview tells everything: problems in the browser, pages that follow their address.
+
+Unit tests on the preview's data and pages; then the real `invoke serve` in a copy of the
+project, fetched over HTTP and watched in Chromium.
+"""
+
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+
+from sitekit.findings import ERROR, HINT, Finding, Ledger
+from sitetools.preview import pages
+from sitetools.preview.state import Snapshot, next_snapshot
+
+BROKEN = Finding(
+    "content/neuigkeiten/fest.md",
+    2,
+    "„Date: 27.11.2026“ ist kein gültiges Datum.",
+    "Die Zeile ersetzen durch:",
+    ERROR,
+    "date-invalid",
+    "Date: 2026-11-27",
+)
+HINTED = Finding("content/pages/kontakt.md", 5, "Ein langer Satz.", "Kürzen.", HINT, "long")
+
+
+def ledger(addresses, built, findings=()):
+    record = Ledger()
+    record.addresses.update(addresses)
+    record.built.update(built)
+    record.add(list(findings))
+    return record
+
+
+def test_a_page_that_moved_is_found_at_its_old_address():
+    draft = ledger({"content/pages/x.md": "entwurf/seite/x/"}, {"content/pages/x.md"})
+    published = ledger({"content/pages/x.md": "x/"}, {"content/pages/x.md"})
+    snapshot = next_snapshot(next_snapshot(Snapshot(), draft), published)
+    assert snapshot.number == 2
+    assert snapshot.moved_to("entwurf/seite/x/") == "x/"
+    assert snapshot.moved_to("x/") is None  # it is there
+    assert snapshot.moved_to("y/") is None
+
+
+def test_a_page_that_could_not_be_built_is_known_at_its_address():
+    record = ledger(
+        {"content/neuigkeiten/fest.md": "sommerfest/", "content/pages/kontakt.md": "kontakt/"},
+        {"content/pages/kontakt.md"},
+        [BROKEN, HINTED],
+    )
+    snapshot = next_snapshot(Snapshot(), record)
+    assert snapshot.unbuilt_at("sommerfest/") == "content/neuigkeiten/fest.md"
+    assert snapshot.unbuilt_at("kontakt/") is None
+    assert snapshot.findings_of("content/neuigkeiten/fest.md") == [BROKEN]
+    assert next_snapshot(snapshot, None).findings == snapshot.findings  # a broken build
+
+
+def test_problem_page_banner_and_overview_say_it_in_german():
+    snapshot = next_snapshot(
+        Snapshot(),
+        ledger(
+            {"content/neuigkeiten/fest.md": "sommerfest/", "content/pages/kontakt.md": "kontakt/"},
+            {"content/pages/kontakt.md"},
+            [BROKEN, HINTED],
+        ),
+    )
+    problem = pages.problem_page("content/neuigkeiten/fest.md", [BROKEN], 1, "/site.css")
+    assert "Diese Seite konnte nicht gebaut werden" in problem
+    assert "Zeile 2" in problem and "„Date: 27.11.2026“ ist kein gültiges Datum." in problem
+    assert "<pre><code>Date: 2026-11-27</code></pre>" in problem
+    assert 'data-build="1"' in problem  # reloads itself after the next build
+    banner = pages.banner(snapshot, "content/pages/kontakt.md")
+    assert "1 Stelle verhindert die Veröffentlichung, 1 Hinweis; auf dieser Seite: 1" in banner
+    overview = pages.overview_page(snapshot, "/site.css")
+    assert overview.index("content/neuigkeiten/fest.md") < overview.index(
+        "content/pages/kontakt.md"
+    )
+    assert 'href="/sommerfest/">Problemseite ansehen' in overview
+    assert 'href="/kontakt/">Seite ansehen' in overview
+    assert pages.banner(next_snapshot(Snapshot(), ledger({}, set())), None) == ""
+
+
+def fetch(url):
+    """(status, final URL, text) of a GET, following redirects."""
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return response.status, response.url, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, url, error.read().decode("utf-8")
+
+
+def wait_for(page_or_check, timeout=30):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = page_or_check()
+        if result:
+            return result
+        time.sleep(0.2)
+    pytest.fail("the preview did not show it in time")
+
+
+def test_the_overview_lists_every_open_finding_and_each_page_has_a_banner(preview):
+    project, base, _ = preview
+    status, _, overview = fetch(f"{base}/__vorschau/probleme/")
+    assert status == 200
+    assert "Vorschau: offene Probleme" in overview
+    assert "content/verein.toml" in overview and "Platzhalter" in overview
+    status, _, home = fetch(f"{base}/")
+    assert 'class="bl-preview-banner"' in home and "/__vorschau/probleme/" in home
+    # Nothing of the preview is in output/.
+    written = "".join(p.read_text(errors="ignore") for p in (project / "output").rglob("*.html"))
+    assert "__vorschau" not in written and "bl-preview" not in written
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_a_broken_page_shows_its_problem_in_the_open_tab_until_it_is_fixed(preview, browser):
+    project, base, _ = preview
+    call = project / "content/aufrufe/die-it-gruppe-sucht-verstaerkung.md"
+    date = re.search(r"^Date: (.+)$", call.read_text(encoding="utf-8"), re.M)[1]
+    page = browser.new_page()
+    page.goto(f"{base}/die-it-gruppe-sucht-verstaerkung/")
+    page.get_by_role("heading", level=1, name="Die IT-Gruppe sucht Verstärkung").wait_for()
+
+    edit(call, f"Date: {date}", "Date: 31.02.2026")
+    page.get_by_role("heading", name="Diese Seite konnte nicht gebaut werden").wait_for(
+        timeout=30000
+    )
+    assert page.url == f"{base}/die-it-gruppe-sucht-verstaerkung/"
+    text = page.locator("main").inner_text()
+    assert "content/aufrufe/die-it-gruppe-sucht-verstaerkung.md" in text
+    assert "Zeile 2" in text and "„Date: 31.02.2026“ ist kein gültiges Datum." in text
+    assert "Date: 2026-02-31" in text  # the line to paste
+
+    edit(call, "Date: 31.02.2026", f"Date: {date}")
+    page.get_by_role("heading", level=1, name="Die IT-Gruppe sucht Verstärkung").wait_for(
+        timeout=30000
+    )
+    page.close()
+
+
+@pytest.mark.browser
+def test_an_open_draft_follows_its_page_when_it_is_published(preview, browser):
+    project, base, _ = preview
+    news = project / "content/neuigkeiten/flohmarkt.md"
+    news.parent.mkdir(exist_ok=True)
+    news.write_text(
+        "Title: Flohmarkt im Hof\nDate: 2026-11-30\nLayout: news\nStatus: draft\n\nAm Samstag.\n",
+        encoding="utf-8",
+    )
+    wait_for(lambda: fetch(f"{base}/entwurf/flohmarkt-im-hof/")[0] == 200)  # built
+    page = browser.new_page()
+    page.goto(f"{base}/entwurf/flohmarkt-im-hof/")
+    page.get_by_text("Am Samstag.").wait_for()
+
+    edit(news, "Status: draft\n", "")
+    page.wait_for_url(f"{base}/flohmarkt-im-hof/", timeout=30000)
+    page.get_by_text("Am Samstag.").wait_for()
+
+    edit(news, "Title: Flohmarkt im Hof", "Title: Großer Flohmarkt")
+    page.wait_for_url(f"{base}/grosser-flohmarkt/", timeout=30000)
+    page.close()
