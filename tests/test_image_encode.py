@@ -1,13 +1,15 @@
 """image_optimizer's plain functions on small generated images."""
 
 import io
+from pathlib import Path
 
 import pytest
 from images import animated_gif, has_private_metadata, jpeg_bytes, photo, png_bytes, transparent_png
 from PIL import Image
 
-from image_optimizer.encode import Recipe, make_variants
+from image_optimizer.encode import Recipe, Result, make_variants
 from image_optimizer.markup import picture
+from image_optimizer.plugin import original_path
 from image_optimizer.svg import inspect_svg
 
 QUALITY = {"avif": 50, "webp": 75, "jpeg": 80}
@@ -50,6 +52,22 @@ def test_exif_orientation_is_applied_before_resizing(tmp_path):
     result = make_variants(recipe_for(tmp_path, jpeg_bytes(photo(640, 480), orientation=6)))
     assert (result.width, result.height) == (480, 640)
     assert outputs(tmp_path, result)["k-400.jpg"].size == (400, 533)
+
+
+@pytest.mark.parametrize(
+    "upload, cleaned, published",
+    [
+        ("images/IMG_0001.HEIC", "k-original.jpg", "images/IMG_0001.jpg"),
+        ("images/scan.tif", "k-original.jpg", "images/scan.jpg"),
+        ("images/logo.heif", "k-original.png", "images/logo.png"),
+        ("images/foto.JPG", "k-original.jpg", "images/foto.JPG"),
+        ("images/foto.jfif", "k-original.jpg", "images/foto.jfif"),
+        ("images/logo.png", "k-original.png", "images/logo.png"),
+    ],
+)
+def test_a_published_original_is_named_for_its_format(upload, cleaned, published):
+    result = Result("k", original=[100, cleaned, 1000])
+    assert original_path(Path(upload), result) == Path(published)
 
 
 def test_never_wider_than_the_source(tmp_path):
