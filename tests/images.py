@@ -2,6 +2,7 @@
 
 import io
 
+import pillow_heif
 from PIL import Image, ImageCms, ImageDraw
 
 # A colour profile, as phones embed one (Display P3 there; sRGB here).
@@ -38,6 +39,23 @@ def jpeg_bytes(image=None, orientation=1, **options):
         icc_profile=ICC,
         quality=90,
         **options,
+    )
+    return buffer.getvalue()
+
+
+def heic_bytes(image=None, orientation=1):
+    """A photo as an iPhone stores it: HEIC with EXIF (camera, GPS), XMP and a colour profile;
+    for a portrait the pixels lie sideways, with a rotation (irot) and EXIF Orientation 6.
+    Written with pillow_heif's own API: the test process never registers it with Pillow."""
+    image = image or photo()
+    heif = pillow_heif.from_bytes(image.mode, image.size, image.tobytes())
+    buffer = io.BytesIO()
+    heif.save(
+        buffer,
+        quality=90,
+        exif=exif_with_gps(orientation).tobytes(),  # bytes: the encoder adds irot from them
+        xmp=b"<x:xmpmeta>Aufnahmeort</x:xmpmeta>",
+        icc_profile=ICC,
     )
     return buffer.getvalue()
 

@@ -1,13 +1,24 @@
 """image_optimizer's plain functions on small generated images."""
 
+import dataclasses
 import io
+from pathlib import Path
 
 import pytest
-from images import animated_gif, has_private_metadata, jpeg_bytes, photo, png_bytes, transparent_png
-from PIL import Image
+from images import (
+    animated_gif,
+    has_private_metadata,
+    heic_bytes,
+    jpeg_bytes,
+    photo,
+    png_bytes,
+    transparent_png,
+)
+from PIL import Image, ImageChops, ImageStat
 
-from image_optimizer.encode import Recipe, make_variants
+from image_optimizer.encode import Recipe, Result, make_variants
 from image_optimizer.markup import picture
+from image_optimizer.plugin import original_path
 from image_optimizer.svg import inspect_svg
 
 QUALITY = {"avif": 50, "webp": 75, "jpeg": 80}
@@ -50,6 +61,55 @@ def test_exif_orientation_is_applied_before_resizing(tmp_path):
     result = make_variants(recipe_for(tmp_path, jpeg_bytes(photo(640, 480), orientation=6)))
     assert (result.width, result.height) == (480, 640)
     assert outputs(tmp_path, result)["k-400.jpg"].size == (400, 533)
+
+
+def test_iphone_heic_becomes_upright_variants_without_any_metadata(tmp_path):
+    # Stored landscape 640×480, turned by irot and EXIF Orientation 6: a portrait photo.
+    result = make_variants(
+        recipe_for(tmp_path, heic_bytes(photo(640, 480), orientation=6), "IMG_0001.HEIC")
+    )
+    assert not result.problem, result.detail
+    assert (result.width, result.height, result.fallback) == (480, 640, "jpeg")
+    images = outputs(tmp_path, result)
+    assert sorted(images) == sorted(
+        f"k-{width}.{ext}" for width in (100, 200, 400) for ext in ("avif", "webp", "jpg")
+    )
+    for name, image in images.items():
+        assert image.size[1] == round(640 * image.size[0] / 480), name
+        exif = image.getexif()
+        assert not exif and not exif.get_ifd(0x8825), name  # no EXIF, no GPS
+        assert "xmp" not in image.info and "icc_profile" not in image.info, name
+        assert not has_private_metadata((tmp_path / "cache" / name).read_bytes()), name
+    # Turned the right way (clockwise), not merely to portrait size.
+    upright = photo(640, 480).transpose(Image.Transpose.ROTATE_270).resize((400, 533))
+    difference = ImageChops.difference(images["k-400.jpg"].convert("RGB"), upright)
+    assert max(ImageStat.Stat(difference).mean) < 8
+
+
+def test_published_original_of_a_heic_is_a_jpeg(tmp_path):
+    recipe = recipe_for(tmp_path, heic_bytes(photo(640, 480), orientation=6), "foto.heic")
+    result = make_variants(dataclasses.replace(recipe, full_size=True))
+    assert result.original[:2] == [480, "k-original.jpg"]
+    cleaned = tmp_path / "cache" / "k-original.jpg"
+    assert not has_private_metadata(cleaned.read_bytes())
+    with Image.open(cleaned) as image:
+        assert (image.format, image.size) == ("JPEG", (480, 640))
+
+
+@pytest.mark.parametrize(
+    "upload, cleaned, published",
+    [
+        ("images/IMG_0001.HEIC", "k-original.jpg", "images/IMG_0001.jpg"),
+        ("images/scan.tif", "k-original.jpg", "images/scan.jpg"),
+        ("images/logo.heif", "k-original.png", "images/logo.png"),
+        ("images/foto.JPG", "k-original.jpg", "images/foto.JPG"),
+        ("images/foto.jfif", "k-original.jpg", "images/foto.jfif"),
+        ("images/logo.png", "k-original.png", "images/logo.png"),
+    ],
+)
+def test_a_published_original_is_named_for_its_format(upload, cleaned, published):
+    result = Result("k", original=[100, cleaned, 1000])
+    assert original_path(Path(upload), result) == Path(published)
 
 
 def test_never_wider_than_the_source(tmp_path):

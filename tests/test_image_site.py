@@ -5,7 +5,14 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from images import animated_gif, has_private_metadata, jpeg_bytes, photo, transparent_png
+from images import (
+    animated_gif,
+    has_private_metadata,
+    heic_bytes,
+    jpeg_bytes,
+    photo,
+    transparent_png,
+)
 from support import build, make_site
 
 from sitekit.findings import BuildError
@@ -438,3 +445,67 @@ def test_every_use_of_a_bad_image_is_named_with_its_own_line(tmp_path, caplog):
         build(content)
     assert "zwei.md, Zeile 7: Das Bild „../images/b.jpg“ gibt es nicht" in caplog.text
     assert "zwei.md, Zeile 9: Das Bild „../images/b.jpg“ gibt es nicht" in caplog.text
+
+
+IPHONE = """\
+Title: Ausflug
+Date: 2026-07-04
+Layout: news
+Summary: Fotos vom Ausflug.
+
+![Beschreibung](../images/foto.heic)
+
+![Der Bus am See](../images/bus.HEIF)
+
+[Das Foto in groß](../images/foto.heic)
+"""
+IPHONE_CREDITS = """\
+["images/foto.heic"]
+bildnachweis = "Anna Beispiel"
+einwilligung = "Alle Abgebildeten haben zugestimmt."
+
+["images/bus.HEIF"]
+bildnachweis = "Ben Beispiel"
+einwilligung = "Niemand ist zu erkennen."
+"""
+
+
+def test_iphone_photos_are_published_like_jpegs(tmp_path):
+    """HEIC as an iPhone saves it (sideways pixels, Orientation 6, GPS), encoded in two worker
+    processes; the production build with credits required and originals published."""
+    content = make_site(
+        tmp_path,
+        {
+            "neuigkeiten/ausflug.md": IPHONE,
+            "images/foto.heic": heic_bytes(photo(1000, 750), orientation=6),
+            "images/bus.HEIF": heic_bytes(photo(900, 600)),
+            "images/bildnachweise.toml": IPHONE_CREDITS,
+        },
+    )
+    output = build(
+        content,
+        strict=True,
+        SITEURL="https://verein.example",
+        IMAGE_OPTIMIZER_WORKERS=2,
+        IMAGE_OPTIMIZER_PUBLISH_ORIGINALS=True,
+    )
+    page = BeautifulSoup((output / "ausflug/index.html").read_text(encoding="utf-8"), "html.parser")
+    pictures = page.main.find_all("picture")
+    assert len(pictures) == 2
+    for picture in pictures:
+        assert [s["type"] for s in picture.find_all("source")] == ["image/avif", "image/webp"]
+        assert picture.img["src"].endswith(".jpg")
+    portrait = pictures[0].img  # stored sideways, shown upright
+    assert (portrait["width"], portrait["height"]) == ("750", "1000")
+    assert portrait["alt"] == "Beschreibung"
+    credits = [c.get_text() for c in page.main.select(".bl-figure__credit")]
+    assert credits == ["Foto: Anna Beispiel", "Foto: Ben Beispiel"]
+    link = page.main.find("a", string="Das Foto in groß")
+    assert link["href"] == "https://verein.example/images/foto.jpg"  # a JPEG every browser shows
+    from PIL import Image
+
+    with Image.open(output / "images/foto.jpg") as original:
+        assert (original.format, original.size) == ("JPEG", (750, 1000))
+    files = [p for p in output.rglob("*") if p.is_file()]
+    assert not [p for p in files if p.suffix.lower() in (".heic", ".heif")]
+    assert [p.name for p in files if has_private_metadata(p.read_bytes())] == []

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import PIL
+import pillow_heif
 
 from sitekit.constants import IMAGE_HASH_LENGTH
 
@@ -28,6 +29,7 @@ def fingerprint(values):
     shaping = {
         "version": RECIPE_VERSION,
         "pillow": PIL.__version__,
+        "pillow_heif": pillow_heif.__version__,  # its libheif decodes HEIC photos
         "widths": values["IMAGE_OPTIMIZER_WIDTHS"],
         "formats": values["IMAGE_OPTIMIZER_FORMATS"],
         "quality": values["IMAGE_OPTIMIZER_QUALITY"],

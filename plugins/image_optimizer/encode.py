@@ -10,12 +10,19 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pillow_heif
 from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
+
+# HEIC/HEIF (an iPhone's default) through pillow-heif's Pillow plugin. Registered on import,
+# so the build's own process and every spawned worker, which imports this module to run
+# make_variants, can open them. libheif applies the file's rotation (irot/imir) and the
+# plugin sets EXIF Orientation to 1, so exif_transpose below never turns a photo twice.
+pillow_heif.register_heif_opener()
 
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
 WEBP_LIMIT = 16383  # the largest width or height WebP can store
 # Formats Pillow decodes that we turn into variants. Everything else is refused.
-RASTER_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP", "AVIF", "MPO"}
+RASTER_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP", "AVIF", "MPO", "HEIF"}
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 

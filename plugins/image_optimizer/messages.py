@@ -45,8 +45,8 @@ NO_CREDIT = (
 PROBLEMS = {
     "unsupported": (
         "Das Bild „{src}“ hat ein Format, das die Website nicht verarbeiten kann.",
-        "Das Bild als JPEG oder PNG speichern (iPhone: Einstellungen → Kamera → Formate "
-        "→ „Maximale Kompatibilität“) und diese Datei einbinden.",
+        "Das Bild als JPEG oder PNG speichern (im Bildprogramm „Exportieren“ oder "
+        "„Speichern unter“) und diese Datei einbinden.",
     ),
     "corrupt": (
         "Das Bild „{src}“ ist beschädigt oder unvollständig ({detail}).",

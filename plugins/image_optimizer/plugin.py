@@ -441,9 +441,22 @@ def _rewrite(content, uses, results, passthrough, site):
 
 def _link_target(path, results, site):
     result = results.get(path)
-    if result is None or result.original:  # published under its own name (cleaned)
+    if result is None:  # SVG or animation: published cleaned under its own name
         return f"{site.site_url}/{site.key(path)}"
+    if result.original:
+        return f"{site.site_url}/{site.key(original_path(path, result))}"
     return site.url(result.variants[result.fallback][-1][1])
+
+
+def original_path(path, result):
+    """Where the cleaned full-size copy of the upload at path is published: where links
+    expect the upload, under a name that says its real format (foto.heic → foto.jpg), so
+    the web server announces a type every browser shows. foto.JPG stays foto.JPG."""
+    suffix = Path(result.original[1]).suffix  # .jpg or .png
+    formats = Image.registered_extensions()  # Pillow's own suffix → format table
+    if formats.get(path.suffix.lower()) == formats[suffix]:
+        return path
+    return path.with_suffix(suffix)
 
 
 def _with_credit(rest, credit):
@@ -474,8 +487,8 @@ def _publish(results, passthrough, cache_folder, variants_dir, output, content_r
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     for path, result in results.items():
-        if result.original:  # the cleaned full-size copy, exactly where links expect the upload
-            target = output / path.relative_to(content_root)
+        if result.original:  # the cleaned full-size copy, where links expect the upload
+            target = output / original_path(path, result).relative_to(content_root)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cache_folder / result.original[1], target)
 

@@ -32,7 +32,8 @@ OPTIONS = {
     # phone photo has 12 to 50 million.
     "IMAGE_OPTIMIZER_MAX_PIXELS": Number(120_000_000, 1_000_000),
     # Also publish each photo in full size (upright, sRGB, without EXIF/GPS) where the upload
-    # would be, e.g. for {static} download links. The upload itself is never published.
+    # would be, e.g. for {static} download links, named for its format (foto.heic → foto.jpg).
+    # The upload itself is never published.
     "IMAGE_OPTIMIZER_PUBLISH_ORIGINALS": Flag(False),
     # Photo credits and consent notes (§ 22 KUG), relative to the content folder.
     "IMAGE_OPTIMIZER_CREDITS_FILE": Text("images/bildnachweise.toml"),
