@@ -96,6 +96,18 @@ def test_publish_build_refuses_placeholders_in_german_without_traceback(project_
     assert not (project_copy / "output").exists()
 
 
+def test_make_new_names_file_and_address_in_ascii(project_copy):
+    title = "Interview mit Aylin über das Nähcafé"
+    result = invoke(project_copy, "new", "--kind", "interview", "--title", title)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "Neue Datei angelegt: content/interviews/interview-mit-aylin-ueber-das-naehcafe.md"
+        in result.stdout
+    )
+    assert "nur in der Vorschau: /entwurf/interview-mit-aylin-ueber-das-naehcafe/" in result.stdout
+    assert (project_copy / "content/interviews/interview-mit-aylin-ueber-das-naehcafe.md").is_file()
+
+
 def test_make_new_writes_a_file_that_builds(project_copy):
     result = invoke(
         project_copy, "new", "--kind", "call", "--title", "Wir suchen Kuchenbäcker*innen"
