@@ -62,6 +62,12 @@ def test_new_explains_a_wrong_kind_and_a_missing_title(tmp_path):
         new_content_file(tmp_path, "news", "  ", TODAY, SLUG)
     with pytest.raises(
         NewContentError,
+        match="Aus dem Titel „東京“ lässt sich kein Dateiname bilden .er enthält keine Buchstaben "
+        "oder Ziffern, die in einem Dateinamen stehen können.",
+    ):
+        new_content_file(tmp_path, "news", "東京", TODAY, SLUG)
+    with pytest.raises(
+        NewContentError,
         match="Welche Art von Text. KIND angeben, eines von: interview, call, news, page.",
     ):
         new_content_file(tmp_path, "", "Sommerfest", TODAY, SLUG)
