@@ -10,8 +10,8 @@ from pathlib import Path
 
 # The plugins' shared content model (plugins/sitekit), installed by `make setup`.
 try:
+    from sitekit import slugs
     from sitekit.constants import CSS_HASH_LENGTH, IMAGE_HASH_LENGTH  # noqa: F401  (.htaccess)
-    from sitekit.slugs import GERMAN_LETTERS, heading_id
     from sitekit.theme import content_width_rem, rem
 except ImportError:  # Pelican run outside .venv, e.g. a system-wide `pelican`
     raise SystemExit(
@@ -70,17 +70,13 @@ STATIC_PATHS = ["images"]
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Neuigkeiten"
 
-# German-friendly slugs: "Verstärkung" becomes "verstaerkung", not "verstarkung".
-# (Pelican would transliterate before our substitutions run, so keep Unicode and
-# replace umlauts here; the substitutions ignore case.)
+# Addresses in plain ASCII, the German way: "Verstärkung" becomes "verstaerkung" (not
+# "verstarkung"), "Nähcafé" "naehcafe", "Łódź" "lodz"; letters of other scripts drop out.
+# Pelican would run Unidecode before any substitution (ä → a), so it keeps Unicode and
+# the substitutions spell each letter: sitekit/slugs.py's table, for every page, article,
+# tag and category, for `make new`'s file names and for heading anchors alike.
 SLUGIFY_USE_UNICODE = True
-SLUG_REGEX_SUBSTITUTIONS = [
-    *GERMAN_LETTERS,
-    (r"[^\w\s-]", ""),
-    (r"(?u)\A\s*", ""),
-    (r"(?u)\s*\Z", ""),
-    (r"[-\s]+", "-"),
-]
+SLUG_REGEX_SUBSTITUTIONS = slugs.SLUG_REGEX_SUBSTITUTIONS
 
 # Short, readable URLs without ".html".
 ARTICLE_URL = "{slug}/"
@@ -138,7 +134,7 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
         # Gives every heading an id, so each interview question can be linked.
-        "markdown.extensions.toc": {"slugify": heading_id},
+        "markdown.extensions.toc": {"slugify": slugs.heading_id},
     },
     "output_format": "html5",
 }

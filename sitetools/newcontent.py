@@ -87,7 +87,7 @@ def new_content_file(content, kind, title, today, slugify):
     if not slug:
         raise NewContentError(
             f"{ERROR_LABEL}: Aus dem Titel „{title.strip()}“ lässt sich kein Dateiname bilden (er enthält "
-            "keine Buchstaben oder Ziffern).\n"
+            "keine Buchstaben oder Ziffern, die in einem Dateinamen stehen können).\n"
             f'    Beispiel: make new KIND={kind} TITLE="Sommerfest 2027"'
         )
     path = content / LAYOUTS[kind].folder / f"{slug}.md"

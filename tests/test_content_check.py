@@ -97,8 +97,8 @@ CASES = {
     "title without letters": (
         {"neuigkeiten/fest.md": "Title: 🎉\nDate: 2026-07-01\nLayout: news\n\nText.\n"},
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 1: Aus dem Titel „🎉“ lässt sich keine "
-        "Adresse bilden (er enthält keine Buchstaben oder Ziffern). Die Datei wird übersprungen, "
-        "bis das behoben ist.\n"
+        "Adresse bilden (er enthält keine Buchstaben oder Ziffern, die in einer Webadresse stehen "
+        "können). Die Datei wird übersprungen, bis das behoben ist.\n"
         "    So beheben: Dem Titel ein Wort hinzufügen oder oben diese Zeile mit einer "
         "Adresse einfügen:\n"
         "        Slug: fest",

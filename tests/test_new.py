@@ -62,6 +62,12 @@ def test_new_explains_a_wrong_kind_and_a_missing_title(tmp_path):
         new_content_file(tmp_path, "news", "  ", TODAY, SLUG)
     with pytest.raises(
         NewContentError,
+        match="Aus dem Titel „東京“ lässt sich kein Dateiname bilden .er enthält keine Buchstaben "
+        "oder Ziffern, die in einem Dateinamen stehen können.",
+    ):
+        new_content_file(tmp_path, "news", "東京", TODAY, SLUG)
+    with pytest.raises(
+        NewContentError,
         match="Welche Art von Text. KIND angeben, eines von: interview, call, news, page.",
     ):
         new_content_file(tmp_path, "", "Sommerfest", TODAY, SLUG)
@@ -94,6 +100,18 @@ def test_publish_build_refuses_placeholders_in_german_without_traceback(project_
     )
     assert "Traceback" not in result.stderr + result.stdout
     assert not (project_copy / "output").exists()
+
+
+def test_make_new_names_file_and_address_in_ascii(project_copy):
+    title = "Interview mit Aylin über das Nähcafé"
+    result = invoke(project_copy, "new", "--kind", "interview", "--title", title)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "Neue Datei angelegt: content/interviews/interview-mit-aylin-ueber-das-naehcafe.md"
+        in result.stdout
+    )
+    assert "nur in der Vorschau: /entwurf/interview-mit-aylin-ueber-das-naehcafe/" in result.stdout
+    assert (project_copy / "content/interviews/interview-mit-aylin-ueber-das-naehcafe.md").is_file()
 
 
 def test_make_new_writes_a_file_that_builds(project_copy):

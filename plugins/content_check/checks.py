@@ -370,8 +370,8 @@ def check_addresses(sources, slugify, reserved):
                 Finding(
                     source.path,
                     source.line_of("title"),
-                    f"Aus dem Titel „{source.value('title')}“ lässt sich keine Adresse bilden "
-                    "(er enthält keine Buchstaben oder Ziffern).",
+                    f"Aus dem Titel „{source.value('title')}“ lässt sich keine Adresse bilden (er "
+                    "enthält keine Buchstaben oder Ziffern, die in einer Webadresse stehen können).",
                     "Dem Titel ein Wort hinzufügen oder oben diese Zeile mit einer Adresse "
                     "einfügen:",
                     ERROR,
