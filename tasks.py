@@ -291,14 +291,12 @@ def new(c, kind="", title=""):
     """Create a Markdown file for a new interview, call, news item or page."""
     from pelican.settings import read_settings
 
-    from sitekit.slugs import slugifier
+    from sitekit.slugs import slug
     from sitetools.newcontent import NewContentError, new_content_file
 
     settings = read_settings(str(DEV_SETTINGS))
     try:
-        path = new_content_file(
-            ROOT / "content", kind, title, datetime.date.today(), slugifier(settings)
-        )
+        path = new_content_file(ROOT / "content", kind, title, datetime.date.today(), slug)
     except NewContentError as error:
         print(error, file=sys.stderr)
         raise Exit(code=1) from None

@@ -4,11 +4,12 @@ import datetime
 import posixpath
 from pathlib import Path
 
-from pelican.urlwrappers import Category
+from pelican.urlwrappers import Author, Category, URLWrapper
 
 from sitekit.facts import LOADED, read_facts, with_required
 from sitekit.layouts import LAYOUTS, content_visibility, is_public
 from sitekit.links import markdown_sources
+from sitekit.slugs import slug
 
 from . import settings as options
 from .contacts import contact_links
@@ -63,9 +64,24 @@ def link_markdown_files(content):
 
 
 def apply_layout(generator, metadata):
-    """Receiver of `*_generator_context`: template, category and call state from `Layout`."""
+    """Receiver of `*_generator_context`: template, category and call state from `Layout`,
+    and the addresses of the content, its category, tags and author (sitekit.slugs.slug:
+    what Pelican's slugify would make, in a fraction of its time)."""
+    settings = generator.settings
     added = layout_metadata(metadata, datetime.date.today())
     metadata.update(added)
+    if metadata.get("title") and "slug" not in metadata:
+        metadata["slug"] = slug(str(metadata["title"]))
     layout = LAYOUTS.get(added.get("layout", ""))
     if layout and layout.category:
-        metadata["category"] = Category(layout.category, generator.settings)
+        metadata["category"] = Category(layout.category, settings)
+    if "author" not in metadata and "authors" not in metadata and settings.get("AUTHOR"):
+        metadata["author"] = Author(settings["AUTHOR"], settings)
+    for wrapper in (
+        metadata.get("category"),
+        metadata.get("author"),
+        *metadata.get("authors", ()),
+        *metadata.get("tags", ()),
+    ):
+        if isinstance(wrapper, URLWrapper):
+            wrapper.slug = slug(wrapper.name)

@@ -10,7 +10,7 @@ from sitekit.findings import ERROR, HINT, Finding, as_unpublished, ledger
 from sitekit.layouts import PUBLIC, visibility
 from sitekit.links import MARKDOWN_SUFFIXES
 from sitekit.settings import value as setting
-from sitekit.slugs import slugifier
+from sitekit.slugs import slug
 
 from . import checks
 from . import settings as options
@@ -96,7 +96,7 @@ def check_sources(pelican):
             unusable.add(rel)
 
     reserved = _reserved_addresses(settings)
-    slugify = slugifier(settings)
+    slugify = slug
     address_problems, addresses = checks.check_addresses(
         [s for s in sources if s.rel not in unusable], slugify, reserved
     )
