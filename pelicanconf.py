@@ -162,18 +162,7 @@ _COLUMN = content_width_rem(ROOT / "theme" / "static" / "css" / "site.css")
 CONTENT_WIDTH = rem(_COLUMN)
 IMAGE_OPTIMIZER_SIZES = f"(min-width: {CONTENT_WIDTH}) {rem(_COLUMN - 2)}, calc(100vw - 2rem)"
 
-# Main navigation and footer links: (label, address below SITEURL).
-NAVIGATION = [
-    ("Start", ""),
-    ("Über uns", "ueber-uns/"),
-    ("IT-Gruppe", "it-gruppe/"),
-    ("Mitmachen", "mitmachen/"),
-    ("Beiträge", "beitraege/"),
-    ("Kontakt", "kontakt/"),
-]
-FOOTER_LINKS = [
-    ("Impressum", "impressum/"),
-    ("Datenschutz", "datenschutz/"),
-    ("Barrierefreiheit", "barrierefreiheit/"),
-    ("Kontakt", "kontakt/"),
-]
+# The menu and the footer links come from the pages themselves (`Menu: 3`, `Footer: 1`,
+# optionally `Menu_label: …`); lists without a page of their own are placed here:
+# (label, address below SITEURL, position in the menu).
+ASSOCIATION_MENU_LISTS = [("Beiträge", INDEX_URL, 5)]

@@ -307,6 +307,11 @@ def new(c, kind="", title=""):
         f"ein Entwurf, nur in der Vorschau: /{kind_url.format(slug=path.stem)}\n"
         "Ist er fertig, oben die Zeile „Status: draft“ löschen; dann wird er veröffentlicht."
     )
+    if kind.strip().lower() == "page":
+        print(
+            "Soll die Seite ins Menü? Oben eine Zeile „Menu: 7“ einfügen (die Zahl ist die "
+            "Position; optional „Menu_label: Kurzname“). Für die Fußzeile: „Footer: 5“."
+        )
 
 
 @task

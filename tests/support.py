@@ -30,6 +30,8 @@ email = "it@example.org"
 PAGE = """\
 Title: Kontakt
 Layout: contact
+Menu: 1
+Footer: 1
 Summary: So erreichen Sie uns.
 
 Schreiben Sie uns.
@@ -55,9 +57,6 @@ def build(content, strict=False, **overrides):
     settings = tasks.PUBLISH_SETTINGS if strict else tasks.DEV_SETTINGS
     overrides.setdefault("IMAGE_OPTIMIZER_CACHE_DIR", str(content.parent / "cache"))
     overrides.setdefault("A11Y_CHECK_REPORT_DIR", str(content.parent / "a11y-report"))
-    # Fixture sites have only a contact page of the real menu (content_check checks the menu).
-    overrides.setdefault("NAVIGATION", [("Kontakt", "kontakt/"), ("Beiträge", "beitraege/")])
-    overrides.setdefault("FOOTER_LINKS", [("Kontakt", "kontakt/")])
     tasks.build_site(settings, PATH=str(content), OUTPUT_PATH=str(output), **overrides)
     return output
 

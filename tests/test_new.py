@@ -136,3 +136,9 @@ def test_make_new_writes_a_file_that_builds(project_copy):
     assert again.returncode == 1
     assert "gibt es schon; nichts wurde überschrieben." in again.stderr
     assert "Traceback" not in again.stderr
+
+
+def test_make_new_page_says_how_it_gets_into_the_menu(project_copy):
+    result = invoke(project_copy, "new", "--kind", "page", "--title", "Unsere Gruppen")
+    assert result.returncode == 0, result.stderr
+    assert "Soll die Seite ins Menü? Oben eine Zeile „Menu: 7“ einfügen" in result.stdout

@@ -84,6 +84,18 @@ def test_shared_constants():
             "ein Eintrag steht doppelt",
         ),
         (validators.Table({"a": 1}, validators.Number(1, 0)), {"a": 0}, {"b": 1}, "die Angaben a"),
+        (
+            validators.Row(("Beiträge", 5), (validators.Text("x"), validators.Number(1, 1))),
+            ["Archiv", 2],
+            ("Archiv",),
+            "erwartet wird ein Eintrag wie",
+        ),
+        (
+            validators.Row(("Beiträge", 5), (validators.Text("x"), validators.Number(1, 1))),
+            ("Archiv", 2),
+            ("Archiv", 0),
+            "erwartet wird eine ganze Zahl ab 1",
+        ),
     ],
 )
 def test_validators(option, good, bad, reason):

@@ -4,12 +4,13 @@
 - turns each file's `Layout` into its template and category;
 - hides calls past their `Ends` date from listings (their own page stays);
 - `german_date` filter and captioned figures for titled images;
-- links to Markdown files ("../pages/mitmachen.md") lead to the page's address.
+- links to Markdown files ("../pages/mitmachen.md") lead to the page's address;
+- the menu and the footer from the pages' `Menu:` and `Footer:` (MENU, FOOTER).
 """
 
 from pelican import signals
 
-from .plugin import apply_layout, configure, link_markdown_files
+from .plugin import apply_layout, build_menus, configure, link_markdown_files
 
 
 def register():
@@ -17,3 +18,4 @@ def register():
     signals.article_generator_context.connect(apply_layout)
     signals.page_generator_context.connect(apply_layout)
     signals.content_object_init.connect(link_markdown_files)
+    signals.all_generators_finalized.connect(build_menus)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pelican.urlwrappers import Author, Category, URLWrapper
 
+from sitekit import menu
 from sitekit.facts import LOADED, read_facts, with_required
 from sitekit.layouts import LAYOUTS, content_visibility, is_public
 from sitekit.links import markdown_sources
@@ -61,6 +62,19 @@ def link_markdown_files(content):
         content._content = rewrite_markdown_links(
             content._content, folder, content.settings.get(SOURCES, ())
         )
+
+
+def build_menus(generators):
+    """Receiver of `all_generators_finalized`, before any page is written: MENU and FOOTER
+    for the templates, from the published pages' `Menu:`/`Footer:` and the lists."""
+    context = generators[0].context
+    entries = menu.list_entries(options.read(generators[0].settings)["ASSOCIATION_MENU_LISTS"])
+    for content in context["generated_content"].values():
+        if content is not None and content.save_as and is_public(content):
+            address = content.save_as.removesuffix("index.html")
+            entries += menu.page_entries(content.metadata, address)
+    built = menu.menus(entries)
+    context["MENU"], context["FOOTER"] = built["menu"], built["footer"]
 
 
 def apply_layout(generator, metadata):

@@ -10,7 +10,7 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-from sitekit import constants
+from sitekit import constants, menu
 from sitekit.facts import REFERENCE, lookup
 from sitekit.findings import ERROR, HINT, Finding
 from sitekit.layouts import DATE_KEYS, DRAFT, LAYOUTS, layouts_for, visibility
@@ -485,28 +485,103 @@ def check_headings(source):
     return found
 
 
-def check_menu_links(links, addresses, reserved, settings_file="pelicanconf.py"):
-    """Every NAVIGATION and FOOTER_LINKS entry must lead to a published page or list.
+def check_menus(sources, published, lists, addresses, settings_file="pelicanconf.py"):
+    """The pages' `Menu:`/`Footer:` entries and the lists of ASSOCIATION_MENU_LISTS.
 
-    links: [("NAVIGATION", "Über uns", "ueber-uns/"), …]; addresses: published address ->
-    file; reserved: the site's own lists ("beitraege/", …).
+    sources: the parsed pages; published: their paths that production publishes; lists:
+    (label, address, position); addresses: every address the site has (pages and lists).
+    A position is a whole number, unique in its menu; a label fits a phone's menu line; a
+    page that is not published is in no menu (its entry waits, and says so).
     """
     found = []
-    for setting, label, target in links:
-        address = target or "index.html"  # "" is the start page
-        if address in addresses or address in reserved:
-            continue
-        found.append(
-            Finding(
-                settings_file,
-                None,
-                f"Der Eintrag „{label}“ in {setting} führt zu „/{target}“, aber keine "
-                "veröffentlichte Seite hat diese Adresse. Jede Seite der Website würde so auf "
-                "eine fehlende Seite verlinken.",
-                f"Die Seite wiederherstellen (oder ihr mit „Slug: {target.strip('/')}“ diese Adresse "
-                f"geben) oder den Eintrag aus {setting} in {settings_file} entfernen.",
-                ERROR,
-                "menu-link",
+    taken = {}  # (menu, position) -> who has it
+    for entry in menu.list_entries(lists):
+        taken[entry.menu, entry.position] = f"die Liste „{entry.label}“ ({settings_file})"
+        if entry.address not in addresses and entry.address + "index.html" not in addresses:
+            found.append(
+                Finding(
+                    settings_file,
+                    None,
+                    f"Der Eintrag „{entry.label}“ in ASSOCIATION_MENU_LISTS führt zu "
+                    f"„/{entry.address}“, aber diese Adresse hat die Website nicht.",
+                    "Die Adresse in pelicanconf.py berichtigen oder den Eintrag entfernen.",
+                    ERROR,
+                    "menu-link",
+                )
             )
-        )
+    for source in sorted(sources, key=lambda s: s.path):
+        metadata = {key: value for key, (value, _line) in source.meta.items()}
+        for key, name in menu.MENUS.items():
+            if key not in metadata:
+                continue
+            line = source.line_of(key)
+            written = f"{key.capitalize()}: {metadata[key]}"
+            spot = menu.position(metadata[key])
+            free = _free_position(taken, key)
+            if spot is None:
+                found.append(
+                    Finding(
+                        source.path,
+                        line,
+                        f"„{written}“ ist keine Position in der {name}-Reihenfolge.",
+                        "Die Zeile ersetzen durch eine ganze Zahl ab 1, z. B. die nächste freie:",
+                        ERROR,
+                        "menu-position",
+                        f"{key.capitalize()}: {free}",
+                    )
+                )
+                continue
+            if source.rel not in published:
+                found.append(
+                    Finding(
+                        source.path,
+                        line,
+                        f"„{written}“: Im {name} erscheint die Seite erst, wenn sie "
+                        "veröffentlicht wird.",
+                        "Nichts zu tun, solange sie ein Entwurf ist; sonst „Status: …“ löschen.",
+                        ERROR,
+                        "menu-unpublished",
+                    )
+                )
+                continue
+            if (key, spot) in taken:
+                found.append(
+                    Finding(
+                        source.path,
+                        line,
+                        f"Die Position {spot} in der {name}-Reihenfolge hat schon "
+                        f"{taken[key, spot]}.",
+                        "Eine freie Position wählen; die Zeile ersetzen durch:",
+                        ERROR,
+                        "menu-position",
+                        f"{key.capitalize()}: {free}",
+                    )
+                )
+                continue
+            taken[key, spot] = source.path
+            label = menu.label(metadata, key)
+            if len(label) > menu.MAX_LABEL:
+                label_key = f"{key}_label"
+                short = label[: menu.MAX_LABEL].rsplit(" ", 1)[0]
+                found.append(
+                    Finding(
+                        source.path,
+                        source.line_of(label_key) or line,
+                        f"Die Beschriftung „{label}“ hat {len(label)} Zeichen; im {name} "
+                        f"passen höchstens {menu.MAX_LABEL} auf eine Zeile eines Handys.",
+                        (
+                            "Die Zeile ersetzen durch eine kürzere, z. B.:"
+                            if source.line_of(label_key)
+                            else f"Unter „{written}“ diese Zeile mit einer kürzeren "
+                            "Beschriftung einfügen:"
+                        ),
+                        ERROR,
+                        "menu-label",
+                        f"{label_key.capitalize()}: {short}",
+                    )
+                )
     return found
+
+
+def _free_position(taken, key):
+    return next(n for n in range(1, 1000) if (key, n) not in taken)

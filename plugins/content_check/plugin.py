@@ -120,17 +120,10 @@ def check_sources(pelican):
             lambda target: (content / target).is_file(),
             set(addresses) | set(reserved),
         )
-    menu = [
-        (setting, label, target)
-        for setting in ("NAVIGATION", "FOOTER_LINKS")
-        for label, target in settings.get(setting, ())
-    ]
-    public = {
-        address
-        for address, path in addresses.items()
-        if Path(path).relative_to(shown).as_posix() in published
-    }
-    findings += checks.check_menu_links(menu, public, reserved)
+    lists = setting(settings, "ASSOCIATION_MENU_LISTS") or ()
+    pages = [s for s in sources if s.kind == "page" and s.rel not in unusable]
+    site_addresses = set(addresses) | set(reserved) | {"index.html"}
+    findings += checks.check_menus(pages, published, lists, site_addresses)
     # What is not published cannot break the site: a draft's open [[placeholder]] must
     # not stop everyone else's changes from going online.
     unpublished_paths = {f"{shown}/{rel}" for rel in unpublished}

@@ -22,6 +22,11 @@ COMMON_KEYS = {
 }
 
 
+# What a page (not an article) may say about itself: its own file name or address, and its
+# place in the menu and the footer (sitekit/menu.py).
+PAGE_KEYS = ("save_as", "url", "menu", "menu_label", "footer", "footer_label")
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -76,7 +81,7 @@ LAYOUTS = {
             "pages",
             "page",
             None,
-            optional=("save_as", "url"),
+            optional=PAGE_KEYS,
             description="einfache Seite",
         ),
         Layout(
@@ -85,7 +90,7 @@ LAYOUTS = {
             "pages",
             "home",
             None,
-            optional=("save_as", "url"),
+            optional=PAGE_KEYS,
             description="Startseite mit neuesten Beiträgen und offenen Aufrufen",
         ),
         Layout(
@@ -94,7 +99,7 @@ LAYOUTS = {
             "pages",
             "calls",
             None,
-            optional=("save_as", "url"),
+            optional=PAGE_KEYS,
             description="Seite mit allen offenen Aufrufen (Mitmachen)",
         ),
         Layout(
@@ -103,7 +108,7 @@ LAYOUTS = {
             "pages",
             "contact",
             None,
-            optional=("save_as", "url"),
+            optional=PAGE_KEYS,
             description="Seite mit den Kontaktdaten des Vereins",
         ),
         # Never listed (status hidden), but unlike other hidden pages it is published:

@@ -124,6 +124,19 @@ class Items:
 
 
 @dataclass(frozen=True)
+class Row:
+    """A list or tuple of fixed length, each place checked by its own validator."""
+
+    example: tuple
+    places: tuple
+
+    def check(self, value):
+        if not isinstance(value, list | tuple) or len(value) != len(self.places):
+            raise Invalid(f"erwartet wird ein Eintrag wie {self.example!r}")
+        return tuple(place.check(entry) for place, entry in zip(self.places, value, strict=True))
+
+
+@dataclass(frozen=True)
 class Table:
     """A dict with exactly the keys of the default, each value checked by value."""
 
