@@ -443,3 +443,39 @@ def test_placeholders_and_links_in_code_are_examples(tmp_path):
         },
     )
     build(content, strict=True)  # no placeholder, no broken link: all of it is code
+
+
+@pytest.mark.parametrize(
+    "rel, text, fix",
+    [
+        (
+            "sommerfest.md",
+            "Title: Sommerfest\nDate: 2026-07-01\nLayout: news\n\nText.\n",
+            "Die Datei nach content/neuigkeiten/ verschieben (als sommerfest.md).",
+        ),
+        (
+            "feste/sommerfest.md",
+            "Title: Sommerfest\n\nText.\n",
+            "Die Datei als sommerfest.md in ihren Ordner verschieben: Interview mit Fragen als "
+            "Überschriften nach content/interviews/, Aufruf zum Mitmachen nach content/aufrufe/, "
+            "Neuigkeit nach content/neuigkeiten/, einfache Seite nach content/pages/.",
+        ),
+        (
+            "images/einladung.txt",
+            "Title: Einladung\nLayout: page\n\nKommt alle.\n",
+            "Die Datei nach content/pages/ verschieben (als einladung.md).",
+        ),
+    ],
+)
+def test_no_text_is_ignored_in_silence(tmp_path, caplog, rel, text, fix):
+    content = make_site(tmp_path, {rel: text, "images/notizen.txt": "Einkaufsliste: Kuchen\n"})
+    with caplog.at_level(logging.WARNING):
+        build(content)
+    assert (
+        f"WARNUNG in content/{rel}: Dieser Text liegt außerhalb der Textordner und wird deshalb "
+        f"nicht veröffentlicht, auch nicht in der Vorschau.\n    So beheben: {fix}"
+    ) in caplog.text
+    assert "notizen.txt" not in caplog.text  # a plain text file is no text of ours
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True)
+    assert f"FEHLER in content/{rel}: Dieser Text liegt außerhalb" in str(error.value)

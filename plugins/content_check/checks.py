@@ -22,6 +22,8 @@ from sitekit.links import (
 )
 from sitekit.placeholders import PLACEHOLDER, placeholder_findings
 
+from .source import NotUtf8, decode, parse
+
 # Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…).
 MARKED_LINK = re.compile(r"[{|](" + "|".join(constants.LINK_MARKERS) + r")[}|]([^\s)\"'>]+)")
 # Every other link target: inline ](target) and reference definitions [name]: target.
@@ -253,6 +255,44 @@ _LINE_FOR_LAYOUT = {
     "contact": "Contact: [[E-Mail-Adresse für Rückfragen]]",
     "skills": "Skills: [[Gesuchte Fähigkeit]]; [[weitere Fähigkeit]]",
 }
+
+
+def looks_like_a_text(data):
+    """True for a file that starts like one of ours: a "Title: …" line at the top."""
+    try:
+        text = decode(data[:4000])
+    except NotUtf8:
+        return False
+    return "title" in parse("", "", "page", text).meta
+
+
+def misplaced(path, data):
+    """A text outside the text folders: Pelican never reads it. Where it must go."""
+    try:
+        layout = LAYOUTS.get(parse(path, "", "page", decode(data)).value("layout").lower())
+    except NotUtf8:
+        layout = None
+    name = posixpath.basename(path)
+    if posixpath.splitext(name)[1].lower() not in (".md", ".markdown"):
+        name = posixpath.splitext(name)[0] + ".md"
+    if layout:
+        fix = f"Die Datei nach content/{layout.folder}/ verschieben (als {name})."
+    else:
+        folders = ", ".join(
+            f"{layout.description} nach content/{layout.folder}/"
+            for layout in LAYOUTS.values()
+            if layout.name in ("interview", "call", "news", "page")
+        )
+        fix = f"Die Datei als {name} in ihren Ordner verschieben: {folders}."
+    return Finding(
+        path,
+        None,
+        "Dieser Text liegt außerhalb der Textordner und wird deshalb nicht veröffentlicht, auch "
+        "nicht in der Vorschau.",
+        fix,
+        ERROR,
+        "misplaced",
+    )
 
 
 def check_placeholders(path, text, comment=None, body_from=1):

@@ -34,6 +34,23 @@ def _collect(content, settings):
                 yield path.relative_to(content).as_posix(), kind if markdown else None
 
 
+def _outside_text_folders(content, settings):
+    """Paths (relative to content/) of texts Pelican would never read: Markdown files, and
+    .txt files that start like one, anywhere but in the text folders."""
+    folders = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
+    for path in sorted(content.rglob("*")):
+        rel = path.relative_to(content)
+        if (
+            path.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".txt")
+            or not path.is_file()
+            or any(part.startswith(".") for part in rel.parts)
+            or any(rel.is_relative_to(folder) for folder in folders)
+        ):
+            continue
+        if path.suffix.lower() != ".txt" or checks.looks_like_a_text(path.read_bytes()):
+            yield rel.as_posix()
+
+
 def check_sources(pelican):
     """Receiver of `initialized`: check every source before Pelican reads any.
 
@@ -52,6 +69,8 @@ def check_sources(pelican):
     if facts is not None:
         findings += checks.check_placeholders(facts_path, loaded.text, comment="#")
 
+    for rel in _outside_text_folders(content, settings):
+        findings.append(checks.misplaced(f"{shown}/{rel}", (content / rel).read_bytes()))
     sources, unusable = [], set()
     for rel, kind in _collect(content, settings):
         path = f"{shown}/{rel}"
