@@ -509,3 +509,32 @@ def test_iphone_photos_are_published_like_jpegs(tmp_path):
     files = [p for p in output.rglob("*") if p.is_file()]
     assert not [p for p in files if p.suffix.lower() in (".heic", ".heif")]
     assert [p.name for p in files if has_private_metadata(p.read_bytes())] == []
+
+
+def test_without_image_the_first_photo_is_thumbnail_and_sharing_image(tmp_path):
+    content = make_site(
+        tmp_path,
+        {
+            "neuigkeiten/fest.md": "Title: Fest\nDate: 2026-07-01\nLayout: news\n\n"
+            "![](../images/linie.png){: .dekorativ}\n\n"
+            "![Die Band auf der Bühne](../images/band.jpg)\n\n"
+            "![Der Kuchentisch](../images/kuchen.jpg)\n",
+            "images/linie.png": transparent_png(),
+            "images/band.jpg": jpeg_bytes(photo(1600, 1200)),
+            "images/kuchen.jpg": jpeg_bytes(photo(1600, 1200)),
+        },
+    )
+    output = build(content, SITEURL="https://verein.example")
+    article = BeautifulSoup((output / "fest/index.html").read_text(encoding="utf-8"), "html.parser")
+    og_image = article.find("meta", property="og:image")["content"]
+    assert re.fullmatch(r"https://verein\.example/bilder/\w+-1200\.jpg", og_image)
+    assert article.find("meta", property="og:image:alt")["content"] == "Die Band auf der Bühne"
+    assert len(article.main.find_all("picture")) == 3  # the three in the text, no header image
+    listing = BeautifulSoup(
+        (output / "beitraege/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    thumbnail = listing.select_one(".bl-teaser__image img") or listing.select_one(
+        "img.bl-teaser__image"
+    )
+    assert thumbnail["alt"] == "Die Band auf der Bühne"
+    assert og_image.rsplit("/", 1)[1].split("-")[0] in thumbnail["src"]

@@ -382,22 +382,22 @@ def _rewrite(content, uses, results, passthrough, site):
 
     A photo credit goes into the figure's caption, or right after the image."""
     eager = True
+
+    def published(use):
+        return PublishedImage(
+            results[use.path], use.alt, site.formats, site.url, site.sizes, site.credit(use.path)
+        )
+
     for use in uses:
         if use.kind == "meta":
-            published = use.path in results and use.alt
-            content.image = (
-                PublishedImage(
-                    results[use.path],
-                    use.alt,
-                    site.formats,
-                    site.url,
-                    site.sizes,
-                    site.credit(use.path),
-                )
-                if published
-                else None
-            )
-            eager = eager and not published  # a header image above the text comes first
+            content.image = published(use) if use.path in results and use.alt else None
+            eager = eager and content.image is None  # a header image above the text comes first
+    # The list thumbnail and the sharing image (og:image): the `Image:`, else the first
+    # photo in the text that says what it shows (a decorative one, alt="", does not).
+    photos = [u for u in uses if u.kind == "img" and u.path in results and u.alt]
+    content.teaser_image = getattr(content, "image", None) or (
+        published(min(photos, key=lambda u: u.tag.start)) if photos else None
+    )
     # An image without alt stays as written: it was reported, and a11y_check sees it too.
     in_text = [
         u
