@@ -4,7 +4,10 @@ Unit tests on the preview's data and pages; then the real `invoke serve` in a co
 project, fetched over HTTP and watched in Chromium.
 """
 
+import html
 import re
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 
@@ -116,6 +119,16 @@ def test_the_overview_lists_every_open_finding_and_each_page_has_a_banner(previe
     assert "__vorschau" not in written and "bl-preview" not in written
 
 
+def invoke(project, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, old
@@ -169,3 +182,76 @@ def test_an_open_draft_follows_its_page_when_it_is_published(preview, browser):
     edit(news, "Title: Flohmarkt im Hof", "Title: Großer Flohmarkt")
     page.wait_for_url(f"{base}/grosser-flohmarkt/", timeout=30000)
     page.close()
+
+
+INTERVIEW = """\
+Title: Interview mit Aylin über das Nähcafé
+Date: 2026-11-30
+Layout: interview
+Interviewee: Aylin
+Summary: Aylin erzählt vom Nähcafé.
+
+## Was ist das Nähcafé?
+
+Wir nähen jeden Dienstag zusammen.
+
+![Aylin an der Nähmaschine](../images/aylin.jpg)
+
+## Wie kann man mitmachen?
+
+Alles steht auf der [Seite zum Mitmachen](../pages/naehcafe.md). Fragen beantworten wir [hier](/kontakt/).
+"""
+
+
+def reported(text, label):
+    """The findings in printed output: (where, message) of each line starting with label."""
+    return {
+        tuple(line.removeprefix(f"{label} in ").split(": ", 1))
+        for line in text.splitlines()
+        if line.startswith(f"{label} in ")
+    }
+
+
+def test_preview_and_publishing_name_the_same_three_problems_in_one_pass(tmp_path):
+    """A fresh clone, the association's facts filled in, and one new interview with three
+    mistakes: a photo without credit, a link to a page that does not exist, "hier"."""
+    from conftest import free_port, wait_until_served
+    from images import jpeg_bytes, photo
+    from support import copy_project, fill_placeholders
+
+    project = copy_project(tmp_path)
+    fill_placeholders(project / "content")
+    (project / "content/interviews/aylin.md").write_text(INTERVIEW, encoding="utf-8")
+    (project / "content/images/aylin.jpg").write_bytes(jpeg_bytes(photo(1200, 900)))
+
+    preview = invoke(project, "build")
+    assert preview.returncode == 0, preview.stderr
+    published = invoke(project, "publish-build")
+    assert published.returncode == 1
+    warnings = reported(preview.stdout + preview.stderr, "WARNUNG")
+    errors = reported(published.stdout + published.stderr, "FEHLER")
+    assert [where for where, _ in sorted(warnings)] == [
+        "content/interviews/aylin.md, Zeile 11",  # the photo's credit
+        "content/interviews/aylin.md, Zeile 15",  # the link to nowhere
+        "content/interviews/aylin.md, Zeile 15",  # "hier"
+    ]
+    assert errors == warnings  # the same three, in the same words, and no others
+    assert "Der Bau wurde abgebrochen: 3 Fehler." in published.stderr
+    assert "Platzhalter" not in preview.stdout + preview.stderr
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_served(f"http://127.0.0.1:{port}/kontakt/", process)
+        _, _, overview = fetch(f"http://127.0.0.1:{port}/__vorschau/probleme/")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert "3 Stellen verhindern die Veröffentlichung" in overview
+    for _where, message in warnings:
+        assert html.escape(message.split(" Meinten")[0]) in overview
