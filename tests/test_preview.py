@@ -238,6 +238,12 @@ def test_preview_and_publishing_name_the_same_three_problems_in_one_pass(tmp_pat
     assert errors == warnings  # the same three, in the same words, and no others
     assert "Der Bau wurde abgebrochen: 3 Fehler." in published.stderr
     assert "Platzhalter" not in preview.stdout + preview.stderr
+    # How to look at the result, as the last line of make build.
+    assert (
+        preview.stdout.rstrip()
+        .splitlines()[-1]
+        .startswith("Ansehen: „make serve“ ausführen und http://127.0.0.1:8000/ im Browser öffnen")
+    )
 
     port = free_port()
     process = subprocess.Popen(

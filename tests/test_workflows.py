@@ -522,3 +522,16 @@ def test_ci_sets_only_variables_that_deploy_reads():
     used = {name for name in variables_used_in_ci() if name.startswith("DEPLOY_")}
     # GitLab stores the key base64-encoded (it cannot mask line breaks) and decodes it.
     assert used - set(VARIABLES) == {"DEPLOY_SSH_KEY_BASE64"}
+
+
+def test_readme_tells_volunteers_how_to_hand_in_a_text_who_publishes_and_when():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Einen fertigen Text abgeben", 1)[1].split("\n## ", 1)[0]
+    for needed in (
+        "IT-Gruppe",  # without any program: send it
+        "Pull Request",  # in the browser, on the repository host
+        "Merge Request",
+        "**Wer veröffentlicht:**",
+        "**Wie lange es dauert:**",
+    ):
+        assert needed in section, needed
