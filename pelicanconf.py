@@ -25,7 +25,8 @@ SITENAME = "Bunte Lebenswelten e.V."  # replaced by `name` from content/verein.t
 SITEURL = ""  # root-relative links while previewing; publishconf.py sets the real one
 PATH = "content"
 OUTPUT_PATH = "output"
-# The preview shows exactly the current content: no pages of deleted or skipped files.
+# Every build writes into a fresh folder that replaces output/ when it succeeded
+# (tasks.build_site), so no page of a deleted or skipped file is left over.
 DELETE_OUTPUT_DIRECTORY = True
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
@@ -38,7 +39,8 @@ PLUGIN_PATHS = ["plugins"]
 # Order matters: receivers of one signal run in this order.
 PLUGINS = [
     # 1. Reads content/verein.toml (facts used by pages and templates), maps each
-    #    file's `Layout` to its template and category, hides expired calls.
+    #    file's `Layout` to its template and category, hides expired calls, builds the
+    #    menu from the pages, turns links to .md files into page addresses.
     #    First, because content_check validates against the facts it loaded.
     "association",
     # 2. Production only (UNPUBLISHED_KEEP_OUT): hidden pages get no address, like
@@ -46,13 +48,14 @@ PLUGINS = [
     #    Before image_optimizer, which then skips the photos of those pages.
     "unpublished",
     # 3. Checks every Markdown source before Pelican reads it and reports
-    #    problems in German with file and line; in production it stops the build.
+    #    problems in German with file and line (to build_report; files it cannot
+    #    build are skipped).
     "content_check",
     # 4. Turns every image into a responsive <picture> (AVIF, WebP, JPEG/PNG) without
     #    EXIF/GPS. Runs after all content is read and before any page is written.
     "image_optimizer",
     # 5. Checks every written page for accessibility problems, on the final HTML
-    #    (after image_optimizer rewrote the images); in production errors stop the build.
+    #    (after image_optimizer rewrote the images); its findings go to build_report.
     "a11y_check",
     # 6. Production only (MINIFY_ENABLED): minifies HTML and CSS and fingerprints the
     #    CSS. After the checks, so every check above reads the readable HTML.
@@ -61,6 +64,9 @@ PLUGINS = [
     #    production (BUILD_REPORT_STRICT) an error stops the build. Last, so it sees all.
     "build_report",
 ]
+
+# Texts are Markdown only: Pelican would also publish .html and .rst files, unchecked.
+READERS = {"html": None, "htm": None, "rst": None}
 
 # Content layout: pages in content/pages/, articles (interviews, calls, news)
 # in their own folders. The category follows from the layout, not the folder.

@@ -19,9 +19,6 @@ RELATIVE_URLS = False
 FEED_ALL_ATOM = "feeds/atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
-# Start from an empty output folder so nothing stale is published.
-DELETE_OUTPUT_DIRECTORY = True
-
 # Drafts (Status: draft) are never published, not even at a hidden address; nor are
 # hidden pages (e.g. calls past their end date) or files only such pages link to.
 DRAFT_SAVE_AS = ""
@@ -29,9 +26,8 @@ DRAFT_PAGE_SAVE_AS = ""
 UNPUBLISHED_KEEP_OUT = True
 
 # Production: any error of any check (content, images and their credits, accessibility,
-# an unfilled [[placeholder]]) stops the build, after all of them have run. The preview
+# an unfilled [[placeholder]], an error Pelican itself logs) stops the build, after all of them have run. The preview
 # shows exactly these as warnings.
 BUILD_REPORT_STRICT = True
-PELICAN_ERRORS_FATAL = True  # tasks.build_site: an error Pelican logs fails the build
 # Smaller pages; the stylesheet gets a content hash in its name (cached for a year).
 MINIFY_ENABLED = True

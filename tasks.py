@@ -29,21 +29,6 @@ class PluginLoadError(Exception):
     exitcode = 1
 
 
-class PelicanErrors(Exception):
-    """Pelican itself logged errors during a build that must not have any."""
-
-    exitcode = 1
-
-
-class _ErrorRecorder(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.ERROR)
-        self.messages = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 def build_site(settings_file=DEV_SETTINGS, before_swap=None, **overrides):
     """Build the site with Pelican in-process and return the Pelican object.
 
@@ -73,8 +58,8 @@ def build_site(settings_file=DEV_SETTINGS, before_swap=None, **overrides):
 
 
 def _run(settings):
-    """Pelican.run() with every plugin of PLUGINS loaded and, where the settings ask for
-    it, no error logged by Pelican itself."""
+    """Pelican.run() with every plugin of PLUGINS loaded (Pelican itself only logs a
+    plugin that fails to register). Errors Pelican logs are findings (build_report)."""
     from pelican import Pelican
 
     wanted = list(settings["PLUGINS"])
@@ -85,17 +70,7 @@ def _run(settings):
             f"{ERROR_LABEL}: Das Plugin „{'“, „'.join(missing)}“ konnte nicht geladen werden; "
             "der Bau wird abgebrochen. Die Meldung darüber steht weiter oben."
         )
-    errors = _ErrorRecorder()
-    logging.getLogger("pelican").addHandler(errors)
-    try:
-        pelican.run()
-    finally:
-        logging.getLogger("pelican").removeHandler(errors)
-    if errors.messages and settings.get("PELICAN_ERRORS_FATAL"):
-        raise PelicanErrors(
-            f"{ERROR_LABEL}: Pelican hat beim Bauen Fehler gemeldet (siehe oben). output/ ist "
-            "unverändert; so darf nichts veröffentlicht werden."
-        )
+    pelican.run()
     return pelican
 
 
@@ -240,8 +215,12 @@ def serve(c, port="8000", lan=False):
         """The build's ledger for the preview server; None if the build broke."""
         try:
             seconds, pelican = _build(DEV_SETTINGS)
-        except (Exception, Exit) as error:  # keep the preview running while the author fixes it
-            print(f"Bauen fehlgeschlagen: {error}", file=sys.stderr)
+        except Exit:  # _build has said why; the preview keeps running while it is fixed
+            print(
+                "Die Vorschau zeigt weiter den Stand davor und baut nach dem nächsten Speichern "
+                "neu.",
+                file=sys.stderr,
+            )
             return None
         _report_done(ROOT / "output", seconds)
         return ledger(pelican.settings)

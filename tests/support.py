@@ -146,3 +146,19 @@ def publish(project, output, **overrides):
 def soup(site, rel):
     """The parsed HTML of one built page."""
     return BeautifulSoup((Path(site) / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def slugifier(settings):
+    """A function title -> slug exactly as Pelican's own slugify makes it with these
+    settings (to compare sitekit.slugs.slug with Pelican)."""
+    from pelican.utils import slugify
+
+    def slug(title):
+        return slugify(
+            title,
+            regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+
+    return slug

@@ -34,13 +34,21 @@ def test_the_preview_calls_an_error_a_warning_in_the_same_words():
 
 def test_findings_are_ordered_by_file_and_line_and_one_cause_is_one_message():
     found = [finding("content/b.md", 1), finding("content/a.md", 9), finding("content/a.md", 2)]
-    found.append(finding("content/a.md", 2))  # a second check, same rule, same place
+    found.append(finding("content/a.md", 2))  # the very same finding again
     texts = report_texts(distinct(found), False)
     assert [t.split(":")[0] for t in texts] == [
         "FEHLER in content/a.md, Zeile 2",
         "FEHLER in content/a.md, Zeile 9",
         "FEHLER in content/b.md, Zeile 1",
     ]
+
+
+def test_different_problems_on_one_line_are_all_reported_one_cause_once():
+    title = Finding("content/a.md", 1, "Title fehlt.", "x", ERROR, "metadata-missing")
+    layout = Finding("content/a.md", 1, "Layout fehlt.", "y", ERROR, "metadata-missing")
+    markdown = Finding("content/a.md", 8, "Zweite Hauptüberschrift.", "##", ERROR, "heading-h1")
+    page = Finding("content/a.md", 8, "2 Hauptüberschriften (h1).", "##", ERROR, "heading-h1")
+    assert distinct([title, layout, markdown, page]) == [title, layout, markdown]
 
 
 PLACEHOLDERS = [
@@ -121,6 +129,9 @@ email = ""
         FACTS,  # empty: the line is replaced
         FACTS.replace('email = ""\n', ""),  # missing in its section
         FACTS.replace('[kontakt]\nemail = ""\n', ""),  # the whole section is missing
+        FACTS.replace('email = ""', 'email = "a@b.de"').replace(
+            '[anschrift]\nstrasse = "Weg 1"\nplz = "37073"\nort = "Göttingen"\n', ""
+        ),  # a section with three missing facts: one finding, pasted once
         FACTS.replace('name = "Verein"\n', "").replace('""', '"a@b.de"'),  # missing at the top
     ],
 )
@@ -135,6 +146,7 @@ def test_a_missing_fact_pasted_as_printed_gives_a_valid_file(tmp_path, facts):
     elif "ganz oben" in missing.fix:
         lines[0:0] = pasted
     elif "am Ende" in missing.fix:
+        assert sum(line.startswith("[") for line in missing.snippet.splitlines()) == 1
         lines += pasted
     else:  # into its section: right below the section's heading
         section = missing.fix.split("„[")[1].split("]“")[0]

@@ -178,6 +178,15 @@ CASES = {
         + OWN_ADDRESS
         + "        Slug: archiv-2",
     ),
+    "address not in ascii": (
+        {
+            "neuigkeiten/fest.md": "Title: Fest\nSlug: Über-Fest\nDate: 2026-07-01\nLayout: news\n\nText.\n"
+        },
+        "WARNUNG in content/neuigkeiten/fest.md, Zeile 2: „Slug: Über-Fest“ ist keine gültige "
+        "Adresse (nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Umlaute ausgeschrieben).\n"
+        "    So beheben: Die Zeile ersetzen durch:\n"
+        "        Slug: ueber-fest",
+    ),
     "second main heading": (
         {"neuigkeiten/fest.md": NEWS + "\n# Programm\n"},
         "WARNUNG in content/neuigkeiten/fest.md, Zeile 8: Eine Überschrift mit einem # wäre eine "
@@ -414,7 +423,8 @@ def test_an_empty_fact_the_site_needs_is_reported(tmp_path, caplog):
         ),
         (
             FACTS.replace("[kontakt]\n", 'kontakt = "info@example.org"\n[x]\n'),
-            "FEHLER in content/verein.toml: Die Angabe „kontakt.email“ fehlt oder ist leer",
+            "FEHLER in content/verein.toml: Der Abschnitt „[kontakt]“ fehlt; die Website braucht "
+            "daraus „kontakt.email“",
         ),
     ],
 )

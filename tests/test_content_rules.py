@@ -80,6 +80,7 @@ def test_links_must_lead_to_something_that_is_built():
         "[Weg](/gibt-es-nicht/) [Start](/)\n"
         "[Mitmachen](../pages/mitmachen.md) [Entwurf](/pages/entwurf.md#oben) [Fehlt](fehlt.md)\n"
         "[mit]: mitmachen.md\n"
+        '<a href="weg.md">roh</a> [Leer](<../pages/mit machen.md>) [Umweg](/pages/../pages/kontakt.md)\n'
     )
     sources = {"pages/kontakt.md", "pages/mitmachen.md", "pages/entwurf.md"}
     published = sources - {"pages/entwurf.md"}
@@ -89,6 +90,8 @@ def test_links_must_lead_to_something_that_is_built():
         (4, "Der Link „/gibt-es-nicht/"),
         (5, "Der Link „/pages/entwurf.md#oben"),
         (5, "Der Link „fehlt.md"),
+        (7, "Der Link „../pages/mit machen.md"),
+        (7, "Der Link „weg.md"),
     ]
     assert (
         "content/pages/entwurf.md wird nicht veröffentlicht" in found[2].message + found[3].message

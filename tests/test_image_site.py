@@ -288,7 +288,7 @@ def test_a_missing_credit_stops_production_and_the_preview_says_so_first(tmp_pat
         build(content, strict=True)
     missing = (
         "in content/neuigkeiten/fest.md, Zeile 8: Für das Bild „../images/logo.png“ "
-        "fehlt „bildnachweis“ und „einwilligung“ in content/images/bildnachweise.toml.\n"
+        "fehlen „bildnachweis“ und „einwilligung“ in content/images/bildnachweise.toml.\n"
         "    So beheben: In content/images/bildnachweise.toml ans Ende anfügen und ausfüllen:\n"
         '        ["images/logo.png"]\n'
         '        bildnachweis = "[[Name der Fotografin oder des Fotografen]]"\n'
@@ -316,7 +316,7 @@ def test_the_printed_credit_snippet_pasted_as_printed_is_valid(tmp_path, caplog,
     content = make_site(tmp_path, {**GOOD_FILES, "images/bildnachweise.toml": CREDITS + credits})
     with caplog.at_level(logging.WARNING):
         build(content)
-    printed = next(r.getMessage() for r in caplog.records if "logo.png“ fehlt" in r.getMessage())
+    printed = next(r.getMessage() for r in caplog.records if "logo.png“ fehl" in r.getMessage())
     fix = printed.splitlines()[1]
     pasted = [line[8:] for line in printed.splitlines()[2:]]
     lines = credits_file.read_text(encoding="utf-8").splitlines()
@@ -330,7 +330,7 @@ def test_the_printed_credit_snippet_pasted_as_printed_is_valid(tmp_path, caplog,
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         page = page_of(build(content))
-    assert "logo.png“ fehlt" not in caplog.text and "gelesen" not in caplog.text, caplog.text
+    assert "logo.png“ fehl" not in caplog.text and "gelesen" not in caplog.text, caplog.text
     assert re.search(
         r"WARNUNG: \d Platzhalter \[\[…\]\] (ist|sind) noch nicht ausgefüllt "
         r"\(content/images/bildnachweise.toml\)",
@@ -349,7 +349,7 @@ def test_a_broken_credits_file_is_one_german_message_with_its_line(tmp_path, cap
         "WARNUNG in content/images/bildnachweise.toml, Zeile 2: Die Bildnachweise können nicht "
         "gelesen werden: Zwei Angaben stehen in einer Zeile; jede Angabe braucht eine eigene Zeile."
     ) in caplog.text
-    assert "fehlt „bildnachweis“" not in caplog.text  # one cause, one message
+    assert "fehlen „bildnachweis“" not in caplog.text  # one cause, one message
 
 
 def test_published_originals_are_cleaned_full_size_copies(tmp_path):
@@ -538,3 +538,34 @@ def test_without_image_the_first_photo_is_thumbnail_and_sharing_image(tmp_path):
     )
     assert thumbnail["alt"] == "Die Band auf der Bühne"
     assert og_image.rsplit("/", 1)[1].split("-")[0] in thumbnail["src"]
+
+
+def test_a_credit_section_written_without_quotes_gets_the_line_to_paste(tmp_path, caplog):
+    broken = '[images/fest.jpg]\nbildnachweis = "Anna"\neinwilligung = "ja"\n'
+    content = make_site(tmp_path, {**GOOD_FILES, "images/bildnachweise.toml": broken})
+    with caplog.at_level(logging.WARNING):
+        build(content)
+    assert (
+        "WARNUNG in content/images/bildnachweise.toml, Zeile 1: Die Bildnachweise können nicht "
+        "gelesen werden: Eine Abschnittsüberschrift ist nicht richtig geschrieben (mit „]“ "
+        "geschlossen, ein Pfad in Anführungszeichen).\n"
+        "    So beheben: Die Zeile ersetzen durch:\n"
+        '        ["images/fest.jpg"]'
+    ) in caplog.text
+
+
+def test_a_drafts_photo_with_open_credit_placeholders_does_not_stop_publishing(tmp_path):
+    credits = (
+        '["images/geheim.jpg"]\nbildnachweis = "[[Name]]"\neinwilligung = "[[Wer ist zu sehen]]"\n'
+    )
+    content = make_site(
+        tmp_path,
+        {
+            "neuigkeiten/entwurf.md": "Title: Entwurf\nDate: 2026-07-03\nLayout: news\n"
+            "Status: draft\n\n![Das Team](../images/geheim.jpg)\n",
+            "images/geheim.jpg": jpeg_bytes(photo(300, 200)),
+            "images/bildnachweise.toml": credits,
+        },
+    )
+    output = build(content, strict=True, SITEURL="https://verein.example")  # no BuildError
+    assert (output / "kontakt/index.html").is_file()

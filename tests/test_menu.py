@@ -52,9 +52,7 @@ def test_what_is_wrong_with_a_menu_entry_is_named_at_its_line():
         ("content/pages/e.md", 4, "menu-unpublished", ""),
         ("content/pages/f.md", 3, "menu-position", "Menu: 1"),
     ]
-    assert found[0].message == (
-        "Die Position 2 in der Menü-Reihenfolge hat schon content/pages/a.md."
-    )
+    assert found[0].message == ("Die Position 2 im Menü hat schon content/pages/a.md.")
     assert all(f.severity == ERROR for f in found)  # a draft's is a hint (content_check)
 
 
@@ -87,7 +85,7 @@ def test_a_page_puts_itself_into_menu_and_footer_on_every_page(tmp_path, caplog)
     current = soup(output, "unsere-arbeitsgruppen/index.html").select_one("[aria-current=page]")
     assert current.get_text() == "Gruppen"
     assert (
-        "HINWEIS in content/pages/geheim.md, Zeile 4: „Menu: 3“: Im Menü erscheint die Seite "
+        "HINWEIS in content/pages/geheim.md, Zeile 4: „Menu: 3“: Die Seite erscheint im Menü "
         "erst, wenn sie veröffentlicht wird."
     ) in caplog.text
 
@@ -96,3 +94,13 @@ def test_no_page_is_listed_in_python_settings():
     import pelicanconf
 
     assert not hasattr(pelicanconf, "NAVIGATION") and not hasattr(pelicanconf, "FOOTER_LINKS")
+
+
+def test_the_free_position_offered_is_free_on_every_page():
+    pages = [
+        page("pages/a.md", "Title: A\nLayout: page\nMenu: zwei\n\nx\n"),
+        page("pages/b.md", "Title: B\nLayout: page\nMenu: 1\n\nx\n"),
+        page("pages/c.md", "Title: C\nLayout: page\nStatus: draft\nMenu: 2\n\nx\n"),
+    ]
+    found = check_menus(pages, {"pages/a.md", "pages/b.md"}, [], ADDRESSES)
+    assert [f.snippet for f in found if f.rule == "menu-position"] == ["Menu: 3"]

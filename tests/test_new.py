@@ -8,18 +8,12 @@ from pathlib import Path
 import pytest
 from support import build, copy_project
 
-import pelicanconf
-from sitekit.slugs import slugifier
+from sitekit.slugs import slug
 from sitetools.newcontent import NewContentError, new_content_file
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date(2026, 11, 28)
-SLUG = slugifier(
-    {
-        "SLUG_REGEX_SUBSTITUTIONS": pelicanconf.SLUG_REGEX_SUBSTITUTIONS,
-        "SLUGIFY_USE_UNICODE": pelicanconf.SLUGIFY_USE_UNICODE,
-    }
-)
+SLUG = slug  # what `make new` uses
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,12 @@
 """Plugin building blocks on small inputs, and plugins that fail to load."""
 
 import datetime
+import logging
+import sys
 
 import markdown
 import pytest
+from pelican import signals
 from support import build, make_site
 
 import tasks
@@ -12,6 +15,7 @@ from association.facts import FactsExtension, fill_in
 from association.figures import FigureExtension
 from association.layout import layout_metadata, split_list
 from content_check.source import NotUtf8, decode, parse
+from sitekit.findings import BuildError
 from sitekit.settings import SettingsError
 
 TODAY = datetime.date(2026, 11, 28)
@@ -142,12 +146,35 @@ def test_a_misspelt_plugin_setting_stops_the_build(tmp_path):
         build(content, CONTENT_CHECK_STRIKT=True)
 
 
-def test_errors_pelican_logs_fail_the_production_build(tmp_path):
-    # An HTML file in pages/ is read by Pelican's own HTML reader, which logs an error.
+def test_errors_pelican_logs_are_findings_that_fail_the_production_build(tmp_path, caplog):
+    plugin = tmp_path / "extra_plugins" / "laut"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text(
+        "import logging\nfrom pelican import signals\n\n"
+        "def shout(generators):\n"
+        "    logging.getLogger('pelican.generators').error('Could not process %s', 'x.md')\n\n"
+        "def register():\n    signals.all_generators_finalized.connect(shout)\n"
+    )
+    content = make_site(tmp_path, {})
+    plugins = ["association", "content_check", "laut", "build_report"]
+    paths = [str(tmp_path / "extra_plugins"), "plugins"]
+    message = "in Pelican: Pelican meldet beim Bauen einen Fehler: Could not process x.md"
+    try:
+        with caplog.at_level(logging.WARNING):
+            build(content, PLUGINS=plugins, PLUGIN_PATHS=paths)  # previewing: a warning
+        assert "WARNUNG " + message in caplog.text
+        with pytest.raises(BuildError, match="FEHLER " + message):
+            build(content, strict=True, PLUGINS=plugins, PLUGIN_PATHS=paths)
+    finally:  # signals are global: later builds in this process must not hear it
+        signals.all_generators_finalized.disconnect(sys.modules["laut"].shout)
+
+
+def test_only_markdown_is_read_an_html_file_is_named_not_published(tmp_path, caplog):
     content = make_site(tmp_path, {"pages/alt.html": "<html><head></head><body>x</body></html>"})
-    with pytest.raises(tasks.PelicanErrors, match="Pelican hat beim Bauen Fehler gemeldet"):
-        build(content, strict=True, SITEURL="https://verein.example")
-    build(content)  # while previewing, the rest of the site builds
+    with caplog.at_level(logging.WARNING):
+        output = build(content)
+    assert "HINWEIS in content/pages/alt.html: Diese Datei ist kein Markdown-Text" in caplog.text
+    assert not (output / "alt.html").exists() and not (output / "pages/alt.html").exists()
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,25 @@ def test_a_page_that_could_not_be_built_is_known_at_its_address():
     assert next_snapshot(snapshot, None).findings == snapshot.findings  # a broken build
 
 
+def test_a_broken_build_is_named_and_a_page_whose_title_broke_shows_its_problems():
+    built = ledger({"content/pages/x.md": "x/"}, {"content/pages/x.md"})
+    no_title = Finding("content/pages/x.md", 1, "Title fehlt.", "…", ERROR, "metadata-missing")
+    broken = ledger({}, set(), [no_title])  # no title: no address this time
+    snapshot = next_snapshot(next_snapshot(Snapshot(), built), broken)
+    assert snapshot.unbuilt_at("x/") == "content/pages/x.md"  # its last address
+    failed = next_snapshot(snapshot, None)
+    assert failed.failed and failed.number == 3
+    assert "Der letzte Bau ist fehlgeschlagen" in pages.banner(failed, None)
+
+
+def test_a_tab_from_before_a_restart_reloads_with_the_new_server():
+    from sitetools.preview import Builds
+
+    builds = Builds()
+    builds.finished(ledger({}, set()))
+    assert builds.wait_other_than(57, timeout=0) == 1  # no waiting: 1 is not what it shows
+
+
 def test_problem_page_banner_and_overview_say_it_in_german():
     snapshot = next_snapshot(
         Snapshot(),

@@ -5,10 +5,10 @@ import string
 import markdown
 import pytest
 from pelican.settings import DEFAULT_CONFIG
-from support import build, make_site, soup
+from support import build, make_site, slugifier, soup
 
 import pelicanconf
-from sitekit.slugs import TRANSLITERATION, heading_id, slug, slugifier
+from sitekit.slugs import TRANSLITERATION, heading_id, slug
 
 # Pelican's own slugify with the site's settings: what it does wherever it slugifies itself.
 SLUG = slugifier(

@@ -329,7 +329,8 @@ def _shown(source_path, content_root):
 
 
 def finish(pelican):
-    """Receiver of `finalized`: theme colours, report files, messages; stop if strict."""
+    """Receiver of `finalized`: theme colours, the reviewers' report, the findings into
+    the build's ledger (build_report prints them and decides whether the build stops)."""
     run = pelican.settings.get(RUN)
     if run is None:
         return

@@ -4,6 +4,7 @@ import datetime
 import posixpath
 from pathlib import Path
 
+from pelican.contents import Page
 from pelican.urlwrappers import Author, Category, URLWrapper
 
 from sitekit import menu
@@ -70,7 +71,7 @@ def build_menus(generators):
     context = generators[0].context
     entries = menu.list_entries(options.read(generators[0].settings)["ASSOCIATION_MENU_LISTS"])
     for content in context["generated_content"].values():
-        if content is not None and content.save_as and is_public(content):
+        if isinstance(content, Page) and content.save_as and is_public(content):
             address = content.save_as.removesuffix("index.html")
             entries += menu.page_entries(content.metadata, address)
     built = menu.menus(entries)

@@ -9,9 +9,10 @@ build, and nobody meets a new kind of error at publish time. Last in PLUGINS.
 
 from pelican import signals
 
-from .plugin import note_pages, report
+from .plugin import listen, note_pages, report
 
 
 def register():
+    signals.initialized.connect(listen)
     signals.all_generators_finalized.connect(note_pages)
     signals.finalized.connect(report)

@@ -3,12 +3,44 @@
 import logging
 from pathlib import Path
 
-from sitekit.findings import ERROR, BuildError, ledger, sort_key
+from sitekit.findings import ERROR, BuildError, Finding, ledger, sort_key
 
 from . import settings as options
 from .render import distinct, preview_summary, report_texts, stop_headline
 
 logger = logging.getLogger(__name__)
+
+
+class PelicanErrors(logging.Handler):
+    """What Pelican itself logs as an error ("Could not process …") becomes a finding, so
+    the preview shows it and it stops the production build like every other error."""
+
+    def __init__(self, record_to):
+        super().__init__(logging.ERROR)
+        self.record_to = record_to
+
+    def emit(self, record):
+        self.record_to.add(
+            [
+                Finding(
+                    "Pelican",
+                    None,
+                    f"Pelican meldet beim Bauen einen Fehler: {record.getMessage()}",
+                    "Die genannte Datei prüfen; hilft das nicht, diese Meldung an die IT-Gruppe "
+                    "schicken.",
+                    ERROR,
+                    "pelican-error",
+                )
+            ]
+        )
+
+
+def listen(pelican):
+    """Receiver of `initialized`: record Pelican's own errors in this build's ledger."""
+    pelican_log = logging.getLogger("pelican")
+    for handler in [h for h in pelican_log.handlers if isinstance(h, PelicanErrors)]:
+        pelican_log.removeHandler(handler)  # left over from a build that broke off
+    pelican_log.addHandler(PelicanErrors(ledger(pelican.settings)))
 
 
 def note_pages(generators):
@@ -27,6 +59,9 @@ def note_pages(generators):
 def report(pelican):
     """Receiver of `finalized`, after every other plugin's checks."""
     strict = options.read(pelican.settings)["BUILD_REPORT_STRICT"]
+    pelican_log = logging.getLogger("pelican")
+    for handler in [h for h in pelican_log.handlers if isinstance(h, PelicanErrors)]:
+        pelican_log.removeHandler(handler)
     record = ledger(pelican.settings)
     record.findings = findings = distinct(sorted(record.findings, key=sort_key))
     texts = report_texts(findings, preview=not strict)

@@ -8,12 +8,19 @@ from sitekit.placeholders import RULE as PLACEHOLDER  # listed together, not one
 SEE_OVERVIEW = f"Die Liste zeigt „make serve“ unter http://127.0.0.1:8000{PREVIEW_OVERVIEW}"
 
 
+# Rules two checks find at the same place for the same cause: a second main heading is
+# seen by content_check in the Markdown and by a11y_check in the page.
+SAME_CAUSE = {"heading-h1"}
+
+
 def distinct(findings):
-    """One message per cause: when two checks find the same rule at the same place (a second
-    main heading: content_check in the Markdown, a11y_check in the page), the first stays."""
+    """Each finding once: an exact repeat is dropped, and of two SAME_CAUSE findings at the
+    same place the first stays (content_check's, which has the line to paste)."""
     seen, kept = set(), []
     for finding in findings:
         key = (finding.path, finding.line, finding.rule)
+        if finding.rule not in SAME_CAUSE:
+            key += (finding.message, finding.snippet)
         if key not in seen:
             seen.add(key)
             kept.append(finding)

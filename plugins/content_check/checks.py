@@ -21,13 +21,17 @@ from sitekit.links import (
     markdown_target,
 )
 from sitekit.placeholders import PLACEHOLDER, placeholder_findings
+from sitekit.slugs import slug
 
 from .source import NotUtf8, decode, parse
 
 # Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…).
 MARKED_LINK = re.compile(r"[{|](" + "|".join(constants.LINK_MARKERS) + r")[}|]([^\s)\"'>]+)")
-# Every other link target: inline ](target) and reference definitions [name]: target.
-PLAIN_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+# Every other link target: inline ](target), ](<target with spaces>), reference definitions
+# [name]: target, and href="…" of an <a> written as HTML in the Markdown.
+PLAIN_LINK = re.compile(
+    r"\]\(\s*(?:<([^>]+)>|([^\s)>]+))|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|\bhref=[\"']([^\"']+)"
+)
 IMAGE_SUFFIXES = tuple(sorted(constants.IMAGE_SUFFIXES))  # for str.endswith
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -176,6 +180,17 @@ def check_metadata(source):
                 f"{key.capitalize()}: {example}",
             )
 
+    written_slug = source.value("slug")
+    if written_slug and slug(written_slug) != written_slug:
+        problem(
+            f"„Slug: {written_slug}“ ist keine gültige Adresse (nur Kleinbuchstaben a–z, "
+            "Ziffern und Bindestriche, Umlaute ausgeschrieben).",
+            "Die Zeile ersetzen durch:",
+            source.line_of("slug"),
+            "slug-invalid",
+            f"Slug: {slug(written_slug) or _title_from_file_name(source.rel).lower()}",
+        )
+
     status = source.value("status").lower()
     if status and status not in STATUSES:
         problem(
@@ -222,7 +237,7 @@ def check_metadata(source):
                     f"{meant}: {source.value(key)}" if meant else "",
                 )
 
-    usable = not any(f.rule != "metadata-unknown" for f in found)
+    usable = not any(f.rule not in ("metadata-unknown", "slug-invalid") for f in found)
     return found, usable
 
 
@@ -273,7 +288,7 @@ def misplaced(path, data):
     except NotUtf8:
         layout = None
     name = posixpath.basename(path)
-    if posixpath.splitext(name)[1].lower() not in (".md", ".markdown"):
+    if posixpath.splitext(name)[1] not in MARKDOWN_SUFFIXES:
         name = posixpath.splitext(name)[0] + ".md"
     if layout:
         fix = f"Die Datei nach content/{layout.folder}/ verschieben (als {name})."
@@ -377,13 +392,16 @@ def check_links(source, sources, published, is_file, addresses):
             elif not is_file(target):
                 broken(number, match[0], f"content/{target} ist keine Datei")
         for match in PLAIN_LINK.finditer(line):
-            link = match[1] or match[2]
+            link = next(group for group in match.groups() if group)
             if is_markdown_link(link):
                 check_source(number, link, markdown_target(link, folder, sources))
             elif link.startswith("/") and not link.startswith("//"):
                 address = urlsplit(link).path.lstrip("/")
                 if address and not (
-                    address in addresses or address + "/" in addresses or is_file(address)
+                    address in addresses
+                    or address + "/" in addresses
+                    or any(a.endswith("/") and address.startswith(a) for a in addresses if a)
+                    or is_file(address)
                 ):
                     broken(number, link, f"die Adresse {urlsplit(link).path} gibt es nicht")
     return found
@@ -425,44 +443,36 @@ def check_addresses(sources, slugify, reserved):
             (name for prefix, name in reserved.items() if address.startswith(prefix)), None
         )
         if taken:
-            found.append(
-                Finding(
-                    source.path,
-                    source.line_of("save_as") or source.line_of("slug") or source.line_of("title"),
-                    f"Die Adresse „/{address.removesuffix('index.html')}“ ist schon vergeben ({taken}).",
-                    _OWN_ADDRESS,
-                    ERROR,
-                    "url-duplicate",
-                    _other_slug(address),
-                )
-            )
+            shown = address.removesuffix("index.html")
+            found.append(_taken(source, address, f"„/{shown}“ ist schon vergeben ({taken})"))
             continue
         if address in seen:
-            line = source.line_of("save_as") or source.line_of("slug") or source.line_of("title")
-            found.append(
-                Finding(
-                    source.path,
-                    line,
-                    f"Die Adresse „/{address.removesuffix('index.html')}“ hat schon {seen[address]}.",
-                    _OWN_ADDRESS,
-                    ERROR,
-                    "url-duplicate",
-                    _other_slug(address),
-                )
-            )
+            shown = address.removesuffix("index.html")
+            found.append(_taken(source, address, f"„/{shown}“ hat schon {seen[address]}"))
         else:
             seen[address] = source.path
     return found, seen
 
 
-_OWN_ADDRESS = (
-    "Einen anderen Titel wählen oder oben diese Zeile mit einer eigenen Adresse einfügen:"
-)
-
-
-def _other_slug(address):
-    """ "Slug: sommerfest-2" for the taken address "sommerfest/"."""
-    return f"Slug: {address.removesuffix('index.html').strip('/').replace('/', '-') or 'start'}-2"
+def _taken(source, address, why):
+    """An address another file or a list has: what to paste depends on where it comes from
+    (the file's Save_as or Slug line is replaced, else a Slug line goes in at the top)."""
+    if source.line_of("save_as"):
+        root, ext = posixpath.splitext(source.value("save_as"))
+        line = source.line_of("save_as")
+        fix, snippet = (
+            "Die Zeile ersetzen durch eine eigene Datei, z. B.:",
+            f"Save_as: {root}-2{ext}",
+        )
+    elif source.line_of("slug"):
+        line = source.line_of("slug")
+        fix = "Die Zeile ersetzen durch eine eigene Adresse, z. B.:"
+        snippet = f"Slug: {source.value('slug')}-2"
+    else:
+        line = source.line_of("title")
+        fix = "Einen anderen Titel wählen oder oben diese Zeile mit einer eigenen Adresse einfügen:"
+        snippet = f"Slug: {address.removesuffix('index.html').strip('/').replace('/', '-')}-2"
+    return Finding(source.path, line, f"Die Adresse {why}.", fix, ERROR, "url-duplicate", snippet)
 
 
 def address_of(source, slugify, settings):
@@ -535,6 +545,10 @@ def check_menus(sources, published, lists, addresses, settings_file="pelicanconf
     """
     found = []
     taken = {}  # (menu, position) -> who has it
+    used = {(e.menu, e.position) for e in menu.list_entries(lists)}  # for a free one
+    for source in sources:
+        metadata = {key: value for key, (value, _line) in source.meta.items()}
+        used |= {(e.menu, e.position) for e in menu.page_entries(metadata, "")}
     for entry in menu.list_entries(lists):
         taken[entry.menu, entry.position] = f"die Liste „{entry.label}“ ({settings_file})"
         if entry.address not in addresses and entry.address + "index.html" not in addresses:
@@ -557,13 +571,13 @@ def check_menus(sources, published, lists, addresses, settings_file="pelicanconf
             line = source.line_of(key)
             written = f"{key.capitalize()}: {metadata[key]}"
             spot = menu.position(metadata[key])
-            free = _free_position(taken, key)
+            free = _free_position(used, key)
             if spot is None:
                 found.append(
                     Finding(
                         source.path,
                         line,
-                        f"„{written}“ ist keine Position in der {name}-Reihenfolge.",
+                        f"„{written}“ ist keine Position {name}.",
                         "Die Zeile ersetzen durch eine ganze Zahl ab 1, z. B. die nächste freie:",
                         ERROR,
                         "menu-position",
@@ -576,7 +590,7 @@ def check_menus(sources, published, lists, addresses, settings_file="pelicanconf
                     Finding(
                         source.path,
                         line,
-                        f"„{written}“: Im {name} erscheint die Seite erst, wenn sie "
+                        f"„{written}“: Die Seite erscheint {name} erst, wenn sie "
                         "veröffentlicht wird.",
                         "Nichts zu tun, solange sie ein Entwurf ist; sonst „Status: …“ löschen.",
                         ERROR,
@@ -589,8 +603,7 @@ def check_menus(sources, published, lists, addresses, settings_file="pelicanconf
                     Finding(
                         source.path,
                         line,
-                        f"Die Position {spot} in der {name}-Reihenfolge hat schon "
-                        f"{taken[key, spot]}.",
+                        f"Die Position {spot} {name} hat schon {taken[key, spot]}.",
                         "Eine freie Position wählen; die Zeile ersetzen durch:",
                         ERROR,
                         "menu-position",
@@ -607,8 +620,8 @@ def check_menus(sources, published, lists, addresses, settings_file="pelicanconf
                     Finding(
                         source.path,
                         source.line_of(label_key) or line,
-                        f"Die Beschriftung „{label}“ hat {len(label)} Zeichen; im {name} "
-                        f"passen höchstens {menu.MAX_LABEL} auf eine Zeile eines Handys.",
+                        f"Die Beschriftung „{label}“ hat {len(label)} Zeichen; {name} passen "
+                        f"höchstens {menu.MAX_LABEL} auf eine Zeile eines Handys.",
                         (
                             "Die Zeile ersetzen durch eine kürzere, z. B.:"
                             if source.line_of(label_key)

@@ -1,4 +1,5 @@
-"""Pelican glue: find the sources, run the checks, report or stop the build."""
+"""Pelican glue: find the sources, run the checks, put the findings in the build's ledger
+and tell the generators which files to skip."""
 
 import dataclasses
 import datetime
@@ -8,7 +9,8 @@ from sitekit.constants import PREVIEW_PREFIX
 from sitekit.facts import DEFAULT_FILE, LOADED, read_facts
 from sitekit.findings import ERROR, HINT, Finding, as_unpublished, ledger
 from sitekit.layouts import PUBLIC, visibility
-from sitekit.links import MARKDOWN_SUFFIXES
+from sitekit.links import MARKDOWN_SUFFIXES, text_folder_files
+from sitekit.placeholders import placeholder_findings
 from sitekit.settings import value as setting
 from sitekit.slugs import slug
 
@@ -18,20 +20,6 @@ from .source import NotUtf8, decode, parse
 
 # Settings key (lower case: not a user setting) for the files the generators must skip.
 SKIPPED = "content_check_skipped"
-
-
-def _collect(content, settings):
-    """(path relative to content/, kind) for every file in the text folders.
-
-    kind is "article" or "page" for Markdown sources, None for anything else.
-    """
-    folders = [(p, "article") for p in settings["ARTICLE_PATHS"]]
-    folders += [(p, "page") for p in settings["PAGE_PATHS"]]
-    for folder, kind in folders:
-        for path in sorted((content / folder).rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                markdown = path.suffix in MARKDOWN_SUFFIXES
-                yield path.relative_to(content).as_posix(), kind if markdown else None
 
 
 def _outside_text_folders(content, settings):
@@ -67,14 +55,15 @@ def check_sources(pelican):
     facts, facts_path = loaded.facts, loaded.shown
     findings = list(loaded.findings)
     if facts is not None:
-        findings += checks.check_placeholders(facts_path, loaded.text, comment="#")
+        lines = enumerate(loaded.text.splitlines(), 1)  # TOML: no code blocks, every line counts
+        findings += placeholder_findings(facts_path, lines, comment="#")
 
     for rel in _outside_text_folders(content, settings):
         findings.append(checks.misplaced(f"{shown}/{rel}", (content / rel).read_bytes()))
     sources, unusable = [], set()
-    for rel, kind in _collect(content, settings):
+    for rel, kind, markdown in text_folder_files(content, settings):
         path = f"{shown}/{rel}"
-        if kind is None:
+        if not markdown:
             if not rel.lower().endswith(checks.IMAGE_SUFFIXES):
                 findings.append(
                     Finding(

@@ -9,6 +9,8 @@ the association's records. Every published image needs both: the preview warns, 
 production build stops.
 """
 
+import re
+
 from sitekit.placeholders import placeholder_findings
 from sitekit.toml_file import TomlProblem, read_toml
 
@@ -16,16 +18,28 @@ FIELDS = ("bildnachweis", "einwilligung")
 
 
 class Credits(dict):
-    """Credits by image path relative to the content folder; readable is False when the
-    file could not be read (then each image's missing credit is not named on its own)."""
+    """Credits by image path relative to the content folder.
+
+    readable: False when the file could not be read (then each image's missing credit is
+    not named on its own); placeholders: (image key or None, finding) of every [[…]] in a
+    value, so that only those of published images stop the production build.
+    """
 
     readable = True
+    placeholders = ()
+
+
+FORM = (
+    "Jedes Bild als Abschnitt mit dem Pfad in Anführungszeichen, darunter jede Angabe in "
+    'einer eigenen Zeile: ["images/foto.jpg"], bildnachweis = "Name", einwilligung = "…".'
+)
+SECTION = re.compile(r'^\s*\[\s*"([^"]+)"\s*\]')
 
 
 def read_credits(path, shown):
     """(Credits, findings): a file that cannot be read is one finding, in German."""
     try:
-        data, text = read_toml(path, shown, "Die Bildnachweise", "credits")
+        data, text = read_toml(path, shown, "Die Bildnachweise", "credits", FORM)
     except FileNotFoundError:
         return Credits(), []
     except TomlProblem as error:
@@ -33,7 +47,14 @@ def read_credits(path, shown):
         credits.readable = False
         return credits, [error.finding]
     credits = Credits({key: value for key, value in data.items() if isinstance(value, dict)})
-    return credits, placeholder_findings(shown, enumerate(text.splitlines(), 1), comment="#")
+    placeholders, section = [], None
+    for number, line in enumerate(text.splitlines(), 1):
+        if found := SECTION.match(line):
+            section = found[1]
+        for finding in placeholder_findings(shown, [(number, line)], comment="#"):
+            placeholders.append((section, finding))
+    credits.placeholders = placeholders
+    return credits, []
 
 
 def missing_fields(entry):
@@ -53,6 +74,7 @@ def credit_snippet(key, entry):
     pasted = "\n".join(lines[field] for field in missing)
     empty = [field for field in missing if field in entry]  # there, but empty
     if empty:
+        lines_ = "die Zeile" if len(empty) == 1 else "die Zeilen"
         named = " und ".join(f"„{field} = …“" for field in empty)
-        return f'im Abschnitt ["{key}"] {named} löschen und dafür einfügen und ausfüllen', pasted
+        return f'im Abschnitt ["{key}"] {lines_} {named} durch diese ersetzen und ausfüllen', pasted
     return f'im Abschnitt ["{key}"] einfügen und ausfüllen', pasted

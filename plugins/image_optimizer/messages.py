@@ -39,7 +39,7 @@ NO_ALT_FOR_METADATA = (
     "Unter der Zeile „Image:“ diese Zeile einfügen und beschreiben, was zu sehen ist:",
 )
 NO_CREDIT = (
-    "Für das Bild „{src}“ fehlt {missing} in {credits_file}.",
+    "Für das Bild „{src}“ {missing} in {credits_file}.",
     "In {credits_file} {where}:",
 )
 PROBLEMS = {

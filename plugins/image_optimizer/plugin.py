@@ -156,6 +156,7 @@ def optimize(generators):
         cache.prune_and_save()
     if values["IMAGE_OPTIMIZER_REQUIRE_CREDITS"] and credits.readable:
         findings += _missing_credits(uses, {*results, *passthrough}, site, credits_file)
+    findings += _credit_placeholders(credits.placeholders, uses, {*results, *passthrough}, site)
 
     for content in contents:
         _rewrite(content, [u for u in uses if u.content is content], results, passthrough, site)
@@ -351,6 +352,16 @@ def _progress(done, total):
         sys.stderr.write(f"Bilder {done}/{total}\n")
 
 
+def _credit_placeholders(placeholders, uses, published, site):
+    """An open [[…]] in the credits stops publishing only where a published page shows the
+    image (a draft's photo waits with its draft); outside any image's section, always."""
+    public = {site.key(u.path) for u in uses if u.path in published and is_public(u.content)}
+    return [
+        finding if key is None or key in public else as_unpublished(finding)
+        for key, finding in placeholders
+    ]
+
+
 def _missing_credits(uses, published, site, credits_file):
     """Each published image without credit or consent note, named once, with the lines to
     paste into the credits file."""
@@ -369,7 +380,8 @@ def _missing_credits(uses, published, site, credits_file):
                         *messages.NO_CREDIT,
                         snippet=snippet,
                         left_as_is=False,
-                        missing=" und ".join(f"„{field}“" for field in missing),
+                        missing=("fehlt " if len(missing) == 1 else "fehlen ")
+                        + " und ".join(f"„{field}“" for field in missing),
                         credits_file=f"{site.content_root.name}/{credits_file}",
                         where=where,
                     )

@@ -97,7 +97,7 @@ def _read(path, shown, problem):
         )
     except TomlProblem as error:
         return None, None, [error.finding]
-    findings = []
+    findings, missing_sections = [], {}
     for dotted in missing_required(facts):
         section, _, key = dotted.rpartition(".")
         value = lookup(facts, dotted)
@@ -111,23 +111,34 @@ def _read(path, shown, problem):
             )
             continue
         line = f'{key} = "[[{dotted}]]"'
+        if section and lookup(facts, section) is None:
+            missing_sections.setdefault(section, []).append((dotted, line))
+            continue
         at = None
         if value is not None:  # there, but empty
             at = _line_of(text, section, key)
-            where, snippet = "die Zeile ersetzen durch diese", line
+            where = "die Zeile ersetzen durch diese"
         elif not section:
-            where, snippet = "ganz oben diese Zeile einfügen", line
-        elif isinstance(lookup(facts, section), dict):
-            where, snippet = f"im Abschnitt „[{section}]“ diese Zeile einfügen", line
-        else:  # the whole section is missing
-            where, snippet = "am Ende einfügen", f"[{section}]\n{line}"
+            where = "ganz oben diese Zeile einfügen"
+        else:
+            where = f"im Abschnitt „[{section}]“ diese Zeile einfügen"
         findings += problem(
             at,
             f"Die Angabe „{dotted}“ fehlt oder ist leer; die Website "
             "braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).",
             f"In {shown} {where} und ausfüllen:",
             "facts-missing",
-            snippet=snippet,
+            snippet=line,
+        )
+    for section, entries in missing_sections.items():  # one section, pasted once
+        names = ", ".join(f"„{dotted}“" for dotted, _line in entries)
+        findings += problem(
+            None,
+            f"Der Abschnitt „[{section}]“ fehlt; die Website braucht daraus {names} "
+            "(Kopf, Fußzeile, Kontaktseite oder Impressum).",
+            f"In {shown} am Ende einfügen und ausfüllen:",
+            "facts-missing",
+            snippet="\n".join([f"[{section}]", *(line for _dotted, line in entries)]),
         )
     return facts, text, findings
 

@@ -8,22 +8,26 @@ from urllib.parse import unquote, urlsplit
 
 from sitekit.constants import LINK_MARKER
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+# The file names Pelican's Markdown reader reads (pelicanconf.py switches its other readers
+# off, so these are all the texts there are).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
 
-def markdown_sources(content, settings):
-    """(path relative to content/, "article" or "page") of every text Pelican reads: the
-    Markdown files in ARTICLE_PATHS and PAGE_PATHS, in order."""
+def text_folder_files(content, settings):
+    """(path relative to content/, "article" or "page", is it Markdown?) of every file in
+    the text folders (ARTICLE_PATHS, PAGE_PATHS), in order; hidden files left out."""
     folders = [(p, "article") for p in settings["ARTICLE_PATHS"]]
     folders += [(p, "page") for p in settings["PAGE_PATHS"]]
     for folder, kind in folders:
         for path in sorted((Path(content) / folder).rglob("*")):
-            if (
-                path.suffix in MARKDOWN_SUFFIXES
-                and path.is_file()
-                and not path.name.startswith(".")
-            ):
-                yield path.relative_to(content).as_posix(), kind
+            if path.is_file() and not path.name.startswith("."):
+                rel = path.relative_to(content).as_posix()
+                yield rel, kind, path.suffix in MARKDOWN_SUFFIXES
+
+
+def markdown_sources(content, settings):
+    """(path relative to content/, kind) of every text Pelican reads."""
+    return [(rel, kind) for rel, kind, markdown in text_folder_files(content, settings) if markdown]
 
 
 def content_path(value, source_dir):
@@ -38,10 +42,9 @@ def content_path(value, source_dir):
     if parts.scheme or parts.netloc or not parts.path:
         return None
     path = unquote(parts.path)
-    if path.startswith("/"):
-        path = path.lstrip("/")
-    else:
-        path = posixpath.normpath(posixpath.join(source_dir, path))
+    path = posixpath.normpath(
+        path.lstrip("/") if path.startswith("/") else posixpath.join(source_dir, path)
+    )
     return None if path.startswith("..") else path
 
 

@@ -13,8 +13,8 @@ and content_check (which reports what is wrong with an entry).
 
 from dataclasses import dataclass
 
-# Metadata key -> German name of the menu, for messages.
-MENUS = {"menu": "Menü", "footer": "Fußzeile"}
+# Metadata key -> where an entry stands, as German messages say it.
+MENUS = {"menu": "im Menü", "footer": "in der Fußzeile"}
 MAX_LABEL = 20  # characters: more breaks the menu into lines on a phone
 
 

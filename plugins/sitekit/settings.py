@@ -2,7 +2,7 @@
 
 Each plugin's settings.py declares its options and gets its reader:
 
-    OPTIONS = {"A11Y_CHECK_STRICT": Flag(False), "A11Y_CHECK_MIN_READABILITY": Number(30)}
+    OPTIONS = {"A11Y_CHECK_REPORT_DIR": Folder("reports/a11y"), "A11Y_CHECK_MIN_READABILITY": Number(30)}
     read = declare("a11y_check", "A11Y_CHECK_", OPTIONS)
 
 read(settings) returns {NAME: value} with defaults filled in. It validates the settings
@@ -150,6 +150,13 @@ class Table:
         return {key: self.value.check(entry) for key, entry in value.items()}
 
 
+# Settings that were replaced: an old pelicanconf.py or publishconf.py is told the new name.
+REPLACED = {
+    "CONTENT_CHECK_STRICT": "BUILD_REPORT_STRICT",
+    "IMAGE_OPTIMIZER_STRICT": "BUILD_REPORT_STRICT",
+    "A11Y_CHECK_STRICT": "BUILD_REPORT_STRICT",
+}
+
 # --- declaration and reading -----------------------------------------------------------------
 
 _DECLARED = {}  # prefix -> (plugin, options) of every plugin whose settings were imported
@@ -211,6 +218,8 @@ def _values(settings, prefix, options):
             close = difflib.get_close_matches(key, list(options), n=1)
             hint = f" Meinten Sie „{close[0]}“?" if close else ""
             known = f" Bekannt sind: {', '.join(sorted(options))}." if options else ""
+            if key in REPLACED:
+                hint, known = f" Stattdessen gilt jetzt {REPLACED[key]}.", ""
             problems.append(f"„{key}“ gibt es nicht.{hint}{known}")
     values = {}
     for key, option in options.items():

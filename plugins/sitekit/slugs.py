@@ -102,22 +102,6 @@ def slug(text):
     return _SEPARATORS.sub("-", text).lower().strip()
 
 
-def slugifier(settings):
-    """A function title -> slug exactly as Pelican's own slugify makes it with these
-    settings (for comparing with Pelican; the site itself uses slug())."""
-    from pelican.utils import slugify
-
-    def slug(title):
-        return slugify(
-            title,
-            regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
-            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-        )
-
-    return slug
-
-
 def transliterate(text):
     """The letters of TRANSLITERATION spelled in ASCII: "Über Łódź" → "ueber lodz"."""
     return unicodedata.normalize("NFKC", text).translate(_BY_ORDINAL)

@@ -17,7 +17,11 @@ _REASONS = (
     ),
     ("Cannot overwrite a value", "Eine Angabe steht doppelt."),
     ("Cannot declare", "Ein Abschnitt steht doppelt."),
-    ("Expected ']'", "Eine Abschnittsüberschrift ist nicht mit „]“ geschlossen."),
+    (
+        "Expected ']'",
+        "Eine Abschnittsüberschrift ist nicht richtig geschrieben (mit „]“ geschlossen, ein "
+        "Pfad in Anführungszeichen).",
+    ),
     ("Expected '=' after a key", "Nach dem Namen einer Angabe fehlt das Gleichheitszeichen „=“."),
     (
         "Expected newline or end of document",
@@ -30,6 +34,10 @@ FORM = (
 )
 
 
+# A section heading with a path but no quotes, as in [images/foto.jpg].
+UNQUOTED_HEADING = re.compile(r"^\s*\[([^\]\"\[]*[/.][^\]\"]*)\]\s*$")
+
+
 class TomlProblem(Exception):
     """The file cannot be read; finding says why, in German."""
 
@@ -38,7 +46,7 @@ class TomlProblem(Exception):
         self.finding = finding
 
 
-def read_toml(path, shown, what, rule="toml-invalid"):
+def read_toml(path, shown, what, rule="toml-invalid", form=FORM):
     """(data, text) of a UTF-8 TOML file; TomlProblem if it cannot be read or parsed,
     FileNotFoundError if it is missing.
 
@@ -62,14 +70,20 @@ def read_toml(path, shown, what, rule="toml-invalid"):
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as error:
+        line = _line(str(error), text)
+        fix, snippet = form, ""
+        heading = UNQUOTED_HEADING.match(text.splitlines()[line - 1]) if line else None
+        if heading:  # [images/foto.jpg]: a path needs quotes
+            fix, snippet = "Die Zeile ersetzen durch:", f'["{heading[1].strip()}"]'
         raise TomlProblem(
             Finding(
                 shown,
-                _line(str(error), text),
+                line,
                 f"{what} können nicht gelesen werden: {_reason(str(error))}",
-                FORM,
+                fix,
                 ERROR,
                 rule,
+                snippet,
             )
         ) from None
 

@@ -52,9 +52,11 @@ class Builds:
             self.snapshot = next_snapshot(self.snapshot, ledger)
             self._changed.notify_all()
 
-    def wait_newer_than(self, number, timeout):
+    def wait_other_than(self, number, timeout):
         with self._changed:
-            self._changed.wait_for(lambda: self.number > number, timeout=timeout)
+            # != and not >: a tab still open from before a restart of `make serve` shows
+            # a higher number than the new server's first build.
+            self._changed.wait_for(lambda: self.number != number, timeout=timeout)
             return self.number
 
 
@@ -74,6 +76,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return self._stream_events()
         if path.rstrip("/") == PREVIEW_OVERVIEW.rstrip("/"):
             return self._send_html(200, pages.overview_page(snapshot, SITE_CSS))
+        if not Path(self.directory).is_dir():  # the first build broke, or a swap is under way
+            return self._send_html(503, pages.waiting_page(snapshot.number, SITE_CSS))
         file = Path(self.translate_path(path))
         if file.is_dir():
             file = file / "index.html"
@@ -91,11 +95,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                     )
                 if (moved := snapshot.moved_to(candidate)) is not None:
                     return self._redirect("/" + moved)
-            if Path(self.directory, "404.html").is_file():
-                # Like the web host's ErrorDocument: the site's own 404 page.
-                return self._send_html(
-                    404, self._with_preview(Path(self.directory, "404.html"), snapshot)
-                )
+            # Like the web host's ErrorDocument: the site's own 404 page.
+            not_found = Path(self.directory, "404.html")
+            if not_found.is_file():
+                return self._send_html(404, self._with_preview(not_found, snapshot))
+            return self._send_html(404, pages.not_found_page(snapshot.number, SITE_CSS))
         return super().do_GET()
 
     def _with_preview(self, file, snapshot):
@@ -144,7 +148,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         try:
-            while self.builds.wait_newer_than(shown, KEEPALIVE_SECONDS) <= shown:
+            while self.builds.wait_other_than(shown, KEEPALIVE_SECONDS) == shown:
                 self.wfile.write(b": still here\n\n")  # fails once the page is gone
                 self.wfile.flush()
             self.wfile.write(b"data: reload\n\n")

@@ -148,16 +148,42 @@ def overview_page(snapshot, site_css):
     return page("Offene Probleme", body, snapshot.number, site_css)
 
 
+FAILED = (
+    "Der letzte Bau ist fehlgeschlagen; was zu tun ist, steht im Fenster von „make serve“. "
+    "Hier steht noch der Stand davor; die Seite lädt sich neu, sobald der Bau gelingt."
+)
+
+
 def banner(snapshot, source):
     """The small note on every preview page while anything is open, or "" (nothing open)."""
     findings = snapshot.findings
-    if not findings:
+    if not findings and not snapshot.failed:
         return ""
-    here = [f for f in findings if f.path == source] if source else []
-    text = f"Vorschau: {_open_counts(findings)}"
-    if here:
-        text += f"; auf dieser Seite: {len(here)}"
+    parts = [FAILED] if snapshot.failed else []
+    if findings:
+        here = [f for f in findings if f.path == source] if source else []
+        text = f"Vorschau: {_open_counts(findings)}"
+        if here:
+            text += f"; auf dieser Seite: {len(here)}"
+        parts.append(f"{text}.")
     return (
         '<aside class="bl-width" aria-label="Vorschau"><div class="bl-preview-banner">'
-        f'<p>{escape(text)}. <a href="{PREVIEW_OVERVIEW}">Alle ansehen</a></p></div></aside>'
+        f"<p>{escape(' '.join(parts))} "
+        f'<a href="{PREVIEW_OVERVIEW}">Alle Probleme ansehen</a></p></div></aside>'
     )
+
+
+def waiting_page(build, site_css):
+    """No site yet (the first build broke): what to do, and a reload once it is there."""
+    body = """<h1 class="bl-title">Die Vorschau ist noch nicht gebaut</h1>
+<p>Der Bau ist fehlgeschlagen; was zu tun ist, steht im Fenster von „make serve“. Diese Seite
+lädt sich von selbst neu, sobald der Bau gelingt.</p>"""
+    return page("Noch nicht gebaut", body, build, site_css)
+
+
+def not_found_page(build, site_css):
+    """An address the preview does not know (and the site has no 404 page of its own)."""
+    body = f"""<h1 class="bl-title">Seite nicht gefunden</h1>
+<p>Diese Adresse gibt es in der Vorschau nicht. <a href="/">Zur Startseite</a> ·
+<a href="{PREVIEW_OVERVIEW}">Alle offenen Probleme</a></p>"""
+    return page("Seite nicht gefunden", body, build, site_css)
