@@ -1,10 +1,16 @@
-"""Benchmark: image_optimizer against plain Pelican, the Pillow floor and pelican-image-process.
+"""Benchmark: `make build` against plain Pelican, image work against the Pillow floor and
+pelican-image-process, and how fast the preview shows a saved edit.
 
     .venv/bin/invoke bench --preset small      (or: .venv/bin/python bench/run.py small 3)
+    .venv/bin/python bench/run.py large 3 build     only warm make build vs plain Pelican,
+                                                    and the preview's reload time
+    .venv/bin/python bench/run.py small 5 a11y      one plugin's cost (or: minify)
 
 Every build runs in its own process; the peak memory is that of its whole process
 tree (workers included), sampled every 20 ms. All figures come from one run, and
-the targets are ratios between them, so a noisy machine shifts both sides alike.
+the targets are ratios between them, so a noisy machine shifts both sides alike:
+warm builds that are compared run in turns (plain Pelican, ours, plain Pelican, …).
+Cold builds (image encoding) run `repeat` times; warm ones at least WARM_RUNS times.
 """
 
 import json
@@ -18,12 +24,16 @@ import time
 from pathlib import Path
 
 import corpus
+import reload
 from bs4 import BeautifulSoup
+from scenario import CORES
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 WORK = BENCH / ".work"  # git-ignored
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+WARM_RUNS = 5
+RELOAD_ROUNDS = 5
 
 
 def tree_rss(root_pid):
@@ -81,9 +91,9 @@ def median(runs, key):
 
 
 def phone_bytes(output, dpr):
-    """Bytes of the AVIF a 375 px wide phone (content 343 px) loads, per article with a photo."""
+    """Bytes of the AVIF a 375 px wide phone (content 343 px) loads, per article photo."""
     sizes = []
-    for page in output.glob("beitrag-*/index.html"):
+    for page in output.glob("*/index.html"):
         source = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
             'main picture source[type="image/avif"]'
         )
@@ -98,131 +108,206 @@ def phone_bytes(output, dpr):
     return sizes
 
 
-def run(preset, repeat):
-    content_root = WORK / f"corpus-{preset}"
-    if not (content_root / "content").exists():
+def corpus_content(preset):
+    root = WORK / f"corpus-{preset}"
+    if not corpus.is_current(root):
         print(f"Erzeuge Korpus {preset} …", flush=True)
-        corpus.write(content_root, preset)
-    content = content_root / "content"
-    results = {}
+        corpus.write(root, preset)
+    return root / "content"
 
-    def scenario(label, name, runs, before=()):
-        results[label] = []
+
+class Results(dict):
+    """label -> list of measurements."""
+
+    def add(self, label, name, content, before=()):
+        fresh(*before)
+        self.setdefault(label, []).append(measure(name, content))
+        print(f"  {label}: {self[label][-1]['seconds']:.2f} s", flush=True)
+
+    def cold(self, label, name, content, runs, before):
         for _ in range(runs):
-            fresh(*before)
-            results[label].append(measure(name, content))
-            print(f"  {label}: {results[label][-1]['seconds']:.1f} s", flush=True)
+            self.add(label, name, content, before)
 
+    def warm_in_turns(self, content, runs, **labels):
+        """Warm builds of several scenarios, one of each in turn (after one unmeasured
+        build each, which fills what that scenario caches)."""
+        for name in labels.values():
+            measure(name, content)
+        for _ in range(runs):
+            for label, name in labels.items():
+                self.add(label, name, content)
+
+    def seconds(self, label):
+        return median(self[label], "seconds")
+
+
+def run(preset, repeat, mode="all"):
+    content = corpus_content(preset)
+    results = Results()
     print(
-        f"Benchmark {preset}, {repeat}× je Messung, {len(os.sched_getaffinity(0))} Kerne",
+        f"Benchmark {preset}, {repeat}× je kalte Messung, {max(repeat, WARM_RUNS)}× je warme, "
+        f"{CORES} Kerne",
         flush=True,
     )
-    scenario("plain cold", "plain", repeat, ["output-plain"])
-    scenario("plain warm", "plain", repeat)
-    scenario("floor 1 process", "floor1", repeat, ["output-floor1"])
-    scenario("floor 2 processes", "floor2", repeat, ["output-floor2"])
-    scenario("ours cold", "ours", repeat, ["output-ours", "cache-ours"])
-    scenario("ours warm", "ours", repeat)
-    scenario("ours warm + a11y", "ours-a11y", repeat)
-    scenario("ours jpeg-only cold", "ours-jpeg", repeat, ["output-ours-jpeg", "cache-ours-jpeg"])
-    scenario("image-process cold", "image-process", repeat, ["output-image-process"])
-    scenario("image-process warm", "image-process", repeat)
+    if mode == "all":
+        results.cold(
+            "ours cold", "ours", content, repeat, ["output-ours", "cache-ours", "cache-images"]
+        )
+    else:
+        measure("ours", content)  # fills the image cache if it is empty
+    results.warm_in_turns(
+        content,
+        max(repeat, WARM_RUNS),
+        **{"plain Pelican warm": "pelican", "ours warm (make build)": "ours"},
+    )
+    reloads = reload.measure(
+        WORK / f"serve-{preset}", content, WORK / "cache-images", RELOAD_ROUNDS
+    )
+    if mode == "all":
+        results.cold("floor 1 process", "floor1", content, repeat, ["output-floor1"])
+        results.cold(f"floor {CORES} processes", "floorN", content, repeat, ["output-floorN"])
+        results.cold(
+            "images-jpeg cold",
+            "images-jpeg",
+            content,
+            repeat,
+            ["output-images-jpeg", "cache-images-jpeg"],
+        )
+        results.cold(
+            "site-no-images cold",
+            "site-no-images",
+            content,
+            repeat,
+            ["output-site-no-images", "cache-site-no-images"],
+        )
+        results.cold(
+            "image-process cold",
+            "image-process",
+            content,
+            repeat,
+            ["output-image-process", "cache-image-process"],
+        )
+        results.warm_in_turns(content, repeat, **{"image-process warm": "image-process"})
+    report(preset, results, reloads, content, mode)
 
-    sources = sum(p.stat().st_size for p in (content / "images").iterdir())
-    derivatives = sum(p.stat().st_size for p in (WORK / "output-ours/bilder").iterdir())
-    report(preset, results, sources, derivatives, WORK / "output-ours")
 
-
-def report(preset, results, sources, derivatives, ours_output):
-    seconds = {label: median(runs, "seconds") for label, runs in results.items()}
+def report(preset, results, reloads, content, mode):
     images = {
         label: median(runs, "image_seconds")
         for label, runs in results.items()
         if runs[0]["image_seconds"] is not None
     }
     peak = {label: max(run["peak"] for run in runs) for label, runs in results.items()}
-    print(f"\n{'Messung':<22}{'Sekunden':>10}{'Bildarbeit s':>14}{'Spitze MiB':>12}")
+    print(f"\n{'Messung':<32}{'Sekunden':>10}{'Bildarbeit s':>14}{'Spitze MiB':>12}")
     for label in results:
         image = f"{images[label]:.2f}" if label in images else "–"
-        print(f"{label:<22}{seconds[label]:>10.2f}{image:>14}{peak[label] / 2**20:>12.0f}")
-
-    ip_work = seconds["image-process cold"] - seconds["plain cold"]
-    phone = {dpr: phone_bytes(ours_output, dpr) for dpr in (2, 3)}
+        print(f"{label:<32}{results.seconds(label):>10.2f}{image:>14}{peak[label] / 2**20:>12.0f}")
+    plain = results.seconds("plain Pelican warm")
+    reload_median = statistics.median(reloads)
+    print(
+        f"{'preview reload (median of ' + str(len(reloads)) + ')':<32}{reload_median:>10.2f}"
+        f"    (each: {', '.join(f'{s:.2f}' for s in reloads)})"
+    )
     targets = [
         (
-            "image work cold / 2-process Pillow floor",
-            images["ours cold"] / seconds["floor 2 processes"],
+            "warm make build / plain Pelican warm",
+            results.seconds("ours warm (make build)") / plain,
+            "≤ 1.0",
+        ),
+        ("preview reload / plain Pelican warm", reload_median / plain, "≤ 1.0"),
+    ]
+    if mode == "all":
+        targets += image_targets(results, images, peak, content)
+    print(f"\nKorpus {preset}: {corpus_summary(content)}\n")
+    print(f"{'Ziel':<52}{'gemessen':>10}  Ziel")
+    for label, value, target in targets:
+        print(f"{label:<52}{value:>10.3f}  {target}")
+
+
+def image_targets(results, images, peak, content):
+    sources = sum(p.stat().st_size for p in (content / "images").iterdir())
+    derivatives = sum(p.stat().st_size for p in (WORK / "output-ours/bilder").iterdir())
+    photos = sum(1 for p in (content / "images").iterdir() if p.suffix in (".jpg", ".png"))
+    # image-process only works on photos in the text (class image-process-bench); every
+    # photo of the corpus stands in one text, so both do the same photos.
+    ip_work = results.seconds("image-process cold") - results.seconds("site-no-images cold")
+    phone = {dpr: phone_bytes(WORK / "output-ours", dpr) for dpr in (2, 3)}
+    return [
+        (
+            f"image work cold / {CORES}-process Pillow floor",
+            images["ours cold"] / results.seconds(f"floor {CORES} processes"),
             "≤ 1.2",
         ),
         (
             "image work cold / 1-process Pillow floor",
-            images["ours cold"] / seconds["floor 1 process"],
+            images["ours cold"] / results.seconds("floor 1 process"),
             "(info)",
         ),
         (
             "image-process / ours, same work (JPEG, 4 widths)",
-            ip_work / images["ours jpeg-only cold"],
+            ip_work / images["images-jpeg cold"],
             "≥ 3",
         ),
-        ("image work warm / cold", images["ours warm"] / images["ours cold"], "≤ 0.02"),
         (
-            "whole warm build / plain Pelican warm",
-            seconds["ours warm"] / seconds["plain warm"],
-            "≤ 1.3",
-        ),
-        (
-            "a11y_check: warm build with / without",
-            seconds["ours warm + a11y"] / seconds["ours warm"],
-            "≤ 1.15",
+            "image work warm / cold",
+            images["ours warm (make build)"] / images["ours cold"],
+            "≤ 0.02",
         ),
         (
             "image-process warm / plain Pelican warm",
-            seconds["image-process warm"] / seconds["plain warm"],
+            results.seconds("image-process warm") / results.seconds("plain Pelican warm"),
             "(info)",
         ),
         ("peak memory ours cold, GiB", peak["ours cold"] / 2**30, "≤ 1.5"),
         ("phone 375 px @2x: KB per article photo (max)", max(phone[2]) / 1000, "≤ 120"),
         ("phone 375 px @3x: KB per article photo (max)", max(phone[3]) / 1000, "≤ 120"),
         ("bytes out / bytes in (all variants)", derivatives / sources, "(info)"),
+        ("photos (each in one text)", photos, "(info)"),
     ]
-    print(
-        f"\nKorpus {preset}: {sources / 1e6:.1f} MB Quellbilder → {derivatives / 1e6:.1f} MB "
-        f"Varianten (alle Breiten und Formate)\n"
+
+
+def corpus_summary(content):
+    texts = {
+        folder: sum(1 for _ in (content / folder).glob("*.md"))
+        for folder in ("neuigkeiten", "interviews", "aufrufe", "pages")
+    }
+    images = [p for p in (content / "images").iterdir() if p.suffix != ".toml"]
+    return (
+        f"{texts['neuigkeiten']} Neuigkeiten, {texts['interviews']} Interviews, "
+        f"{texts['aufrufe']} Aufrufe, {texts['pages']} Seiten, {len(images)} Bilder "
+        f"({sum(p.stat().st_size for p in images) / 1e6:.1f} MB)"
     )
-    print(f"{'Ziel':<50}{'gemessen':>10}  Ziel")
-    for label, value, target in targets:
-        print(f"{label:<50}{value:>10.3f}  {target}")
 
 
 # One plugin's cost on warm builds: (scenario without it, scenario with it, target).
 PLUGIN_COST = {
-    "a11y": ("ours", "ours-a11y", "≤ 1.15"),
-    "minify": ("ours-a11y", "ours-minify", "(info)"),
+    "a11y": ("ours-no-a11y", "ours", "≤ 1.15"),
+    "minify": ("ours", "ours-minify", "(info)"),
 }
 
 
 def run_plugin_cost(preset, repeat, plugin):
-    """Only one plugin's cost: warm builds with and without it, medians, one ratio."""
+    """Only one plugin's cost: warm builds with and without it, in turns, medians, one ratio."""
     without_name, with_name, target = PLUGIN_COST[plugin]
-    content = WORK / f"corpus-{preset}" / "content"
-    if not content.exists():
-        corpus.write(content.parent, preset)
-    measure("ours", content)  # fills the image cache
-    runs = {"with": [], "without": []}
-    for _ in range(repeat):
-        runs["with"].append(measure(with_name, content))
-        runs["without"].append(measure(without_name, content))
-    with_, without = median(runs["with"], "seconds"), median(runs["without"], "seconds")
+    content = corpus_content(preset)
+    results = Results()
+    results.warm_in_turns(content, repeat, **{"with": with_name, "without": without_name})
+    with_, without = results.seconds("with"), results.seconds("without")
+    peak = {label: max(run["peak"] for run in runs) / 2**20 for label, runs in results.items()}
     print(
         f"{plugin}, {preset}, Median aus {repeat}: mit {with_:.2f} s, ohne {without:.2f} s, "
-        f"Verhältnis {with_ / without:.3f} (Ziel {target})"
+        f"Verhältnis {with_ / without:.3f} (Ziel {target}); Spitze mit {peak['with']:.0f} MiB, "
+        f"ohne {peak['without']:.0f} MiB"
     )
 
 
 if __name__ == "__main__":
     preset = sys.argv[1] if len(sys.argv) > 1 else "small"
     repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    if len(sys.argv) > 3:  # a11y or minify
-        run_plugin_cost(preset, repeat, sys.argv[3])
+    mode = sys.argv[3] if len(sys.argv) > 3 else "all"
+    if mode in PLUGIN_COST:
+        run_plugin_cost(preset, repeat, mode)
+    elif mode in ("all", "build"):
+        run(preset, repeat, mode)
     else:
-        run(preset, repeat)
+        raise SystemExit(f"unknown mode {mode}: all, build, {', '.join(PLUGIN_COST)}")

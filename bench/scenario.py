@@ -1,10 +1,22 @@
 """One measured build, run by bench/run.py in its own process (so its memory is its own).
 
 python bench/scenario.py NAME CONTENT_DIR WORK_DIR   → prints one JSON line
+
+Scenarios:
+  pelican        plain Pelican: its default settings, default theme, no plugins
+  ours           what `make build` runs: pelicanconf.py with every plugin in PLUGINS
+  ours-no-a11y   the same without a11y_check (that plugin's cost)
+  ours-minify    the same plus production's minify step (that step's cost)
+  site-no-images our settings with association and content_check only: photos are
+                 copied unchanged (the base the image-process scenario adds to)
+  images-jpeg    site-no-images plus image_optimizer, JPEG only (image-process's work)
+  image-process  site-no-images plus pelican-image-process, JPEG in the same 4 widths
+  floor1, floorN the Pillow floor (bench/floor.py) in 1 and in N processes
 """
 
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -24,35 +36,50 @@ IMAGE_PROCESS = {
     }
 }
 SITE_PLUGINS = ["association", "content_check"]
+# The processes image_optimizer uses by default (IMAGE_OPTIMIZER_WORKERS = 0: one per core);
+# the Pillow floor it is compared with gets as many.
+CORES = len(os.sched_getaffinity(0))
+
+
+def plain_pelican(content, work):
+    """Pelican's DEFAULT_CONFIG with only what is unavoidable to build the same files:
+    PATH (where the Markdown and photos are), OUTPUT_PATH (a folder of its own) and
+    PLUGINS = [] (the default None loads every installed namespace plugin, and the
+    bench installs pelican-image-process). Default theme (notmyidea), default
+    ARTICLE_PATHS (the whole content folder) and PAGE_PATHS ("pages"), STATIC_PATHS
+    ("images": the photos are copied), no cache, feeds and author/category/tag pages
+    on. verein.toml and bildnachweise.toml are not read: Pelican has no reader for them."""
+    return {"PATH": str(content), "OUTPUT_PATH": str(work / "output-pelican"), "PLUGINS": []}
 
 
 def settings_for(name, content, work):
-    # Two workers, like the two-process Pillow floor it is compared with.
+    """Overrides of pelicanconf.py: the corpus, this scenario's output folder and caches.
+    Every scenario has its own Pelican content cache; the image cache is shared where
+    the image settings are the same."""
+    from pelican.settings import read_settings
+
+    all_plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    caches = work / f"cache-{name}"
     common = {
         "PATH": str(content),
         "OUTPUT_PATH": str(work / f"output-{name}"),
-        "IMAGE_OPTIMIZER_WORKERS": 2,
+        "CACHE_PATH": str(caches / "pelican"),
+        "A11Y_CHECK_CACHE_DIR": str(caches / "a11y"),
+        "A11Y_CHECK_REPORT_DIR": str(caches / "a11y-report"),
+        "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-images"),
     }
-    if name == "plain":  # our site without image work: images are copied unchanged
+    if name == "ours":
+        return common
+    if name == "ours-no-a11y":
+        return {**common, "PLUGINS": [p for p in all_plugins if p != "a11y_check"]}
+    if name == "ours-minify":
+        return {**common, "MINIFY_ENABLED": True}
+    if name == "site-no-images":
         return {**common, "PLUGINS": SITE_PLUGINS}
-    if name == "ours":  # the site's plugins up to images; a11y_check is measured on its own
+    if name == "images-jpeg":
         return {
             **common,
-            "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-ours"),
-            "PLUGINS": [*SITE_PLUGINS, "image_optimizer"],
-        }
-    if name == "ours-a11y":  # the same, plus the accessibility checks
-        return {**common, "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-ours")}
-    if name == "ours-minify":  # all plugins, with the production build's minify step
-        return {
-            **common,
-            "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-ours"),
-            "MINIFY_ENABLED": True,
-        }
-    if name == "ours-jpeg":
-        return {
-            **common,
-            "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-ours-jpeg"),
+            "IMAGE_OPTIMIZER_CACHE_DIR": str(caches / "images"),
             "IMAGE_OPTIMIZER_FORMATS": (),
             "PLUGINS": [*SITE_PLUGINS, "image_optimizer"],
         }
@@ -78,12 +105,20 @@ class _ImageSeconds(logging.Handler):
 def main():
     name, content, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     started = time.monotonic()
+    image_seconds = None
     if name.startswith("floor"):
         import floor
 
-        images = sorted((content / "images").iterdir())
-        floor.run(images, work / f"output-{name}", int(name[-1]))
+        images = sorted(p for p in (content / "images").iterdir() if p.suffix != ".toml")
+        floor.run(images, work / f"output-{name}", 1 if name == "floor1" else CORES)
         seconds = image_seconds = time.monotonic() - started
+    elif name == "pelican":
+        from pelican import Pelican
+        from pelican.settings import read_settings
+
+        logging.basicConfig(level=logging.ERROR, format="%(message)s")
+        Pelican(read_settings(None, override=plain_pelican(content, work))).run()
+        seconds = time.monotonic() - started
     else:
         import tasks
 
