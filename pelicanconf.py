@@ -43,30 +43,48 @@ PLUGINS = [
     #    menu from the pages, turns links to .md files into page addresses.
     #    First, because content_check validates against the facts it loaded.
     "association",
-    # 2. Production only (UNPUBLISHED_KEEP_OUT): hidden pages get no address, like
+    # 2. Names the folder of Pelican's content cache (below) by a fingerprint of the
+    #    settings, the plugins' code and the library versions: any change there starts an
+    #    empty cache. Right after association, so the facts it put into the settings
+    #    count too (its Markdown extension writes them into the cached HTML).
+    "content_cache",
+    # 3. Production only (UNPUBLISHED_KEEP_OUT): hidden pages get no address, like
     #    drafts, and files only drafts or hidden pages link to are not copied.
     #    Before image_optimizer, which then skips the photos of those pages.
     "unpublished",
-    # 3. Checks every Markdown source before Pelican reads it and reports
+    # 4. Checks every Markdown source before Pelican reads it and reports
     #    problems in German with file and line (to build_report; files it cannot
     #    build are skipped).
     "content_check",
-    # 4. Turns every image into a responsive <picture> (AVIF, WebP, JPEG/PNG) without
+    # 5. Turns every image into a responsive <picture> (AVIF, WebP, JPEG/PNG) without
     #    EXIF/GPS. Runs after all content is read and before any page is written.
     "image_optimizer",
-    # 5. Checks every written page for accessibility problems, on the final HTML
+    # 6. Checks every written page for accessibility problems, on the final HTML
     #    (after image_optimizer rewrote the images); its findings go to build_report.
     "a11y_check",
-    # 6. Production only (MINIFY_ENABLED): minifies HTML and CSS and fingerprints the
+    # 7. Production only (MINIFY_ENABLED): minifies HTML and CSS and fingerprints the
     #    CSS. After the checks, so every check above reads the readable HTML.
     "minify",
-    # 7. Prints what every plugin above found, grouped by file, once at the end; in
+    # 8. Prints what every plugin above found, grouped by file, once at the end; in
     #    production (BUILD_REPORT_STRICT) an error stops the build. Last, so it sees all.
     "build_report",
 ]
 
 # Texts are Markdown only: Pelican would also publish .html and .rst files, unchecked.
 READERS = {"html": None, "htm": None, "rst": None}
+
+# Pelican's content cache: a Markdown file that did not change is not read and converted
+# again (that was 40 % of a warm build). At the reader level, so plugins still see every
+# file's metadata on every build (a call's end date is compared with today) and
+# image_optimizer rewrites fresh HTML each time. A file counts as changed when its
+# modification time does (Pelican's default; "sha256" would also hash every photo on every
+# build, since Pelican stamps static files too). The content_cache plugin adds a folder
+# named by a fingerprint of the settings, facts and code below CACHE_PATH (git-ignored).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "mtime"
+CACHE_PATH = str(ROOT / "cache" / "pelican")
 
 # Content layout: pages in content/pages/, articles (interviews, calls, news)
 # in their own folders. The category follows from the layout, not the folder.

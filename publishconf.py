@@ -19,6 +19,11 @@ RELATIVE_URLS = False
 FEED_ALL_ATOM = "feeds/atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
+# Every source is read anew: what goes online never depends on what an earlier build
+# left in cache/ (a publish-build runs rarely, mostly in CI without that folder).
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
 # Drafts (Status: draft) are never published, not even at a hidden address; nor are
 # hidden pages (e.g. calls past their end date) or files only such pages link to.
 DRAFT_SAVE_AS = ""

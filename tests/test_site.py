@@ -250,6 +250,7 @@ def test_feed_parses_and_lists_the_real_articles(tmp_path):
         tasks.DEV_SETTINGS,
         OUTPUT_PATH=str(tmp_path / "out"),
         IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path / "cache"),
+        CACHE_PATH=str(tmp_path / "pelican-cache"),
         A11Y_CHECK_REPORT_DIR=str(tmp_path / "a11y-report"),
         SITEURL="https://example.org",
         FEED_ALL_ATOM="feeds/atom.xml",

@@ -1,0 +1,87 @@
+"""Pelican glue: point CACHE_PATH at the folder of this build's fingerprint."""
+
+import hashlib
+import importlib.metadata
+import json
+import re
+import shutil
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+
+# Libraries whose version changes what the readers return.
+LIBRARIES = ("pelican", "markdown")
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # in a repr: differs from process to process
+FOLDER = re.compile(r"^[0-9a-f]{16}$")  # the folders this plugin makes, and only those
+
+
+def configure(pelican):
+    """Receiver of `initialized` (after association, whose facts are then in the settings):
+    CACHE_PATH becomes CACHE_PATH/<fingerprint>; older fingerprints' folders go."""
+    settings = pelican.settings
+    if not (settings["CACHE_CONTENT"] or settings["LOAD_CONTENT_CACHE"]):
+        return  # e.g. the production build (publishconf.py)
+    base = Path(settings["CACHE_PATH"])
+    folder = base / fingerprint(settings, _code(settings["PLUGIN_PATHS"]), _versions())
+    if base.is_dir():
+        for old in base.iterdir():
+            if old != folder and old.is_dir() and FOLDER.match(old.name):
+                shutil.rmtree(old, ignore_errors=True)
+    settings["CACHE_PATH"] = str(folder)
+    (folder / "templates").mkdir(parents=True, exist_ok=True)
+    # A new dict: Pelican may have handed out its DEFAULT_CONFIG's own one.
+    settings["JINJA_ENVIRONMENT"] = {
+        **settings["JINJA_ENVIRONMENT"],
+        "bytecode_cache": FileSystemBytecodeCache(str(folder / "templates")),
+    }
+
+
+def fingerprint(settings, code, versions):
+    """16 hex digits that change whenever a setting, the code or a version changes."""
+    described = json.dumps([_stable(settings), code, versions], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()[:16]
+
+
+def _stable(value, seen=()):
+    """A JSON-able description of a settings value that is the same in every process:
+    functions by name and code, sets sorted, other objects by type and attributes."""
+    if isinstance(value, str | int | float | bool | type(None)):
+        return value
+    if id(value) in seen:  # an object that contains itself
+        return "…"
+    seen = (*seen, id(value))
+    if isinstance(value, dict):
+        return {
+            key if isinstance(key, str) else repr(_stable(key, seen)): _stable(item, seen)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [_stable(item, seen) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_stable(item, seen) for item in value), key=repr)
+    if hasattr(value, "__code__"):  # a function: a changed body (a lambda, say) counts
+        code = value.__code__
+        return [
+            f"{value.__module__}.{value.__qualname__}",
+            code.co_code.hex(),
+            _stable(code.co_consts, seen),
+        ]
+    kind = f"{type(value).__module__}.{type(value).__qualname__}"
+    if isinstance(value, type):
+        return f"{value.__module__}.{value.__qualname__}"
+    if hasattr(value, "__dict__"):
+        return [kind, _stable(vars(value), seen)]
+    return [kind, ADDRESS.sub("", repr(value))]
+
+
+def _code(plugin_paths):
+    """SHA-256 of every Python file below the plugin folders (sitekit included)."""
+    digest = hashlib.sha256()
+    for folder in plugin_paths:
+        for path in sorted(Path(folder).rglob("*.py")):
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _versions():
+    return {name: importlib.metadata.version(name) for name in LIBRARIES}
