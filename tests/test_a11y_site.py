@@ -130,8 +130,10 @@ def test_parallel_checking_finds_the_same_as_serial(tmp_path):
     ]
     values = {key: option.default for key, option in OPTIONS.items()}
 
-    def check(parallel):
-        run = Run(values, parallel)
+    def check(parallel, cache="cold"):
+        run = Run(
+            {**values, "A11Y_CHECK_CACHE_DIR": str(tmp_path / f"{parallel}-{cache}")}, parallel
+        )
         for info in pages:
             run.page_written(info)
         assert (run.pool is not None) == parallel
@@ -141,6 +143,48 @@ def test_parallel_checking_finds_the_same_as_serial(tmp_path):
     assert check(parallel=True) == serial
     assert len(serial) == len(pages)
     assert [f.rule for f in serial[0][0]] == ["link-text", "img-alt-empty"]
+
+
+def test_unchanged_pages_are_not_checked_again(tmp_path, monkeypatch):
+    """A warm build takes each unchanged page's findings from the cache, starts no worker
+    pool and loads no dictionary; a changed page or source is checked again."""
+    from a11y_check import plugin
+    from a11y_check.plugin import CHUNK, PageInfo, Run
+    from a11y_check.settings import OPTIONS
+
+    content = make_site(tmp_path, FILES)
+    output = build(content)
+    source = content / "neuigkeiten/fest.md"
+    page = output / "sommerfest/index.html"
+    info = PageInfo(str(page), "sommerfest/index.html", str(content), str(source), "article", "")
+    values = {key: option.default for key, option in OPTIONS.items()}
+    values["A11Y_CHECK_CACHE_DIR"] = str(tmp_path / "a11y-cache")
+    checked, prepared = [], []
+    monkeypatch.setattr(plugin, "check_file", lambda i, v: checked.append(i) or ([], ""))
+    monkeypatch.setattr(plugin, "prepare_hyphenation", prepared.append)
+
+    def run_once(pages):
+        checked.clear()
+        prepared.clear()
+        run = Run(values, parallel=True)
+        for one in pages:
+            run.page_written(one)
+        return run, run.results()
+
+    run, first = run_once([info])
+    assert checked == [info]
+    run, second = run_once([info] * (CHUNK + 1))
+    assert checked == [] and prepared == [] and run.pool is None
+    assert second == first * (CHUNK + 1)
+
+    source.write_text(source.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", "utf-8")
+    run_once([info])
+    assert checked == [info]  # the source's lines may have moved: checked again
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", "<p>Neu</p></main>"))
+    run_once([info])
+    assert checked == [info]
+    run_once([info])
+    assert checked == []
 
 
 def test_findings_in_list_pages_name_their_template(tmp_path):

@@ -1,5 +1,6 @@
 """Pelican glue: check every page as it is written, report once at the end."""
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -17,6 +18,7 @@ from sitekit.layouts import is_public
 
 from . import contrast, report
 from . import settings as options
+from .cache import PageCache, page_key, rules_key
 from .rules import (
     ERROR,
     RULES,
@@ -77,40 +79,66 @@ CHUNK = 50  # pages per task for the worker processes (a small last one to wait 
 
 
 class Run:
-    """The pages of one build. On a large site they are checked in two worker processes
-    while Pelican is still writing (its writing uses one core), else all at the end."""
+    """The pages of one build. A page checked before with the same bytes, source and
+    rules takes its result from the cache. When at least CHUNK pages need checking,
+    they are checked in two worker processes while Pelican is still writing (its
+    writing uses one core), else all at the end."""
 
     def __init__(self, values, parallel=None):
         self.values = values
-        self.parallel = parallel  # None: decide when the site turns out to be large
+        self.parallel = parallel  # None: decide when there turns out to be enough work
         self.pages = []
         self.findings = []
+        self.cache = PageCache(values["A11Y_CHECK_CACHE_DIR"])
+        self.rules = rules_key(values)
+        self.results_of = {}  # page index -> (finding dicts, title)
+        self.todo = []  # (page index, key) of pages to check
         self.pool = None
-        self.futures = []  # one per chunk, in page order
-        self.handed_over = 0  # pages given to the pool so far
+        self.futures = []  # one per chunk, in order of self.todo
+        self.handed_over = 0  # pages of self.todo given to the pool so far
 
     def page_written(self, info):
+        index = len(self.pages)
         self.pages.append(info)
-        if self.pool is None and len(self.pages) >= CHUNK and self._may_fork():
+        key = page_key(self.rules, info, Path(info.path).read_bytes())
+        cached = self.cache.get(key)
+        if cached is not None:
+            self.results_of[index] = cached
+            return
+        if not self.todo:  # the first page to check: load the dictionary before forking
+            prepare_hyphenation(self.values["A11Y_CHECK_CACHE_DIR"])
+        self.todo.append((index, key))
+        if self.pool is None and len(self.todo) >= CHUNK and self._may_fork():
             self.pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
-        if self.pool is not None and len(self.pages) - self.handed_over >= CHUNK:
+        if self.pool is not None and len(self.todo) - self.handed_over >= CHUNK:
             self._hand_over()
 
     def results(self):
         """(findings, title) of every page, in the order they were written."""
-        if self.pool is None:
-            return [check_file(info, self.values) for info in self.pages]
         try:
-            self._hand_over()
-            return [result for future in self.futures for result in future.result()]
+            if self.pool is None:
+                checked = [check_file(self.pages[index], self.values) for index, _key in self.todo]
+            else:
+                self._hand_over()
+                checked = [result for future in self.futures for result in future.result()]
         finally:
-            self.pool.shutdown()
-            self.pool = None
+            if self.pool is not None:
+                self.pool.shutdown()
+                self.pool = None
+        for (index, key), (findings, title) in zip(self.todo, checked, strict=True):
+            self.results_of[index] = [[dataclasses.asdict(f) for f in findings], title]
+            self.cache.put(key, *self.results_of[index])
+        self.cache.save()
+        return [
+            ([A11yFinding(**f) for f in findings], title)
+            for findings, title in (self.results_of[index] for index in range(len(self.pages)))
+        ]
 
     def _hand_over(self):
-        chunk, self.handed_over = self.pages[self.handed_over :], len(self.pages)
+        chunk, self.handed_over = self.todo[self.handed_over :], len(self.todo)
         if chunk:
-            self.futures.append(self.pool.submit(_check_chunk, chunk, self.values))
+            pages = [self.pages[index] for index, _key in chunk]
+            self.futures.append(self.pool.submit(_check_chunk, pages, self.values))
 
     def _may_fork(self):
         if self.parallel is not None:
@@ -134,9 +162,7 @@ class PageInfo:
 
 def configure(pelican):
     """Receiver of `initialized`: validate settings, start a fresh run."""
-    values = options.read(pelican.settings)
-    prepare_hyphenation(values["A11Y_CHECK_CACHE_DIR"])
-    pelican.settings[RUN] = Run(values)
+    pelican.settings[RUN] = Run(options.read(pelican.settings))
 
 
 def check_written(path, context):
