@@ -27,10 +27,9 @@ from .encode import Recipe, Result, make_variants
 from .markup import picture, plain_img
 from .references import (
     image_lines,
-    img_tags,
+    img_and_link_tags,
     is_remote,
     line_of,
-    link_tags,
     resolve,
 )
 from .svg import inspect_svg
@@ -163,10 +162,10 @@ def optimize(generators):
     private = {(content_root / credits_file).resolve()}  # consent records are not for the web
     for generator in generators:
         if isinstance(generator, StaticGenerator):  # uploads keep GPS and camera data
-            kept = [
+            kept = [  # private first: Image.open would load all of Pillow's plugins for it
                 s
                 for s in generator.staticfiles
-                if not is_image(s.source_path) and Path(s.source_path).resolve() not in private
+                if Path(s.source_path).resolve() not in private and not is_image(s.source_path)
             ]
             generator.staticfiles = generator.context["staticfiles"] = kept
     ledger(settings).add(findings)
@@ -180,14 +179,14 @@ def _collect(contents, content_root):
     for content in contents:
         source_dir = Path(content.source_path).parent
         text = _source_text(content)
-        tags = img_tags(content._content)
+        tags, links = img_and_link_tags(content._content)
         lines = image_lines(text)
         for number, tag in enumerate(tags):
             src = tag.attrs.get("src") or ""
             path = None if is_remote(src) else resolve(src, source_dir, content_root)
             line = lines[number] if len(lines) == len(tags) else line_of(text, src)
             uses.append(_Use(content, path, src, tag, tag.attrs.get("alt"), line=line))
-        for tag in link_tags(content._content):  # "click to enlarge" links to the upload
+        for tag in links:  # "click to enlarge" links to the upload
             href = tag.attrs.get("href") or ""
             if not is_remote(href) and Path(href.split("#")[0]).suffix.lower() in IMAGE_SUFFIXES:
                 uses.append(

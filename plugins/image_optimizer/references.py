@@ -11,14 +11,11 @@ from sitekit.html import start_tags
 REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 
-def img_tags(html):
-    """Every <img> in a fragment of HTML (sitekit.html.Tag: place and attributes)."""
-    return start_tags(html, {"img"})
-
-
-def link_tags(html):
-    """Every opening <a> tag in a fragment of HTML."""
-    return start_tags(html, {"a"})
+def img_and_link_tags(html):
+    """Every <img> and every opening <a> tag in a fragment of HTML, from one pass
+    (sitekit.html.Tag: place and attributes)."""
+    tags = start_tags(html, {"img", "a"})
+    return [t for t in tags if t.name == "img"], [t for t in tags if t.name == "a"]
 
 
 def is_remote(src):
