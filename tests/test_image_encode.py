@@ -19,6 +19,7 @@ from PIL import Image, ImageChops, ImageStat
 from image_optimizer.encode import Recipe, Result, make_variants
 from image_optimizer.markup import picture
 from image_optimizer.plugin import original_path
+from image_optimizer.references import img_and_link_tags, may_show_images
 from image_optimizer.svg import inspect_svg
 
 QUALITY = {"avif": 50, "webp": 75, "jpeg": 80}
@@ -282,3 +283,20 @@ def test_a_very_long_screenshot_gets_no_webp_beyond_its_limit(tmp_path):
     assert not result.problem, result.detail
     assert [w for w, _n, _s in result.variants["webp"]] == [100]
     assert [w for w, _n, _s in result.variants["avif"]] == [100, 300]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><IMG src="../images/foto.jpg" alt="Fest"></p>',
+        '<p><a href="/images/plakat.PNG">Plakat</a></p>',
+        '<p><a href="/images/plakat.pn&#103;">Plakat</a></p>',
+    ],
+)
+def test_every_text_with_an_image_or_a_link_to_one_is_tokenised(html):
+    tags, links = img_and_link_tags(html)
+    assert may_show_images(html) and len(tags) + len(links) == 1
+
+
+def test_a_text_without_any_image_needs_no_tokenising():
+    assert not may_show_images('<h2 id="fest">Fest</h2><p><a href="/kontakt/">Kontakt</a></p>')

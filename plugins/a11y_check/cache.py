@@ -8,7 +8,6 @@ become part of a finding (address, template, A11y-Ignore), the rule settings, an
 code of this plugin and of sitekit with the versions of lxml and pyphen.
 """
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -41,8 +40,8 @@ def rules_key(values):
 def page_key(rules, info, page_bytes):
     """Hash of one written page with its source and metadata (info: a PageInfo)."""
     digest = hashlib.sha256(rules.encode())
-    described = {k: v for k, v in dataclasses.asdict(info).items() if k != "path"}
-    digest.update(json.dumps(described, sort_keys=True).encode() + b"\0")
+    described = [info.output_file, info.content_root, info.source_path, info.template, info.ignore]
+    digest.update(json.dumps(described).encode() + b"\0")
     digest.update(hashlib.sha256(page_bytes).digest())
     source = b""
     if info.source_path is not None:

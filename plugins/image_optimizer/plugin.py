@@ -30,6 +30,7 @@ from .references import (
     img_and_link_tags,
     is_remote,
     line_of,
+    may_show_images,
     resolve,
 )
 from .svg import inspect_svg
@@ -179,7 +180,8 @@ def _collect(contents, content_root):
     for content in contents:
         source_dir = Path(content.source_path).parent
         text = _source_text(content)
-        tags, links = img_and_link_tags(content._content)
+        shows = may_show_images(content._content)
+        tags, links = img_and_link_tags(content._content) if shows else ([], [])
         lines = image_lines(text)
         for number, tag in enumerate(tags):
             src = tag.attrs.get("src") or ""

@@ -5,10 +5,18 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from sitekit.constants import LINK_MARKER
+from sitekit.constants import IMAGE_SUFFIXES, LINK_MARKER
 from sitekit.html import start_tags
 
 REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
+
+
+def may_show_images(html):
+    """False only if html certainly has no <img> and no link to an image file: neither
+    "<img" nor an image suffix nor a character reference (which could spell one) appears
+    anywhere. Most texts need no tokenising then."""
+    lowered = html.lower()
+    return any(part in lowered for part in ("<img", "&", *IMAGE_SUFFIXES))
 
 
 def img_and_link_tags(html):
