@@ -2,6 +2,7 @@
 without any cache writes, after every kind of edit a volunteer or developer makes."""
 
 import json
+import logging
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,7 @@ Aylin näht jeden Dienstag im Verein {{ verein.name }}. Schreiben Sie ihr an
 
 ![Aylin an der Nähmaschine](../images/aylin.jpg "Der Nähtreff am Dienstag")
 
-Über eine Freundin. Mehr steht auf der Seite [Kontakt]({filename}/pages/kontakt.md).
+Über eine Freundin. Mehr steht [hier]({filename}/pages/kontakt.md).
 """
 CALL = """\
 Title: Der Nähtreff sucht Verstärkung
@@ -67,7 +68,17 @@ class Site:
         shutil.copytree(ROOT / "theme", self.theme)
 
     def build(self, name, cached, **overrides):
+        """Build into root/name; returns the output folder and the warnings shown."""
         output = self.root / name
+        warnings = _Warnings()
+        logging.getLogger().addHandler(warnings)
+        try:
+            self._build(output, name, cached, **overrides)
+        finally:
+            logging.getLogger().removeHandler(warnings)
+        return output, warnings.messages
+
+    def _build(self, output, name, cached, **overrides):
         tasks.build_site(
             tasks.DEV_SETTINGS,
             PATH=str(self.content),
@@ -83,20 +94,30 @@ class Site:
             FOOTER_LINKS=[("Kontakt", "kontakt/")],
             **overrides,
         )
-        return output
 
     def same_as_without_cache(self, **overrides):
-        """Build cached, then without any cache; assert both wrote the same bytes."""
-        cached = self.build("cached", True, **overrides)
-        fresh = self.build("fresh", False, **overrides)
+        """Build cached, then without any cache; assert both wrote the same bytes and
+        showed the same warnings."""
+        cached, cached_warnings = self.build("cached", True, **overrides)
+        fresh, fresh_warnings = self.build("fresh", False, **overrides)
         assert files(cached) == files(fresh)
-        return cached
+        assert cached_warnings == fresh_warnings
+        return cached, cached_warnings
 
     def edit(self, rel, old, new):
         path = self.content / rel
         text = path.read_text(encoding="utf-8")
         assert old in text
         path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+class _Warnings(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
 
 
 def files(folder):
@@ -117,28 +138,30 @@ def site(tmp_path):
 
 
 def test_a_warm_build_writes_what_a_build_without_cache_writes(site):
-    site.same_as_without_cache()
+    """Also every message: here a11y_check's, for a page it takes from its own cache."""
+    _output, warnings = site.same_as_without_cache()
+    assert any("Der Linktext „hier“ sagt nicht" in text for text in warnings)
     assert list((site.root / "pelican-cache").glob("*/ArticlesGenerator-Readers"))
 
 
 def test_edited_facts_reach_every_cached_text(site):
     site.edit("verein.toml", 'name = "Testverein e.V."', 'name = "Nähverein e.V."')
-    output = site.same_as_without_cache()
+    output, _warnings = site.same_as_without_cache()
     text = page(output, "interview-mit-aylin-ueber-den-naehtreff")
     assert "im Verein Nähverein e.V." in text and "Testverein" not in text
 
 
 def test_edited_credit_photo_markdown_and_theme(site):
     site.edit("images/bildnachweise.toml", "Jonas Beispiel", "Marta Muster")
-    output = site.same_as_without_cache()
+    output, _warnings = site.same_as_without_cache()
     assert "Foto: Marta Muster" in page(output, "interview-mit-aylin-ueber-den-naehtreff")
 
     (site.content / "images/aylin.jpg").write_bytes(jpeg_bytes(photo(800, 600)))
-    output = site.same_as_without_cache()
+    output, _warnings = site.same_as_without_cache()
     assert 'width="800"' in page(output, "interview-mit-aylin-ueber-den-naehtreff")
 
     site.edit("interviews/aylin.md", "Über eine Freundin.", "Über meine Nachbarin.")
-    output = site.same_as_without_cache()
+    output, _warnings = site.same_as_without_cache()
     assert "Über meine Nachbarin." in page(output, "interview-mit-aylin-ueber-den-naehtreff")
 
     template = site.theme / "templates/interview.html"
@@ -146,14 +169,14 @@ def test_edited_credit_photo_markdown_and_theme(site):
         template.read_text(encoding="utf-8").replace("Im Gespräch:", "Neu im Gespräch:"),
         encoding="utf-8",
     )
-    output = site.same_as_without_cache()
+    output, _warnings = site.same_as_without_cache()
     assert "Neu im Gespräch: Aylin" in page(output, "interview-mit-aylin-ueber-den-naehtreff")
 
 
 def test_changed_settings_start_a_new_cache(site):
     """Pelican caches tags together with the settings they were read with: a new
     TAG_URL must not come back from an old cache."""
-    output = site.same_as_without_cache(
+    output, _warnings = site.same_as_without_cache(
         TAG_URL="stichwort/{slug}/", TAG_SAVE_AS="stichwort/{slug}/index.html"
     )
     assert 'href="/stichwort/naehen/"' in page(output, "interview-mit-aylin-ueber-den-naehtreff")
@@ -163,8 +186,9 @@ def test_changed_settings_start_a_new_cache(site):
 
 def test_a_skipped_file_is_read_once_it_is_fixed(site):
     site.edit("interviews/aylin.md", "Date: 2026-05-04", "Date: 4. Mai 2026")
-    output = site.same_as_without_cache()
+    output, warnings = site.same_as_without_cache()
     assert not (output / "interview-mit-aylin-ueber-den-naehtreff").exists()
+    assert any("„Date: 4. Mai 2026“ ist kein gültiges Datum." in text for text in warnings)
     site.edit("interviews/aylin.md", "Date: 4. Mai 2026", "Date: 2026-05-04")
     site.same_as_without_cache()
 
