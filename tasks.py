@@ -315,7 +315,8 @@ def test(c):
     }
 )
 def bench(c, preset="small", repeat=3):
-    """Benchmark image work against plain Pelican, the Pillow floor and image-process."""
+    """Benchmark make build against plain Pelican, images against the Pillow floor and
+    image-process, and the preview's reload time."""
     c.run(f"{sys.executable} -m pip install --quiet -r {ROOT / 'bench/requirements.txt'}")
     c.run(f"{sys.executable} {ROOT / 'bench/run.py'} {preset} {int(repeat)}", pty=False)
 
