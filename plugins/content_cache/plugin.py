@@ -66,9 +66,9 @@ def _stable(value, seen=()):
             code.co_code.hex(),
             _stable(code.co_consts, seen),
         ]
-    kind = f"{type(value).__module__}.{type(value).__qualname__}"
     if isinstance(value, type):
         return f"{value.__module__}.{value.__qualname__}"
+    kind = f"{type(value).__module__}.{type(value).__qualname__}"
     if hasattr(value, "__dict__"):
         return [kind, _stable(vars(value), seen)]
     return [kind, ADDRESS.sub("", repr(value))]
