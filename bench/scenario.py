@@ -35,10 +35,16 @@ IMAGE_PROCESS = {
         "default": "800w",
     }
 }
-SITE_PLUGINS = ["association", "content_check"]
+SITE_PLUGINS = ["association", "content_cache", "content_check"]
 # The processes image_optimizer uses by default (IMAGE_OPTIMIZER_WORKERS = 0: one per core);
 # the Pillow floor it is compared with gets as many.
 CORES = len(os.sched_getaffinity(0))
+
+
+def no_picture(*args, **kwargs):
+    """Stands in for image_optimizer's template helper where that plugin is left out:
+    the theme then shows no header image (nor would it without the plugin's variants)."""
+    return ""
 
 
 def plain_pelican(content, work):
@@ -74,8 +80,9 @@ def settings_for(name, content, work):
         return {**common, "PLUGINS": [p for p in all_plugins if p != "a11y_check"]}
     if name == "ours-minify":
         return {**common, "MINIFY_ENABLED": True}
+    without_images = {**common, "PLUGINS": SITE_PLUGINS, "JINJA_GLOBALS": {"picture": no_picture}}
     if name == "site-no-images":
-        return {**common, "PLUGINS": SITE_PLUGINS}
+        return without_images
     if name == "images-jpeg":
         return {
             **common,
@@ -85,7 +92,7 @@ def settings_for(name, content, work):
         }
     if name == "image-process":  # keeps its derivatives in output/, so output must stay
         return {
-            **common,
+            **without_images,
             "PLUGINS": [*SITE_PLUGINS, "pelican.plugins.image_process"],
             "IMAGE_PROCESS": IMAGE_PROCESS,
             "DELETE_OUTPUT_DIRECTORY": False,
