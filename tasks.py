@@ -317,7 +317,6 @@ def test(c):
 def bench(c, preset="small", repeat=3):
     """Benchmark make build against plain Pelican, images against the Pillow floor and
     image-process, and the preview's reload time."""
-    c.run(f"{sys.executable} -m pip install --quiet -r {ROOT / 'bench/requirements.txt'}")
     c.run(f"{sys.executable} {ROOT / 'bench/run.py'} {preset} {int(repeat)}", pty=False)
 
 

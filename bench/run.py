@@ -108,6 +108,18 @@ def phone_bytes(output, dpr):
     return sizes
 
 
+def install_image_process():
+    """pelican-image-process into bench/.work/image-process, not into .venv: Pelican imports
+    every installed namespace plugin on every build, plain Pelican's and ours included."""
+    target = WORK / "image-process"
+    if not (target / "pelican" / "plugins" / "image_process").is_dir():
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target"]
+            + [str(target), "-r", str(BENCH / "requirements.txt")],
+            check=True,
+        )
+
+
 def corpus_content(preset):
     root = WORK / f"corpus-{preset}"
     if not corpus.is_current(root):
@@ -150,6 +162,7 @@ def run(preset, repeat, mode="all"):
         flush=True,
     )
     if mode == "all":
+        install_image_process()
         results.cold(
             "ours cold", "ours", content, repeat, ["output-ours", "cache-ours", "cache-images"]
         )

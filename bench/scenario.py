@@ -127,6 +127,8 @@ def main():
         Pelican(read_settings(None, override=plain_pelican(content, work))).run()
         seconds = time.monotonic() - started
     else:
+        if name == "image-process":  # installed apart, so no other scenario imports it
+            sys.path.insert(0, str(work / "image-process"))
         import tasks
 
         logging.basicConfig(level=logging.WARNING, format="%(message)s")
