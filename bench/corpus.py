@@ -8,8 +8,8 @@ interviews, calls and news with our metadata, and phone-sized photos.
   project's content/, [[placeholders]] filled in; verein.toml complete.
 - Articles: 45 % news (with tags), 30 % interviews (questions as headings, Interviewee,
   Role), 25 % calls (Skills, Offer, Contact from verein.toml; every third one has
-  ended, so it is hidden). Each links to the one before it ({filename}) and uses facts
-  ({{ verein.name }}); calls link the page Mitmachen.
+  ended, so it is hidden). Each links to the last published one before it ({filename})
+  and uses facts ({{ verein.name }}); calls link the page Mitmachen.
 - Photos: 4000×3000 JPEGs with EXIF (camera, GPS), every fifth a portrait stored
   sideways with an EXIF orientation, every tenth a PNG with transparency. Each photo
   stands in the text of one article, with a caption (written `../images/…` or
@@ -31,7 +31,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 # Bump when the corpus changes: bench/run.py then writes it anew.
-VERSION = 2
+VERSION = 3
 PRESETS = {"small": (50, 20), "large": (1000, 200)}
 SITE_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -211,6 +211,11 @@ def copy_site(content):
     (content / "verein.toml").write_text(FACTS, encoding="utf-8")
 
 
+def ended(number):
+    """Every third call has ended (so it is hidden)."""
+    return number % 3 == 0
+
+
 def article(number, kind, rng, photo_name, image_name, previous):
     """(file name, Markdown text) of one article."""
     date = f"{2023 + number // 365 % 4}-{1 + number % 12:02d}-{1 + number % 28:02d}"
@@ -220,7 +225,7 @@ def article(number, kind, rng, photo_name, image_name, previous):
         meta = [f"Interviewee: {name}", f"Role: {rng.choice(ROLES)}"]
     elif kind == "call":
         title = f"{group} sucht Verstärkung ({number})"
-        ends = "2024-03-31" if number % 3 == 0 else "2035-12-31"  # ended: hidden
+        ends = "2024-03-31" if ended(number) else "2035-12-31"  # ended: hidden
         meta = [
             f"Skills: {'; '.join(rng.sample(SKILLS, 2))}",
             f"Offer: {'; '.join(rng.sample(OFFERS, 2))}",
@@ -299,7 +304,8 @@ def write(root, preset):
         )
         (content / file).parent.mkdir(exist_ok=True)
         (content / file).write_text(text, encoding="utf-8")
-        previous = file, title
+        if not (kind == "call" and ended(number)):  # a hidden page is linked by nobody
+            previous = file, title
     (Path(root) / ".version").write_text(str(VERSION), encoding="utf-8")
     return content
 

@@ -21,6 +21,8 @@ import threading
 import time
 from pathlib import Path
 
+from sitetools.preview import EVENTS
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 PROJECT_FILES = ("tasks.py", "pelicanconf.py", "publishconf.py")
@@ -108,7 +110,7 @@ class Server:
     def events(self, build):
         """An open events stream, as reload.js opens it for a page showing `build`."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
-        connection.request("GET", f"/__preview/events?build={build}")
+        connection.request("GET", f"{EVENTS}?build={build}")
         response = connection.getresponse()
         return connection, response
 

@@ -184,6 +184,19 @@ def test_changed_settings_start_a_new_cache(site):
     assert len(folders) == 1  # the old settings' cache was removed
 
 
+def test_the_cache_stays_from_build_to_build_also_with_a_new_text(site):
+    """Only settings count, not what differs from build to build: the fresh folder each
+    build writes into, a plugin's state (e.g. its list of files)."""
+    before = sorted((site.root / "pelican-cache").iterdir())
+    (site.content / "aufrufe/neu.md").write_text(
+        "Title: Neu im Verein\nDate: 2026-05-06\nLayout: news\nSummary: Neu.\n\nWillkommen!\n",
+        encoding="utf-8",
+    )
+    output, _warnings = site.same_as_without_cache()
+    assert (output / "neu-im-verein/index.html").is_file()
+    assert sorted((site.root / "pelican-cache").iterdir()) == before
+
+
 def test_a_skipped_file_is_read_once_it_is_fixed(site):
     site.edit("interviews/aylin.md", "Date: 2026-05-04", "Date: 4. Mai 2026")
     output, warnings = site.same_as_without_cache()

@@ -3,11 +3,12 @@ rules did not change is not parsed and checked again.
 
 One JSON file in A11Y_CHECK_CACHE_DIR: key -> (findings, title). The key is a hash of
 everything a page's result depends on, so a stale entry is never found: the page's HTML,
-its Markdown source (findings carry its line numbers), the facts about the page that
-become part of a finding (address, template, A11y-Ignore), the rule settings, and the
+its Markdown source (findings carry its line numbers), what the build knows about the
+page (address, template, A11y-Ignore, published or not), the rule settings, and the
 code of this plugin and of sitekit with the versions of lxml and pyphen.
 """
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -38,9 +39,11 @@ def rules_key(values):
 
 
 def page_key(rules, info, page_bytes):
-    """Hash of one written page with its source and metadata (info: a PageInfo)."""
+    """Hash of one written page with its source and what the build knows about it
+    (info: a PageInfo)."""
     digest = hashlib.sha256(rules.encode())
-    described = [info.output_file, info.content_root, info.source_path, info.template, info.ignore]
+    # Every field but the file's place on disk (all of them shape the findings).
+    described = [getattr(info, f.name) for f in dataclasses.fields(info) if f.name != "path"]
     digest.update(json.dumps(described).encode() + b"\0")
     digest.update(hashlib.sha256(page_bytes).digest())
     source = b""

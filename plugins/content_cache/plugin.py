@@ -12,6 +12,9 @@ from jinja2 import FileSystemBytecodeCache
 # Libraries whose version changes what the readers return.
 LIBRARIES = ("pelican", "markdown")
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # in a repr: differs from process to process
+# Settings that do not change what the readers return and differ from build to build:
+# every build writes into a fresh folder of its own (tasks.build_site, sitetools.staging).
+NOT_READING = {"OUTPUT_PATH"}
 FOLDER = re.compile(r"^[0-9a-f]{16}$")  # the folders this plugin makes, and only those
 
 
@@ -38,7 +41,10 @@ def configure(pelican):
 
 def fingerprint(settings, code, versions):
     """16 hex digits that change whenever a setting, the code or a version changes."""
-    described = json.dumps([_stable(settings), code, versions], sort_keys=True, ensure_ascii=False)
+    # Upper-case names only: settings files define those (plugins put the facts there, for
+    # instance); lower-case keys are a plugin's state for one build, e.g. its list of files.
+    defined = {k: v for k, v in settings.items() if k.isupper() and k not in NOT_READING}
+    described = json.dumps([_stable(defined), code, versions], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(described.encode("utf-8")).hexdigest()[:16]
 
 
