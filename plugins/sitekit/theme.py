@@ -5,6 +5,7 @@ templates (image `sizes`) and image_optimizer need it too. Read with tinycss2, a
 CSS parser, so comments and formatting in the stylesheet do not matter.
 """
 
+import functools
 from pathlib import Path
 
 import tinycss2
@@ -17,7 +18,12 @@ FIX_WIDTH = "Die Regel „.bl-width { max-width: 46rem; }“ wiederherstellen (e
 
 def content_width_rem(stylesheet):
     """46.0 for `.bl-width { max-width: 46rem }` in the stylesheet at path stylesheet."""
-    css = Path(stylesheet).read_text(encoding="utf-8")
+    return _width(Path(stylesheet).read_text(encoding="utf-8"), str(stylesheet))
+
+
+@functools.lru_cache(maxsize=4)
+def _width(css, stylesheet):
+    """Parsed once per stylesheet text: a build reads its settings file more than once."""
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != WIDTH_RULE:
             continue
