@@ -21,6 +21,8 @@ import threading
 import time
 from pathlib import Path
 
+from scenario import ENV
+
 from sitetools.preview import EVENTS
 
 BENCH = Path(__file__).resolve().parent
@@ -87,6 +89,7 @@ class Server:
             stderr=subprocess.STDOUT,
             text=True,
             start_new_session=True,
+            env=ENV,
         )
         threading.Thread(target=self._read, daemon=True).start()
         if not self.ready.wait(TIMEOUT):

@@ -26,7 +26,7 @@ from pathlib import Path
 import corpus
 import reload
 from bs4 import BeautifulSoup
-from scenario import CORES
+from scenario import CORES, ENV
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -62,6 +62,7 @@ def measure(name, content):
         [sys.executable, str(BENCH / "scenario.py"), name, str(content), str(WORK)],
         stdout=subprocess.PIPE,
         text=True,
+        env=ENV,
     )
     peak, done = 0, threading.Event()
 

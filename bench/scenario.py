@@ -39,6 +39,10 @@ SITE_PLUGINS = ["association", "content_cache", "content_check"]
 # The processes image_optimizer uses by default (IMAGE_OPTIMIZER_WORKERS = 0: one per core);
 # the Pillow floor it is compared with gets as many.
 CORES = len(os.sched_getaffinity(0))
+# Builds run as on a volunteer's machine: Python keeps the compiled modules (pip did so for
+# every installed package, plain Pelican's included). Where PYTHONDONTWRITEBYTECODE is set
+# (some sandboxes), only our own modules would be compiled again on every build.
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
 def no_picture(*args, **kwargs):
@@ -62,9 +66,6 @@ def settings_for(name, content, work):
     """Overrides of pelicanconf.py: the corpus, this scenario's output folder and caches.
     Every scenario has its own Pelican content cache; the image cache is shared where
     the image settings are the same."""
-    from pelican.settings import read_settings
-
-    all_plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
     caches = work / f"cache-{name}"
     common = {
         "PATH": str(content),
@@ -77,7 +78,10 @@ def settings_for(name, content, work):
     if name == "ours":
         return common
     if name == "ours-no-a11y":
-        return {**common, "PLUGINS": [p for p in all_plugins if p != "a11y_check"]}
+        from pelican.settings import read_settings
+
+        plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+        return {**common, "PLUGINS": [p for p in plugins if p != "a11y_check"]}
     if name == "ours-minify":
         return {**common, "MINIFY_ENABLED": True}
     without_images = {**common, "PLUGINS": SITE_PLUGINS, "JINJA_GLOBALS": {"picture": no_picture}}
@@ -131,10 +135,8 @@ def main():
             sys.path.insert(0, str(work / "image-process"))
         import tasks
 
-        logging.basicConfig(level=logging.WARNING, format="%(message)s")
-        logging.getLogger("image_optimizer").setLevel(logging.INFO)
         logging.getLogger("image_optimizer").addHandler(_ImageSeconds())
-        tasks.build_site(tasks.DEV_SETTINGS, **settings_for(name, content, work))
+        tasks._build(tasks.DEV_SETTINGS, **settings_for(name, content, work))  # as make build
         seconds = time.monotonic() - started
         image_seconds = _ImageSeconds.seconds
     print(json.dumps({"seconds": seconds, "image_seconds": image_seconds}))
