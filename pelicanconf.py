@@ -85,6 +85,8 @@ LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "mtime"
 CACHE_PATH = str(ROOT / "cache" / "pelican")
+# Pelican rewrites the cache after every build; gzip at level 9 cost more than it saved.
+GZIP_CACHE = False
 
 # Content layout: pages in content/pages/, articles (interviews, calls, news)
 # in their own folders. The category follows from the layout, not the folder.
