@@ -4,11 +4,11 @@ python bench/scenario.py NAME CONTENT_DIR WORK_DIR   → prints one JSON line
 
 Scenarios:
   pelican        plain Pelican: its default settings, default theme, no plugins
-  ours           what `make build` runs: pelicanconf.py with every plugin in PLUGINS
+  ours           what `make build` runs (tasks._build): pelicanconf.py with every plugin
   ours-no-a11y   the same without a11y_check (that plugin's cost)
   ours-minify    the same plus production's minify step (that step's cost)
-  site-no-images our settings with association and content_check only: photos are
-                 copied unchanged (the base the image-process scenario adds to)
+  site-no-images our settings with association, content_cache and content_check only:
+                 photos are copied unchanged (the base the image-process scenario adds to)
   images-jpeg    site-no-images plus image_optimizer, JPEG only (image-process's work)
   image-process  site-no-images plus pelican-image-process, JPEG in the same 4 widths
   floor1, floorN the Pillow floor (bench/floor.py) in 1 and in N processes
@@ -62,18 +62,28 @@ def plain_pelican(content, work):
     return {"PATH": str(content), "OUTPUT_PATH": str(work / "output-pelican"), "PLUGINS": []}
 
 
+def caches(name, content):
+    """A scenario's cache folder for one corpus (a build keeps only what it used)."""
+    return f"cache-{name}-{content.parent.name}"
+
+
+def image_cache(content):
+    """The image cache the scenarios with our image settings share, per corpus."""
+    return caches("images", content)
+
+
 def settings_for(name, content, work):
     """Overrides of pelicanconf.py: the corpus, this scenario's output folder and caches.
     Every scenario has its own Pelican content cache; the image cache is shared where
     the image settings are the same."""
-    caches = work / f"cache-{name}"
+    folder = work / caches(name, content)
     common = {
         "PATH": str(content),
         "OUTPUT_PATH": str(work / f"output-{name}"),
-        "CACHE_PATH": str(caches / "pelican"),
-        "A11Y_CHECK_CACHE_DIR": str(caches / "a11y"),
-        "A11Y_CHECK_REPORT_DIR": str(caches / "a11y-report"),
-        "IMAGE_OPTIMIZER_CACHE_DIR": str(work / "cache-images"),
+        "CACHE_PATH": str(folder / "pelican"),
+        "A11Y_CHECK_CACHE_DIR": str(folder / "a11y"),
+        "A11Y_CHECK_REPORT_DIR": str(folder / "a11y-report"),
+        "IMAGE_OPTIMIZER_CACHE_DIR": str(work / image_cache(content)),
     }
     if name == "ours":
         return common
@@ -90,7 +100,7 @@ def settings_for(name, content, work):
     if name == "images-jpeg":
         return {
             **common,
-            "IMAGE_OPTIMIZER_CACHE_DIR": str(caches / "images"),
+            "IMAGE_OPTIMIZER_CACHE_DIR": str(folder / "images"),
             "IMAGE_OPTIMIZER_FORMATS": (),
             "PLUGINS": [*SITE_PLUGINS, "image_optimizer"],
         }
@@ -123,16 +133,24 @@ def main():
         images = sorted(p for p in (content / "images").iterdir() if p.suffix != ".toml")
         floor.run(images, work / f"output-{name}", 1 if name == "floor1" else CORES)
         seconds = image_seconds = time.monotonic() - started
-    elif name == "pelican":
+    elif name in ("pelican", "site-no-images", "image-process"):
+        # Straight into output/, without tasks' staging folder: image-process keeps its
+        # derivatives there (staging would start it from nothing on every build).
+        if name == "image-process":  # installed apart, so no other scenario imports it
+            sys.path.insert(0, str(work / "image-process"))
         from pelican import Pelican
         from pelican.settings import read_settings
 
         logging.basicConfig(level=logging.ERROR, format="%(message)s")
-        Pelican(read_settings(None, override=plain_pelican(content, work))).run()
+        if name == "pelican":
+            settings = read_settings(None, override=plain_pelican(content, work))
+        else:
+            settings = read_settings(
+                str(ROOT / "pelicanconf.py"), override=settings_for(name, content, work)
+            )
+        Pelican(settings).run()
         seconds = time.monotonic() - started
     else:
-        if name == "image-process":  # installed apart, so no other scenario imports it
-            sys.path.insert(0, str(work / "image-process"))
         import tasks
 
         logging.getLogger("image_optimizer").addHandler(_ImageSeconds())
