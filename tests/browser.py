@@ -46,6 +46,21 @@ def open_page(page, url):
     )
 
 
+# Lazy images below the fold load only when a screenshot scrolls to them, and the
+# screenshot does not wait: load and decode every image first (a slow machine otherwise
+# shows an empty box where a photo belongs).
+LOAD_ALL_IMAGES = """async () => {
+    const images = [...document.images];
+    images.forEach(img => { img.loading = "eager"; });
+    await Promise.all(images.map(img => img.decode().catch(() => null)));
+}"""
+
+
+def load_all_images(page):
+    """Wait until every image of the page is loaded and decoded (for screenshots)."""
+    page.evaluate(LOAD_ALL_IMAGES)
+
+
 def run_axe(page, options):
     """Inject axe-core into the loaded page, run it, return the results dict."""
     page.evaluate(AXE_SOURCE)  # evaluate, not a <script> tag, so a CSP cannot block it

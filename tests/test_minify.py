@@ -4,7 +4,7 @@ import logging
 import re
 
 import pytest
-from browser import SCREENSHOTS, open_page, vnu_problems
+from browser import SCREENSHOTS, load_all_images, open_page, vnu_problems
 from conftest import serving
 from PIL import Image, ImageChops
 from support import build, make_site, publish
@@ -148,6 +148,7 @@ def test_minified_pages_render_pixel_identical(new_page, both_builds, width):
         shots = {}
         for name, (_, url) in both_builds.items():
             open_page(page, url + path)
+            load_all_images(page)
             shot = (
                 SCREENSHOTS
                 / f"minify-{name}-{width}-{path.strip('/').replace('/', '_') or 'start'}.png"
