@@ -16,7 +16,7 @@ from pathlib import Path
 
 from invoke import Exit, task
 
-from sitekit.german import ERROR_LABEL
+from sitekit.german import ERROR, WARNING, report
 
 ROOT = Path(__file__).resolve().parent
 DEV_SETTINGS = ROOT / "pelicanconf.py"
@@ -67,8 +67,11 @@ def _run(settings):
     missing = [name for name in wanted if name not in pelican.settings["PLUGINS"]]
     if missing:
         raise PluginLoadError(
-            f"{ERROR_LABEL}: Das Plugin „{'“, „'.join(missing)}“ konnte nicht geladen werden; "
-            "der Bau wird abgebrochen. Die Meldung darüber steht weiter oben."
+            report(
+                ERROR,
+                f"Das Plugin „{'“, „'.join(missing)}“ konnte nicht geladen werden; "
+                "der Bau wird abgebrochen. Die Meldung darüber steht weiter oben.",
+            )
         )
     pelican.run()
     return pelican
@@ -205,8 +208,11 @@ def serve(c, port="8000", lan=False):
 
     if not str(port).isdigit() or not 1024 <= int(port) <= 65535:
         print(
-            f"{ERROR_LABEL}: „{port}“ ist kein gültiger Port. Eine Zahl von 1024 bis 65535 angeben, "
-            "z. B. make serve PORT=8001",
+            report(
+                ERROR,
+                f"„{port}“ ist kein gültiger Port. Eine Zahl von 1024 bis 65535 angeben, "
+                "z. B. make serve PORT=8001",
+            ),
             file=sys.stderr,
         )
         raise Exit(code=1)
@@ -236,9 +242,12 @@ def serve(c, port="8000", lan=False):
         )
         if lan:
             print(
-                "WARNUNG: Die Vorschau ist jetzt für alle Geräte in diesem Netzwerk sichtbar, "
-                "auch mit allen Entwürfen. Nur in einem vertrauten Netz verwenden (nicht im "
-                "Café-WLAN); ohne LAN=1 sieht sie nur dieser Rechner."
+                report(
+                    WARNING,
+                    "Die Vorschau ist jetzt für alle Geräte in diesem Netzwerk sichtbar, "
+                    "auch mit allen Entwürfen. Nur in einem vertrauten Netz verwenden (nicht im "
+                    "Café-WLAN); ohne LAN=1 sieht sie nur dieser Rechner.",
+                )
             )
             print("Mit dem Handy diesen Code scannen (gleiches WLAN):")
             print_qr(url)
@@ -255,9 +264,12 @@ def serve(c, port="8000", lan=False):
         )
     except OSError as error:
         print(
-            f"{ERROR_LABEL}: Die Vorschau kann Port {port} nicht öffnen ({error.strerror}). Läuft "
-            f"„make serve“ schon in einem anderen Fenster? Sonst einen anderen Port wählen: "
-            f"make serve PORT={int(port) + 1}",
+            report(
+                ERROR,
+                f"Die Vorschau kann Port {port} nicht öffnen ({error.strerror}). Läuft "
+                "„make serve“ schon in einem anderen Fenster? Sonst einen anderen Port wählen: "
+                f"make serve PORT={int(port) + 1}",
+            ),
             file=sys.stderr,
         )
         raise Exit(code=1) from None

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitekit.german import ERROR_LABEL, FIX, INDENT
+from sitekit.german import ERROR, count, report
 
 MANIFEST_NAME = ".build-manifest.json"
 VERSION = 1
@@ -79,15 +79,20 @@ def read_manifest(path):
         }
     except FileNotFoundError:
         raise ManifestError(
-            f"{ERROR_LABEL}: In {Path(path).parent}/ fehlt die Datei {MANIFEST_NAME}: Dieser Ordner "
-            "stammt nicht aus einem erfolgreichen Veröffentlichungs-Bau.\n"
-            f"{INDENT}{FIX} Zuerst „make publish-build“ ausführen, dann erneut veröffentlichen."
+            report(
+                ERROR,
+                f"In {Path(path).parent}/ fehlt die Datei {MANIFEST_NAME}: Dieser Ordner "
+                "stammt nicht aus einem erfolgreichen Veröffentlichungs-Bau.",
+                "Zuerst „make publish-build“ ausführen, dann erneut veröffentlichen.",
+            )
         ) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise ManifestError(
-            f"{ERROR_LABEL}: Die Datei {path} ist beschädigt oder keine Liste eines "
-            "Veröffentlichungs-Baus.\n"
-            f"{INDENT}{FIX} „make publish-build“ erneut ausführen."
+            report(
+                ERROR,
+                f"Die Datei {path} ist beschädigt oder keine Liste eines Veröffentlichungs-Baus.",
+                "„make publish-build“ erneut ausführen.",
+            )
         ) from None
 
 
@@ -103,17 +108,20 @@ def verify_manifest(output_dir):
     extra = sorted(actual.keys() - expected.keys())
     if changed or missing or extra:
         lines = (
-            [f"    geändert: {name}" for name in changed]
-            + [f"    fehlt: {name}" for name in missing]
-            + [f"    nicht aus dem Bau: {name}" for name in extra]
+            [f"geändert: {name}" for name in changed]
+            + [f"fehlt: {name}" for name in missing]
+            + [f"nicht aus dem Bau: {name}" for name in extra]
         )
-        shown = "\n".join(lines[:10] + (["    …"] if len(lines) > 10 else []))
         raise ManifestError(
-            f"{ERROR_LABEL}: {output_dir}/ passt nicht mehr zum Veröffentlichungs-Bau "
-            f"({len(lines)} {'Abweichung' if len(lines) == 1 else 'Abweichungen'}); so wird "
-            f"nichts veröffentlicht:\n{shown}\n"
-            "    Das passiert z. B., wenn danach „make build“ oder „make serve“ lief.\n"
-            f"{INDENT}{FIX} „make publish-build“ ausführen, dann erneut veröffentlichen."
+            report(
+                ERROR,
+                f"{output_dir}/ passt nicht mehr zum Veröffentlichungs-Bau "
+                f"({count(len(lines), 'Abweichung', 'Abweichungen')}); so wird nichts "
+                "veröffentlicht.",
+                "„make publish-build“ ausführen, dann erneut veröffentlichen.",
+                cause="Nach „make publish-build“ lief noch „make build“ oder „make serve“.",
+                notes=lines[:10] + (["…"] if len(lines) > 10 else []),
+            )
         )
     return expected
 

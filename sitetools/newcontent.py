@@ -1,6 +1,6 @@
 """`make new`: a new Markdown file with the right metadata for its layout."""
 
-from sitekit.german import ERROR_LABEL, FIX, INDENT
+from sitekit.german import ERROR, report
 from sitekit.layouts import LAYOUTS
 
 KINDS = ("interview", "call", "news", "page")
@@ -70,31 +70,46 @@ def new_content_file(content, kind, title, today, slugify):
     kind = kind.strip().lower()
     if not kind:
         raise NewContentError(
-            f"{ERROR_LABEL}: Welche Art von Text? KIND angeben, eines von: {', '.join(KINDS)}.\n"
-            f'    Beispiel: make new KIND=news TITLE="Neue Öffnungszeiten im Büro"'
+            report(
+                ERROR,
+                f"Welche Art von Text? KIND angeben, eines von: {', '.join(KINDS)}.",
+                notes=['Beispiel: make new KIND=news TITLE="Neue Öffnungszeiten im Büro"'],
+            )
         )
     if kind not in KINDS:
         raise NewContentError(
-            f"{ERROR_LABEL}: Unbekannte Art „{kind}“. Möglich sind: {', '.join(KINDS)}.\n"
-            f'    Beispiel: make new KIND=interview TITLE="Interview mit …"'
+            report(
+                ERROR,
+                f"Unbekannte Art „{kind}“. Möglich sind: {', '.join(KINDS)}.",
+                notes=['Beispiel: make new KIND=interview TITLE="Interview mit …"'],
+            )
         )
     if not title.strip():
         raise NewContentError(
-            f"{ERROR_LABEL}: Der Titel fehlt.\n"
-            f'    Beispiel: make new KIND={kind} TITLE="Die IT-Gruppe sucht Verstärkung"'
+            report(
+                ERROR,
+                "Der Titel fehlt.",
+                notes=[f'Beispiel: make new KIND={kind} TITLE="Die IT-Gruppe sucht Verstärkung"'],
+            )
         )
     slug = slugify(title)
     if not slug:
         raise NewContentError(
-            f"{ERROR_LABEL}: Aus dem Titel „{title.strip()}“ lässt sich kein Dateiname bilden (er enthält "
-            "keine Buchstaben oder Ziffern, die in einem Dateinamen stehen können).\n"
-            f'    Beispiel: make new KIND={kind} TITLE="Sommerfest 2027"'
+            report(
+                ERROR,
+                f"Aus dem Titel „{title.strip()}“ lässt sich kein Dateiname bilden (er enthält "
+                "keine Buchstaben oder Ziffern, die in einem Dateinamen stehen können).",
+                notes=[f'Beispiel: make new KIND={kind} TITLE="Sommerfest 2027"'],
+            )
         )
     path = content / LAYOUTS[kind].folder / f"{slug}.md"
     if path.exists():
         raise NewContentError(
-            f"{ERROR_LABEL}: {path.relative_to(content.parent)} gibt es schon; nichts wurde überschrieben.\n"
-            f"{INDENT}{FIX} einen anderen Titel wählen oder die vorhandene Datei bearbeiten."
+            report(
+                ERROR,
+                f"{path.relative_to(content.parent)} gibt es schon; nichts wurde überschrieben.",
+                "einen anderen Titel wählen oder die vorhandene Datei bearbeiten.",
+            )
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     text = _TEMPLATES[kind].format(title=title.strip(), date=today.isoformat())

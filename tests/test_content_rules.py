@@ -1,12 +1,15 @@
 """content_check's rules as plain functions on small Markdown texts (no Pelican build).
 
-test_content_check.py builds fixture sites to prove the wiring end to end.
+test_content_check.py builds one fixture site with a broken file for each rule to prove the
+wiring end to end (the same words in the preview and in production, snippets that fix).
 """
 
 import pytest
+from support import FACTS
 
 from content_check import checks
 from content_check.source import parse
+from sitekit.facts import read_facts
 from sitekit.findings import ERROR
 
 
@@ -104,3 +107,106 @@ def test_two_files_cannot_share_an_address():
     found, addresses = checks.check_addresses([first, second], lambda t: t.lower(), {})
     assert [f.rule for f in found] == ["url-duplicate"]
     assert found[0].path == "content/neuigkeiten/b.md"
+
+
+def test_placeholders_and_links_in_code_are_examples():
+    src = source(
+        "Title: Fest\nDate: 2026-07-01\nLayout: news\n\n"
+        "So prüft man eine Datei: `[[ -f x ]]` und `[Link](/gibt-es-nicht/)` im Code:\n\n"
+        "```bash\n[[ -f datei ]] && echo ja\n[Weg](/weg/)\n```\n\n    [[ -d ordner ]]\n"
+        "    [Fehlt](fehlt.md)\n"
+    )
+    assert checks.check_placeholders(src.path, src.text, body_from=src.body_from) == []
+    assert checks.check_links(src, set(), set(), lambda path: False, {"index.html"}) == []
+    # The same outside code: a placeholder and a broken link.
+    prose = source("Title: Fest\n\nAm [[Datum]] [hier](/gibt-es-nicht/).\n")
+    assert rules(checks.check_placeholders(prose.path, prose.text, body_from=prose.body_from))
+    assert rules(checks.check_links(prose, set(), set(), lambda path: False, set()))
+
+
+NEWS = "Title: Sommerfest\nDate: 2026-07-01\nLayout: news\n\nText.\n"
+
+
+@pytest.mark.parametrize(
+    "path, text, fix",
+    [
+        (
+            "content/sommerfest.md",
+            NEWS,
+            "Die Datei nach content/neuigkeiten/ verschieben (als sommerfest.md).",
+        ),
+        (
+            "content/feste/sommerfest.md",
+            "Title: Sommerfest\n\nText.\n",
+            "Die Datei als sommerfest.md in ihren Ordner verschieben: Interview mit Fragen als "
+            "Überschriften nach content/interviews/, Aufruf zum Mitmachen nach content/aufrufe/, "
+            "Neuigkeit nach content/neuigkeiten/, einfache Seite nach content/pages/.",
+        ),
+        (
+            "content/images/einladung.txt",
+            "Title: Einladung\nLayout: page\n\nKommt alle.\n",
+            "Die Datei nach content/pages/ verschieben (als einladung.md).",
+        ),
+    ],
+)
+def test_a_text_outside_the_text_folders_is_told_where_it_belongs(path, text, fix):
+    assert checks.misplaced(path, text.encode()).render() == (
+        f"FEHLER in {path}: Dieser Text liegt außerhalb der Textordner und wird deshalb "
+        f"nicht veröffentlicht, auch nicht in der Vorschau.\n    So beheben: {fix}"
+    )
+
+
+def test_only_a_txt_file_that_starts_like_a_text_counts_as_one():
+    assert checks.looks_like_a_text(b"Title: Einladung\nLayout: page\n\nKommt alle.\n")
+    assert not checks.looks_like_a_text(b"Einkaufsliste: Kuchen\n")
+    assert not checks.looks_like_a_text("Title: Grüße\n".encode("cp1252"))
+
+
+def facts_findings(tmp_path, facts):
+    """The rendered findings of a verein.toml with this text (bytes, str or None: none)."""
+    path = tmp_path / "verein.toml"
+    if isinstance(facts, bytes):
+        path.write_bytes(facts)
+    elif facts is not None:
+        path.write_text(facts, encoding="utf-8")
+    return [f.render() for f in read_facts(path, "content/verein.toml").findings]
+
+
+@pytest.mark.parametrize(
+    "facts, message",
+    [
+        (None, "FEHLER in content/verein.toml: Die Datei mit den Vereinsdaten fehlt."),
+        (
+            'name = "Verein für Grüße"\n'.encode("cp1252"),
+            "FEHLER in content/verein.toml, Zeile 1: Die Vereinsdaten sind nicht als UTF-8 "
+            "gespeichert.",
+        ),
+        (
+            FACTS.replace('"info@example.org"', '"info@example.org'),
+            "FEHLER in content/verein.toml, Zeile 9: Die Vereinsdaten können nicht gelesen "
+            'werden: Am Ende eines Werts fehlt das Anführungszeichen ".',
+        ),
+        (
+            FACTS.replace("[kontakt]\n", 'kontakt = "info@example.org"\n[x]\n'),
+            "FEHLER in content/verein.toml: Der Abschnitt „[kontakt]“ fehlt; die Website braucht "
+            "daraus „kontakt.email“",
+        ),
+        (
+            FACTS.replace('plz = "37073"', "plz = 37073"),
+            "FEHLER in content/verein.toml, Zeile 6: Die Angabe „anschrift.plz“ ist kein Text "
+            "(es fehlen die Anführungszeichen).\n"
+            "    So beheben: Die Zeile so schreiben, mit Anführungszeichen:\n"
+            '        plz = "37073"',
+        ),
+        (
+            FACTS.replace('"info@example.org"', '""'),
+            "FEHLER in content/verein.toml, Zeile 9: Die Angabe „kontakt.email“ fehlt oder ist "
+            "leer; die Website braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).\n"
+            "    So beheben: In content/verein.toml die Zeile ersetzen durch diese und ausfüllen:\n"
+            '        email = "[[kontakt.email]]"',
+        ),
+    ],
+)
+def test_facts_that_cannot_be_used_are_named_with_their_line(tmp_path, facts, message):
+    (found,) = facts_findings(tmp_path, facts)
+    assert found.startswith(message), found

@@ -19,7 +19,7 @@ from pathlib import Path
 from dotenv import dotenv_values
 from dotenv.parser import parse_stream
 
-from sitekit.german import ERROR_LABEL, FIX, INDENT
+from sitekit.german import ERROR, report
 
 from .errors import DeployError
 
@@ -59,7 +59,7 @@ REMOTE_PATH = re.compile(r"^[\w.~/+@=,-]+$")
 CHECK_URL = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?$")
 KEEP_PATH = re.compile(r"^[\w.~/+@=,-]+$")
 WHERE = (
-    f"{INDENT}{FIX} Auf dem eigenen Rechner in der Datei .env im Projektordner eintragen "
+    "Auf dem eigenen Rechner in der Datei .env im Projektordner eintragen "
     "(Vorlage: .env.example, Erklärung in der README); in CI als Secrets bzw. Variablen "
     "des Repositorys."
 )
@@ -136,27 +136,38 @@ def _read_env_file(env_file):
             bad = [binding.original.line for binding in parse_stream(stream) if binding.error]
     except UnicodeDecodeError:
         raise DeployError(
-            f"{ERROR_LABEL}: Die Datei {env_file} ist nicht als UTF-8 gespeichert; es wurde nichts "
-            f"hochgeladen.\n{INDENT}{FIX} Die Datei im Editor als UTF-8 speichern."
+            report(
+                ERROR,
+                f"Die Datei {env_file} ist nicht als UTF-8 gespeichert; es wurde nichts "
+                "hochgeladen.",
+                "Die Datei im Editor als UTF-8 speichern.",
+            )
         ) from None
     except OSError as error:
         raise DeployError(
-            f"{ERROR_LABEL}: Die Datei {env_file} lässt sich nicht lesen "
-            f"({error.strerror}); es wurde nichts hochgeladen."
+            report(
+                ERROR,
+                f"Die Datei {env_file} lässt sich nicht lesen "
+                f"({error.strerror}); es wurde nichts hochgeladen.",
+            )
         ) from None
     if bad:
         raise DeployError(
-            f"{ERROR_LABEL}: In {env_file} ist Zeile {', '.join(map(str, bad))} nicht lesbar; es "
-            "wurde nichts hochgeladen.\n"
-            f"{INDENT}{FIX} Jede Zeile hat die Form NAME=Wert; Werte mit Leerzeichen oder "
-            "über mehrere Zeilen (wie ein Schlüssel) stehen in doppelten Anführungszeichen. "
-            "Vorlage: .env.example"
+            report(
+                ERROR,
+                f"In {env_file} ist Zeile {', '.join(map(str, bad))} nicht lesbar; es "
+                "wurde nichts hochgeladen.",
+                "Jede Zeile hat die Form NAME=Wert; Werte mit Leerzeichen oder "
+                "über mehrere Zeilen (wie ein Schlüssel) stehen in doppelten Anführungszeichen. "
+                "Vorlage: .env.example",
+            )
         )
     return dotenv_values(env_file, interpolate=False)
 
 
-def load_config(values, home=None):
-    """DeployConfig from {name: value}; DeployError listing every problem at once."""
+def load_config(values, home=None, notes=()):
+    """DeployConfig from {name: value}; DeployError listing every problem at once, under
+    where to set them, followed by notes (e.g. how to start a .env)."""
     problems = []
 
     def get(name):
@@ -264,11 +275,13 @@ def load_config(values, home=None):
     problems += _unknown(values)
     if problems:
         raise DeployError(
-            f"{ERROR_LABEL}: Die Einstellungen zum Veröffentlichen sind unvollständig oder falsch; es "
-            "wurde nichts hochgeladen.\n"
-            + "\n".join(f"    {problem}" for problem in problems)
-            + "\n"
-            + WHERE
+            report(
+                ERROR,
+                "Die Einstellungen zum Veröffentlichen sind unvollständig oder falsch; es "
+                "wurde nichts hochgeladen.",
+                WHERE,
+                notes=[*problems, *notes],
+            )
         )
     return DeployConfig(
         method=method,

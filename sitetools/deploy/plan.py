@@ -21,10 +21,10 @@ they outnumber the new site's files.
 import re
 from dataclasses import dataclass, field
 
-from sitekit.german import ERROR_LABEL, FIX, INDENT, count, number, seconds
+from sitekit.german import ERROR, count, label, number, seconds
 from sitetools.manifest import MANIFEST_NAME
 
-from .errors import DeployError
+from .errors import DeployError, failure
 from .probe import is_probe_path
 
 LIST_LIMIT = 200  # entries shown per list in a dry run
@@ -118,7 +118,7 @@ def dry_run_lines(plan, config, force):
         )
     problem = deletion_problem(plan, config, force)
     if problem:
-        lines.append("Achtung: " + problem.removeprefix(f"{ERROR_LABEL}: "))
+        lines.append("Achtung: " + problem.removeprefix(f"{label(ERROR)}: "))
     return lines
 
 
@@ -141,10 +141,10 @@ def deletion_problem(plan, config, force):
             "oder den Heimatordner mit eigenen Dateien."
         )
         check = "DEPLOY_PATH mit den Zugangsdaten des Hosters vergleichen."
-        first = (
-            "    Liegt dort noch eine alte Website, die durch diese ersetzt werden soll, "
-            "ist das beim ersten Veröffentlichen einmal so.\n"
-        )
+        first = [
+            "Liegt dort noch eine alte Website, die durch diese ersetzt werden soll, "
+            "ist das beim ersten Veröffentlichen einmal so."
+        ]
     else:
         pages = [rel for rel in plan.remote_files if rel.endswith(PAGE_SUFFIX)]
         deleted = [rel for rel in plan.deletions if rel.endswith(PAGE_SUFFIX)]
@@ -163,14 +163,18 @@ def deletion_problem(plan, config, force):
             "DEPLOY_PATH mit den Zugangsdaten des Hosters vergleichen und "
             "„make publish-build“ erneut ausführen."
         )
-        first = ""
-    return (
-        f"{ERROR_LABEL}: {what} Auf dem Server wurde nichts geändert.\n"
-        f"    Meist heißt das: {cause}\n"
-        f"{INDENT}{FIX} {check} Die ganze Liste zeigt: make deploy DRY_RUN=1\n{first}"
-        "    Nur wenn das Löschen wirklich gewollt ist: einmal make deploy FORCE=1; in der "
-        "CI vorübergehend die Variable DEPLOY_MAX_DELETE=1 setzen und danach wieder "
-        "entfernen."
+        first = []
+    return failure(
+        what,
+        f"{check} Die ganze Liste zeigt: make deploy DRY_RUN=1",
+        "Auf dem Server wurde nichts geändert.",
+        cause=cause,
+        notes=[
+            *first,
+            "Nur wenn das Löschen wirklich gewollt ist: einmal make deploy FORCE=1; in der "
+            "CI vorübergehend die Variable DEPLOY_MAX_DELETE=1 setzen und danach wieder "
+            "entfernen.",
+        ],
     )
 
 

@@ -27,9 +27,9 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 
-from sitekit.german import ERROR_LABEL, FIX, INDENT
+from sitekit.german import ERROR, report
 
-from .errors import DeployError
+from .errors import DeployError, failure
 
 PROBE_PREFIX = "_deploy-probe-"
 PAGE = "index.html"
@@ -169,7 +169,7 @@ def page_url(base, relpath, query=""):
 
 NOTHING = "Auf der Website wurde nichts geändert."
 INTENDED = (
-    "    Nur wenn die Adresse von hier aus absichtlich nicht erreichbar ist: einmal "
+    "Nur wenn die Adresse von hier aus absichtlich nicht erreichbar ist: einmal "
     "make deploy FORCE=1, oder (z. B. in der CI) DEPLOY_ALLOW_UNREACHABLE=1 setzen."
 )
 CHECK_URL = "DEPLOY_CHECK_URL auf die Adresse setzen, unter der der Hoster DEPLOY_PATH zeigt"
@@ -192,15 +192,17 @@ class Verdict:
     DEPLOY_PATH): FORCE=1 or DEPLOY_ALLOW_UNREACHABLE=1 go on; "headers" (the host
     ignores the file's headers): FORCE=1 goes on; "already-broken" (the live site fails
     without the new file too): the deploy goes on, it may be the cure.
-    text: what happened; fix: the "So beheben" lines.
+    text: what happened; cause, fix and notes as sitekit.german.report() lays them out.
     """
 
     kind: str
     text: str
     fix: str = ""
+    cause: str = ""
+    notes: tuple = ()
 
     def error(self):
-        return f"{ERROR_LABEL}: {self.text} {NOTHING}\n{self.fix}".rstrip()
+        return failure(self.text, self.fix, NOTHING, cause=self.cause, notes=self.notes)
 
     def warning(self, reason):
         return f"Warnung: {self.text} {reason}".rstrip()
@@ -217,11 +219,11 @@ def unreachable(url, reason):
         "unreachable",
         (f"{where}. Deshalb lässt sich nicht prüfen, ob der Server die neue .htaccess verträgt."),
         (
-            f"{INDENT}{FIX} Die Internetverbindung prüfen und später erneut versuchen. SITEURL "
+            "Die Internetverbindung prüfen und später erneut versuchen. SITEURL "
             "(beim „make publish-build“) muss die Adresse sein, unter der DEPLOY_PATH im Browser "
             f"erscheint; zeigt sie noch nicht auf diesen Server (z. B. vor einem Umzug), {CHECK_URL}."
-            f"\n{INTENDED}"
         ),
+        notes=(INTENDED,),
     )
 
 
@@ -244,12 +246,13 @@ def judge(url, answer, token, expected, control=None, control_token="", dry_run=
                 "Schutz, den die .htaccess verspricht."
             ),
             (
-                f"{INDENT}{FIX} Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
+                "Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
                 "FileInfo“ zu erlauben und mod_headers einzuschalten. Geht das nicht, in "
                 "pelicanconf.py HTACCESS_HEADERS = False setzen und „make publish-build“ "
                 "ausführen: Dann geht die Website ohne diese Header online (README, "
-                "„Veröffentlichen“).\n    Einmalig trotzdem veröffentlichen: make deploy FORCE=1"
+                "„Veröffentlichen“)."
             ),
+            notes=("Einmalig trotzdem veröffentlichen: make deploy FORCE=1",),
         )
     got = f"HTTP {answer.status}" if answer.status != 200 else "HTTP 200 mit einer anderen Seite"
     if control is not None and control.shows(control_token):
@@ -262,15 +265,17 @@ def judge(url, answer, token, expected, control=None, control_token="", dry_run=
                 "wurde abgebrochen."
             ),
             (
-                "    Meist heißt das: Der Hoster erlaubt in .htaccess-Dateien eine Anweisung darin "
-                "nicht (Einstellung „AllowOverride“ des Servers); welche, steht im "
-                "Fehlerprotokoll (error.log) im Kundenbereich des Hosters.\n"
-                f"{INDENT}{FIX} Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
+                "Den Hoster bitten, für das Web-Verzeichnis „AllowOverride "
                 "FileInfo“ zu erlauben (mehr braucht die .htaccess nicht), und die Zeile aus dem "
                 "Fehlerprotokoll mitschicken. Wurde theme/templates/htaccess.html geändert, "
                 "diese Änderung rückgängig machen. Nennt das Fehlerprotokoll eine „Header“-Zeile "
                 "und hilft der Hoster nicht: in pelicanconf.py HTACCESS_HEADERS = False setzen, "
                 "dann „make publish-build“ und erneut „make deploy“."
+            ),
+            cause=(
+                "Der Hoster erlaubt in .htaccess-Dateien eine Anweisung darin "
+                "nicht (Einstellung „AllowOverride“ des Servers); welche, steht im "
+                "Fehlerprotokoll (error.log) im Kundenbereich des Hosters."
             ),
         )
     if answer.status >= 500 and control is not None and control.status >= 500:
@@ -292,9 +297,10 @@ def judge(url, answer, token, expected, control=None, control_token="", dry_run=
             "geschützt."
         ),
         (
-            f"{INDENT}{FIX} DEPLOY_PATH mit den Angaben des Hosters vergleichen. Zeigt die Adresse "
-            f"(SITEURL) noch auf einen anderen Server, {CHECK_URL}.\n{INTENDED}"
+            "DEPLOY_PATH mit den Angaben des Hosters vergleichen. Zeigt die Adresse "
+            f"(SITEURL) noch auf einen anderen Server, {CHECK_URL}."
         ),
+        notes=(INTENDED,),
     )
 
 
@@ -405,9 +411,12 @@ def page_report(base, uploads, expected):
     if not problems:
         return line, None
     return line, DeployError(
-        f"{ERROR_LABEL}: Die neue Fassung ist hochgeladen, aber die Prüfung danach ist gescheitert: "
-        f"{'; '.join(problems)}.\n"
-        f"{INDENT}{FIX} Die Seite im Browser öffnen; im Fehlerprotokoll (error.log) im "
-        "Kundenbereich des Hosters nachsehen und die Meldung an die IT-Gruppe schicken. "
-        "Sie kann die vorige Fassung wieder veröffentlichen."
+        report(
+            ERROR,
+            "Die neue Fassung ist hochgeladen, aber die Prüfung danach ist gescheitert: "
+            f"{'; '.join(problems)}.",
+            "Die Seite im Browser öffnen; im Fehlerprotokoll (error.log) im "
+            "Kundenbereich des Hosters nachsehen und die Meldung an die IT-Gruppe schicken. "
+            "Sie kann die vorige Fassung wieder veröffentlichen.",
+        )
     )

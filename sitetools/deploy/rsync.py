@@ -42,10 +42,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from sitekit.german import ERROR_LABEL, FIX, INDENT
 from sitetools.manifest import MANIFEST_NAME, ManifestError, read_manifest
 
-from .errors import DeployError
+from .errors import NOTHING, DeployError, failure
 from .plan import (
     MANAGED_DOT_FILES,
     TEMP_DIR,
@@ -56,7 +55,6 @@ from .plan import (
 )
 from .ssh import (
     IO_TIMEOUT,
-    NOTHING,
     explain_openssh,
     missing_path,
     not_a_folder,
@@ -348,43 +346,49 @@ class RsyncBackend:
         ):
             return missing_path(self.config)
         if result.returncode == 25:
-            return (
-                f"{ERROR_LABEL}: Auf dem Server {self.config.host} lagen beim Hochladen mehr "
+            return failure(
+                f"Auf dem Server {self.config.host} lagen beim Hochladen mehr "
                 "überzählige Dateien als kurz zuvor geplant; die zusätzlichen wurden "
-                f"nicht gelöscht. {state}\n{INDENT}{FIX} Läuft gerade ein zweites "
-                "Veröffentlichen (CI oder jemand anderes)? Danach „make deploy DRY_RUN=1“ "
-                "ansehen und erneut veröffentlichen."
+                "nicht gelöscht.",
+                "Läuft gerade ein zweites Veröffentlichen (CI oder jemand anderes)? Danach "
+                "„make deploy DRY_RUN=1“ ansehen und erneut veröffentlichen.",
+                state,
             )
         if LOCAL_READ_ERROR.search(stderr):  # [sender] is this computer
-            return (
-                f"{ERROR_LABEL}: Eine Datei des Baus konnte hier auf dem Rechner nicht gelesen "
-                f"werden. {state}\n{INDENT}{FIX} „make publish-build“ erneut ausführen, "
-                "dann erneut veröffentlichen.\n" + details(stderr)
+            return failure(
+                "Eine Datei des Baus konnte hier auf dem Rechner nicht gelesen werden.",
+                "„make publish-build“ erneut ausführen, dann erneut veröffentlichen.",
+                state,
+                notes=details(stderr),
             )
         if "Permission denied (13)" in stderr:
-            return (
-                f"{ERROR_LABEL}: In „{self.config.path}“ auf {self.config.host} darf "
-                f"„{self.config.user}“ nicht schreiben. {state}\n{INDENT}{FIX} "
-                "DEPLOY_PATH und DEPLOY_USER prüfen; die Rechte legt der Hoster fest.\n"
-                + details(stderr)
+            return failure(
+                f"In „{self.config.path}“ auf {self.config.host} darf "
+                f"„{self.config.user}“ nicht schreiben.",
+                "DEPLOY_PATH und DEPLOY_USER prüfen; die Rechte legt der Hoster fest.",
+                state,
+                notes=details(stderr),
             )
         if "No space left on device" in stderr or "Disk quota exceeded" in stderr:
-            return (
-                f"{ERROR_LABEL}: Der Speicherplatz auf {self.config.host} ist voll. {state}\n"
-                f"{INDENT}{FIX} Beim Hoster Platz schaffen oder den Tarif erweitern, "
-                "dann erneut veröffentlichen."
+            return failure(
+                f"Der Speicherplatz auf {self.config.host} ist voll.",
+                "Beim Hoster Platz schaffen oder den Tarif erweitern, dann erneut veröffentlichen.",
+                state,
             )
         if result.returncode == 12 and "0 bytes received so far" in stderr:
-            return rsync_missing(self.config) + "\n" + details(stderr)
+            return rsync_missing(self.config, notes=details(stderr))
         if result.returncode in (30, 35) or "timeout" in stderr:
-            return (
-                f"{ERROR_LABEL}: Die Verbindung zu {self.config.host} ist hängen geblieben. "
-                f"{state}\n{INDENT}{FIX} Später erneut versuchen."
+            return failure(
+                f"Die Verbindung zu {self.config.host} ist hängen geblieben.",
+                "Später erneut versuchen.",
+                state,
             )
-        return (
-            f"{ERROR_LABEL}: rsync ist mit Code {result.returncode} abgebrochen. {state}\n"
-            f"{INDENT}{FIX} Die Meldung unten prüfen und erneut versuchen; bleibt es "
-            "dabei, sie an die IT-Gruppe schicken.\n" + details(stderr)
+        return failure(
+            f"rsync ist mit Code {result.returncode} abgebrochen.",
+            "Die Meldung unten prüfen und erneut versuchen; bleibt es "
+            "dabei, sie an die IT-Gruppe schicken.",
+            state,
+            notes=details(stderr),
         )
 
 
@@ -413,10 +417,12 @@ def check_local_rsync():
             f"Version {MIN_VERSION[0]}.{MIN_VERSION[1]} oder neuer"
         )
     raise DeployError(
-        f"{ERROR_LABEL}: {problem}. {NOTHING}\n"
-        f"{INDENT}{FIX} Ein aktuelles rsync installieren (macOS: brew install rsync, danach "
-        "ein neues Terminal öffnen; Debian/Ubuntu: sudo apt-get install rsync "
-        "openssh-client) oder DEPLOY_METHOD=sftp setzen."
+        failure(
+            f"{problem}.",
+            "Ein aktuelles rsync installieren (macOS: brew install rsync, danach "
+            "ein neues Terminal öffnen; Debian/Ubuntu: sudo apt-get install rsync "
+            "openssh-client) oder DEPLOY_METHOD=sftp setzen.",
+        )
     )
 
 
@@ -433,18 +439,20 @@ def escape_pattern(name):
     return re.sub(r"([*?\[\\])", r"\\\1", name)
 
 
-def rsync_missing(config):
-    return (
-        f"{ERROR_LABEL}: Auf dem Server {config.host} lässt sich rsync nicht starten (nicht "
-        f"installiert oder nicht erlaubt). {NOTHING}\n"
-        f"{INDENT}{FIX} DEPLOY_METHOD=sftp setzen (in .env oder als CI-Variable); das "
-        "geht mit jedem Hoster, der SFTP anbietet."
+def rsync_missing(config, notes=()):
+    return failure(
+        f"Auf dem Server {config.host} lässt sich rsync nicht starten (nicht "
+        "installiert oder nicht erlaubt).",
+        "DEPLOY_METHOD=sftp setzen (in .env oder als CI-Variable); das "
+        "geht mit jedem Hoster, der SFTP anbietet.",
+        notes=notes,
     )
 
 
 def details(stderr):
+    """The last three lines rsync wrote, as notes under a message."""
     lines = [line for line in stderr.strip().splitlines() if line.strip()][-3:]
-    return "\n".join(f"    Meldung: {line}" for line in lines)
+    return [f"Meldung: {line}" for line in lines]
 
 
 def parse_stats(stdout):

@@ -109,12 +109,8 @@ def deploy_from_env(output_dir, env_file, dry_run=False, force=False, say=print,
     """`make deploy`: settings from the environment and env_file (.env); see deploy()."""
     try:
         values = read_environment(env_file)
-        try:
-            config = load_config(values)
-        except DeployError as error:
-            if values or os.environ.get("CI") or (env_file and Path(env_file).is_file()):
-                raise
-            raise DeployError(f"{error}\n    {NO_ENV_FILE}") from None
+        has_env = values or os.environ.get("CI") or (env_file and Path(env_file).is_file())
+        config = load_config(values, notes=() if has_env else (NO_ENV_FILE,))
         return deploy(config, output_dir, dry_run=dry_run, force=force, say=say, on_step=on_step)
     except DeployError:
         raise

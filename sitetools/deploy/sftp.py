@@ -40,12 +40,12 @@ import stat
 
 import paramiko
 
-from sitekit.german import ERROR_LABEL, FIX, INDENT
+from sitekit.german import ERROR, report
 from sitetools.manifest import MANIFEST_NAME, VERSION, FileEntry, file_entry
 
-from .errors import DeployError
+from .errors import NOTHING, DeployError, failure
 from .plan import TEMP_DIR, TEMP_SUFFIX, Plan, is_dot_path, is_leftover
-from .ssh import IO_TIMEOUT, NOTHING, connect_paramiko, missing_path, not_a_folder
+from .ssh import IO_TIMEOUT, connect_paramiko, missing_path, not_a_folder
 
 PAGE_SUFFIXES = (".html", ".htm")
 # Files that point at pages: renamed after the pages, deleted with them.
@@ -98,9 +98,11 @@ class SftpBackend:
                     self.sftp = self.client.open_sftp()
                 except paramiko.SSHException:
                     raise DeployError(
-                        f"{ERROR_LABEL}: Der Server {self.config.host} bietet kein SFTP an. {NOTHING}\n"
-                        f"{INDENT}{FIX} Im Kundenbereich des Hosters SFTP/SSH einschalten "
-                        "oder DEPLOY_METHOD=rsync versuchen."
+                        failure(
+                            f"Der Server {self.config.host} bietet kein SFTP an.",
+                            "Im Kundenbereich des Hosters SFTP/SSH einschalten "
+                            "oder DEPLOY_METHOD=rsync versuchen.",
+                        )
                     ) from None
                 self.sftp.get_channel().settimeout(IO_TIMEOUT)
                 try:
@@ -131,22 +133,31 @@ class SftpBackend:
             raise
         except PermissionError as error:
             raise DeployError(
-                f"{ERROR_LABEL}: Der Server {self.config.host} verweigert den Zugriff"
-                f"{_on(error)}. {self.state}\n{INDENT}{FIX} DEPLOY_PATH und DEPLOY_USER "
-                "prüfen; in diesen Ordner muss der Benutzer schreiben dürfen."
+                failure(
+                    f"Der Server {self.config.host} verweigert den Zugriff{_on(error)}.",
+                    "DEPLOY_PATH und DEPLOY_USER prüfen; in diesen Ordner muss der Benutzer "
+                    "schreiben dürfen.",
+                    self.state,
+                )
             ) from None
         except (TimeoutError, EOFError, paramiko.SSHException, ConnectionError) as error:
             reason = str(error) or "Zeitüberschreitung"
             raise DeployError(
-                f"{ERROR_LABEL}: Die Verbindung zu {self.config.host} ist abgebrochen ({reason}). "
-                f"{self.state}\n{INDENT}{FIX} Erneut veröffentlichen."
+                failure(
+                    f"Die Verbindung zu {self.config.host} ist abgebrochen ({reason}).",
+                    "Erneut veröffentlichen.",
+                    self.state,
+                )
             ) from None
         except OSError as error:
             raise DeployError(
-                f"{ERROR_LABEL}: Der Server {self.config.host} hat einen Schritt abgelehnt{_on(error)} "
-                f"({error.strerror or error}). {self.state}\n{INDENT}{FIX} Erneut "
-                "versuchen; bleibt es dabei, beim Hoster nachsehen, ob der Speicherplatz voll "
-                "ist."
+                failure(
+                    f"Der Server {self.config.host} hat einen Schritt abgelehnt{_on(error)} "
+                    f"({error.strerror or error}).",
+                    "Erneut versuchen; bleibt es dabei, beim Hoster nachsehen, ob der "
+                    "Speicherplatz voll ist.",
+                    self.state,
+                )
             ) from None
 
     # --- plan ---------------------------------------------------------------------------
@@ -215,13 +226,16 @@ class SftpBackend:
         except UnicodeDecodeError:
             shown = f"„{folder}/“" if folder else "dem Web-Verzeichnis"
             raise DeployError(
-                f"{ERROR_LABEL}: In {shown} auf dem Server liegt eine Datei, deren Name nicht als "
-                "UTF-8 gespeichert ist (z. B. „Grüße.html“ aus einem alten FTP-Upload unter "
-                "Windows). Mit SFTP lässt sich dieser Ordner so nicht lesen; es wurde nichts "
-                "geändert.\n"
-                f"{INDENT}{FIX} Die Datei im Kundenbereich des Hosters umbenennen oder löschen, "
-                "oder mit DEPLOY_METHOD=rsync veröffentlichen (rsync räumt solche Dateien "
-                "auf)."
+                report(
+                    ERROR,
+                    f"In {shown} auf dem Server liegt eine Datei, deren Name nicht als "
+                    "UTF-8 gespeichert ist (z. B. „Grüße.html“ aus einem alten FTP-Upload unter "
+                    "Windows). Mit SFTP lässt sich dieser Ordner so nicht lesen; es wurde nichts "
+                    "geändert.",
+                    "Die Datei im Kundenbereich des Hosters umbenennen oder löschen, "
+                    "oder mit DEPLOY_METHOD=rsync veröffentlichen (rsync räumt solche Dateien "
+                    "auf).",
+                )
             ) from None
 
     def _remote_manifest(self):
@@ -325,10 +339,13 @@ class SftpBackend:
             data = local_path.read_bytes()
         except OSError as error:
             raise DeployError(
-                f"{ERROR_LABEL}: Die Datei output/{rel} konnte hier auf dem Rechner nicht gelesen "
-                f"werden ({error.strerror or error}). {self.state}\n{INDENT}{FIX} "
-                "„make publish-build“ erneut ausführen, währenddessen nichts in output/ "
-                "ändern, und dann erneut veröffentlichen."
+                failure(
+                    f"Die Datei output/{rel} konnte hier auf dem Rechner nicht gelesen "
+                    f"werden ({error.strerror or error}).",
+                    "„make publish-build“ erneut ausführen, währenddessen nichts in output/ "
+                    "ändern, und dann erneut veröffentlichen.",
+                    self.state,
+                )
             ) from None
         temp = self._abs(rel + TEMP_SUFFIX)
         self.sftp.putfo(io.BytesIO(data), temp, file_size=len(data), confirm=True)

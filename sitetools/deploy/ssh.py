@@ -21,15 +21,12 @@ from pathlib import Path
 import paramiko
 from cryptography.exceptions import UnsupportedAlgorithm
 
-from sitekit.german import ERROR_LABEL, FIX, INDENT
-
 from .config import PUBLIC_KEY_LINE
-from .errors import DeployError
+from .errors import DeployError, failure
 
 CONNECT_TIMEOUT = 20  # seconds until an unreachable server counts as down
 IO_TIMEOUT = 120  # seconds without any progress on an open connection
 
-NOTHING = "Es wurde nichts hochgeladen."
 HOW_TO_GET_THE_KEY = (
     "README, „Automatisch veröffentlichen (CI)“ → „Einmal einrichten“, "
     "Schritt 2: „Den Schlüssel des Servers sicher ermitteln“"
@@ -115,11 +112,11 @@ def _check_host_known(config, known_hosts):
         line = getattr(error, "line", "")
         raise DeployError(
             known_hosts_mistake(config)
-            or (
-                f"{ERROR_LABEL}: In {config.known_hosts_source} steht eine kaputte Zeile"
-                f"{f' („{line[:60]}…“)' if line else ''}. {NOTHING}\n"
-                f"{INDENT}{FIX} Die Zeilen genau so übernehmen, wie ssh-keyscan sie ausgibt "
-                f"(siehe {HOW_TO_GET_THE_KEY})."
+            or failure(
+                f"In {config.known_hosts_source} steht eine kaputte Zeile"
+                f"{f' („{line[:60]}…“)' if line else ''}.",
+                "Die Zeilen genau so übernehmen, wie ssh-keyscan sie ausgibt "
+                f"(siehe {HOW_TO_GET_THE_KEY}).",
             )
         ) from None
     if keys.lookup(config.host_key_name) is None:
@@ -130,15 +127,15 @@ def _check_host_known(config, known_hosts):
         )
         raise DeployError(
             known_hosts_mistake(config)
-            or (
-                f"{ERROR_LABEL}: Für den Server {config.host_key_name} ist in "
+            or failure(
+                f"Für den Server {config.host_key_name} ist in "
                 f"{config.known_hosts_source} kein Schlüssel hinterlegt{revoked}. Ohne ihn lässt "
                 "sich nicht prüfen, ob wirklich der richtige Server antwortet; daher wird keine "
-                f"Verbindung aufgebaut. {NOTHING}\n"
-                f"{INDENT}{FIX} Den öffentlichen Schlüssel des Servers einmalig mit "
+                "Verbindung aufgebaut.",
+                "Den öffentlichen Schlüssel des Servers einmalig mit "
                 f"„{keyscan(config)}“ holen, den Fingerabdruck mit den Angaben des Hosters "
                 f"vergleichen und die Zeilen in DEPLOY_KNOWN_HOSTS eintragen (siehe "
-                f"{HOW_TO_GET_THE_KEY}). Sie beginnen mit „{config.host_key_name} “."
+                f"{HOW_TO_GET_THE_KEY}). Sie beginnen mit „{config.host_key_name} “.",
             )
         )
 
@@ -173,43 +170,43 @@ def known_hosts_mistake(config):
             if name_host != host or port == config.port:
                 continue
             if bracketed:
-                return (
-                    f"{ERROR_LABEL}: In {config.known_hosts_source} ist ein Schlüssel für "
+                return failure(
+                    f"In {config.known_hosts_source} ist ein Schlüssel für "
                     f"[{name_host}]:{port} eingetragen, aber DEPLOY_PORT ist "
-                    f"{config.port}. Stimmt der Port? {NOTHING}\n"
-                    f"{INDENT}{FIX} Beim Hoster nachsehen, welcher SSH-Port gilt, und "
+                    f"{config.port}. Stimmt der Port?",
+                    "Beim Hoster nachsehen, welcher SSH-Port gilt, und "
                     f"DEPLOY_PORT={port} setzen, falls das der richtige ist. Ist "
                     f"{config.port} richtig, den Schlüssel für diesen Port mit "
-                    f"„{keyscan(config)}“ holen und prüfen (siehe {HOW_TO_GET_THE_KEY})."
+                    f"„{keyscan(config)}“ holen und prüfen (siehe {HOW_TO_GET_THE_KEY}).",
                 )
-            return (
-                f"{ERROR_LABEL}: In {config.known_hosts_source} steht der Schlüssel für "
+            return failure(
+                f"In {config.known_hosts_source} steht der Schlüssel für "
                 f"„{name_host}“ ohne Port, also für Port 22; DEPLOY_PORT ist aber "
-                f"{config.port}. Stimmt der Port? {NOTHING}\n"
-                f"{INDENT}{FIX} Ist der SSH-Port des Hosters 22, DEPLOY_PORT=22 setzen. "
+                f"{config.port}. Stimmt der Port?",
+                "Ist der SSH-Port des Hosters 22, DEPLOY_PORT=22 setzen. "
                 f"Ist es {config.port}, muss die Zeile mit „[{name_host}]:{config.port}“ "
                 f"beginnen (mit eckigen Klammern); genau so gibt „{keyscan(config)}“ sie "
-                f"aus (siehe {HOW_TO_GET_THE_KEY})."
+                f"aus (siehe {HOW_TO_GET_THE_KEY}).",
             )
     if fingerprint:
-        return (
-            f"{ERROR_LABEL}: In {config.known_hosts_source} steht „{fingerprint[:60]}“. Das ist "
+        return failure(
+            f"In {config.known_hosts_source} steht „{fingerprint[:60]}“. Das ist "
             "ein Fingerabdruck, keine Schlüsselzeile; damit lässt sich der Server nicht "
-            f"prüfen. {NOTHING}\n"
-            f"{INDENT}{FIX} Die Zeilen eintragen, die „{keyscan(config)}“ ausgibt; sie "
+            "prüfen.",
+            f"Die Zeilen eintragen, die „{keyscan(config)}“ ausgibt; sie "
             f"beginnen mit „{config.host_key_name} ssh-ed25519 AAAA…“. Den Fingerabdruck "
             f"(„ssh-keygen -lf“) braucht man nur zum Vergleich mit den Angaben des "
-            f"Hosters (siehe {HOW_TO_GET_THE_KEY})."
+            f"Hosters (siehe {HOW_TO_GET_THE_KEY}).",
         )
     if bare_key:
-        return (
-            f"{ERROR_LABEL}: In {config.known_hosts_source} beginnt eine Zeile mit "
+        return failure(
+            f"In {config.known_hosts_source} beginnt eine Zeile mit "
             f"„{bare_key} AAAA…“. Vor dem Schlüssel fehlt der Servername; so gilt er für "
-            f"keinen Server. {NOTHING}\n"
-            f"{INDENT}{FIX} Die Zeilen genau so eintragen, wie „{keyscan(config)}“ sie "
+            "keinen Server.",
+            f"Die Zeilen genau so eintragen, wie „{keyscan(config)}“ sie "
             f"ausgibt: „{config.host_key_name} {bare_key} AAAA…“ (siehe "
             f"{HOW_TO_GET_THE_KEY}). Ist es Ihr eigener öffentlicher Schlüssel aus einer "
-            ".pub-Datei: Der gehört nicht hierher, sondern zum Hoster."
+            ".pub-Datei: Der gehört nicht hierher, sondern zum Hoster.",
         )
     return None
 
@@ -275,69 +272,69 @@ def explain_openssh(stderr, config):
 
 
 def host_key_mismatch(config):
-    return (
-        f"{ERROR_LABEL}: Der Server {config.host_key_name} hat nicht den erwarteten Schlüssel "
-        f"(laut {config.known_hosts_source}). Die Verbindung wurde sofort beendet. {NOTHING}\n"
-        "    Entweder hat der Hoster den Schlüssel des Servers geändert, oder jemand "
-        "fängt die Verbindung ab.\n"
-        f"{INDENT}{FIX} Den aktuellen Fingerabdruck beim Hoster nachsehen (Kundenbereich "
+    return failure(
+        f"Der Server {config.host_key_name} hat nicht den erwarteten Schlüssel "
+        f"(laut {config.known_hosts_source}). Die Verbindung wurde sofort beendet.",
+        "Den aktuellen Fingerabdruck beim Hoster nachsehen (Kundenbereich "
         "oder Support). Nur wenn er mit „ssh-keyscan“ übereinstimmt, die neue Zeile in "
-        f"DEPLOY_KNOWN_HOSTS eintragen (siehe {HOW_TO_GET_THE_KEY})."
+        f"DEPLOY_KNOWN_HOSTS eintragen (siehe {HOW_TO_GET_THE_KEY}).",
+        cause="Entweder hat der Hoster den Schlüssel des Servers geändert, oder jemand "
+        "fängt die Verbindung ab.",
     )
 
 
 def host_key_unknown(config):
-    return (
-        f"{ERROR_LABEL}: Für den Server {config.host_key_name} passt kein Schlüssel aus "
-        f"{config.known_hosts_source}; die Verbindung wurde nicht aufgebaut. {NOTHING}\n"
-        f"{INDENT}{FIX} Den Schlüssel mit „{keyscan(config)}“ holen, mit dem "
+    return failure(
+        f"Für den Server {config.host_key_name} passt kein Schlüssel aus "
+        f"{config.known_hosts_source}; die Verbindung wurde nicht aufgebaut.",
+        f"Den Schlüssel mit „{keyscan(config)}“ holen, mit dem "
         "Fingerabdruck des Hosters vergleichen und in DEPLOY_KNOWN_HOSTS eintragen (siehe "
-        f"{HOW_TO_GET_THE_KEY})."
+        f"{HOW_TO_GET_THE_KEY}).",
     )
 
 
 def unknown_host(config):
-    return (
-        f"{ERROR_LABEL}: Den Server „{config.host}“ gibt es nicht (der Name ist unbekannt). "
-        f"{NOTHING}\n{INDENT}{FIX} DEPLOY_HOST prüfen (Zugangsdaten des Hosters) und "
-        "ob dieser Rechner mit dem Internet verbunden ist."
+    return failure(
+        f"Den Server „{config.host}“ gibt es nicht (der Name ist unbekannt).",
+        "DEPLOY_HOST prüfen (Zugangsdaten des Hosters) und "
+        "ob dieser Rechner mit dem Internet verbunden ist.",
     )
 
 
 def refused(config):
-    return (
-        f"{ERROR_LABEL}: Der Server {config.host} nimmt auf Port {config.port} keine Verbindungen "
-        f"an. {NOTHING}\n{INDENT}{FIX} DEPLOY_HOST und DEPLOY_PORT prüfen (beim Hoster "
+    return failure(
+        f"Der Server {config.host} nimmt auf Port {config.port} keine Verbindungen an.",
+        "DEPLOY_HOST und DEPLOY_PORT prüfen (beim Hoster "
         "nachsehen, welcher SSH-Port gilt) und ob SSH-Zugang im Kundenbereich "
-        "eingeschaltet ist."
+        "eingeschaltet ist.",
     )
 
 
-def unreachable(config):
-    return (
-        f"{ERROR_LABEL}: Der Server {config.host} (Port {config.port}) antwortet nicht. "
-        f"{NOTHING}\n{INDENT}{FIX} Internetverbindung, DEPLOY_HOST und DEPLOY_PORT "
-        "prüfen; später erneut versuchen."
+def unreachable(config, notes=()):
+    return failure(
+        f"Der Server {config.host} (Port {config.port}) antwortet nicht.",
+        "Internetverbindung, DEPLOY_HOST und DEPLOY_PORT prüfen; später erneut versuchen.",
+        notes=notes,
     )
 
 
 def bad_key(config):
     source = "DEPLOY_SSH_KEY" if config.ssh_key else f"DEPLOY_SSH_KEY_FILE ({config.ssh_key_file})"
-    return (
-        f"{ERROR_LABEL}: Der Schlüssel aus {source} lässt sich nicht lesen. {NOTHING}\n"
-        f"{INDENT}{FIX} Den vollständigen privaten Schlüssel eintragen, von „-----BEGIN“ "
-        "bis „-----END … PRIVATE KEY-----“, ohne Passphrase (für CI)."
+    return failure(
+        f"Der Schlüssel aus {source} lässt sich nicht lesen.",
+        "Den vollständigen privaten Schlüssel eintragen, von „-----BEGIN“ "
+        "bis „-----END … PRIVATE KEY-----“, ohne Passphrase (für CI).",
     )
 
 
 def passphrase(config):
     source = "DEPLOY_SSH_KEY" if config.ssh_key else f"DEPLOY_SSH_KEY_FILE ({config.ssh_key_file})"
-    return (
-        f"{ERROR_LABEL}: Der Schlüssel aus {source} ist mit einer Passphrase geschützt, und kein "
-        f"ssh-agent ist erreichbar (SSH_AUTH_SOCK ist nicht gesetzt). {NOTHING}\n"
-        f"{INDENT}{FIX} Den ssh-agent starten und den Schlüssel mit „ssh-add“ laden "
+    return failure(
+        f"Der Schlüssel aus {source} ist mit einer Passphrase geschützt, und kein "
+        "ssh-agent ist erreichbar (SSH_AUTH_SOCK ist nicht gesetzt).",
+        "Den ssh-agent starten und den Schlüssel mit „ssh-add“ laden "
         "(dann DEPLOY_SSH_KEY_FILE leer lassen), oder fürs Veröffentlichen einen eigenen "
-        "Schlüssel ohne Passphrase anlegen (für die CI immer ohne Passphrase)."
+        "Schlüssel ohne Passphrase anlegen (für die CI immer ohne Passphrase).",
     )
 
 
@@ -351,22 +348,20 @@ def auth_failed(config):
         )
     else:
         key = "Keiner Ihrer SSH-Schlüssel (ssh-agent oder ~/.ssh/id_*) ist dort freigeschaltet"
-    return (
-        f"{ERROR_LABEL}: Der Server {config.host} hat die Anmeldung als „{config.user}“ abgelehnt. "
-        f"{key}. {NOTHING}\n"
-        f"{INDENT}{FIX} DEPLOY_USER prüfen. Beim Hoster (Kundenbereich, „SSH-Schlüssel“) "
+    return failure(
+        f"Der Server {config.host} hat die Anmeldung als „{config.user}“ abgelehnt. {key}.",
+        "DEPLOY_USER prüfen. Beim Hoster (Kundenbereich, „SSH-Schlüssel“) "
         "gehört der öffentliche Schlüssel hin: die Datei mit .pub, eine Zeile „ssh-ed25519 "
         "AAAA…“. In DEPLOY_SSH_KEY bzw. DEPLOY_SSH_KEY_FILE gehört der private: die Datei "
         "ohne .pub. Ein Schlüssel mit Passphrase geht nur über ssh-agent (ssh-add), ohne "
-        "DEPLOY_SSH_KEY_FILE."
+        "DEPLOY_SSH_KEY_FILE.",
     )
 
 
 def not_a_folder(config):
-    return (
-        f"{ERROR_LABEL}: „{config.path}“ auf {config.host} ist eine Datei, kein Ordner. {NOTHING}\n"
-        f"{INDENT}{FIX} DEPLOY_PATH prüfen: das Web-Verzeichnis, wie es in den "
-        "Zugangsdaten des Hosters steht."
+    return failure(
+        f"„{config.path}“ auf {config.host} ist eine Datei, kein Ordner.",
+        "DEPLOY_PATH prüfen: das Web-Verzeichnis, wie es in den Zugangsdaten des Hosters steht.",
     )
 
 
@@ -413,20 +408,18 @@ def _explain_paramiko(error, config):
             return host_key_unknown(config)
         if "No authentication methods available" in text:
             return auth_failed(config)
-        return (
-            f"{ERROR_LABEL}: Die SSH-Verbindung zu {config.host} (Port {config.port}) ist "
-            f"gescheitert ({text}). {NOTHING}\n{INDENT}{FIX} DEPLOY_HOST und DEPLOY_PORT "
-            "prüfen: Antwortet dort wirklich ein SSH-Server?"
+        return failure(
+            f"Die SSH-Verbindung zu {config.host} (Port {config.port}) ist gescheitert ({text}).",
+            "DEPLOY_HOST und DEPLOY_PORT prüfen: Antwortet dort wirklich ein SSH-Server?",
         )
-    return f"{unreachable(config)}\n    Meldung: {error}"
+    return unreachable(config, notes=[f"Meldung: {error}"])
 
 
 def missing_path(config):
-    return (
-        f"{ERROR_LABEL}: Den Ordner „{config.path}“ gibt es auf dem Server {config.host} nicht. "
-        f"{NOTHING}\n"
-        f"{INDENT}{FIX} DEPLOY_PATH prüfen: das Web-Verzeichnis, wie es in den "
+    return failure(
+        f"Den Ordner „{config.path}“ gibt es auf dem Server {config.host} nicht.",
+        "DEPLOY_PATH prüfen: das Web-Verzeichnis, wie es in den "
         "Zugangsdaten des Hosters steht. Ein neuer Ordner muss zuerst beim Hoster "
         "angelegt werden; „make deploy“ legt ihn nicht selbst an, damit ein Tippfehler "
-        "nicht eine zweite Website erzeugt."
+        "nicht eine zweite Website erzeugt.",
     )
