@@ -32,6 +32,11 @@ class Occurrence:
         return when_text(self.start, self.end, self.all_day)
 
     @property
+    def day_text(self):
+        """ "Donnerstag, 28. März 2027": the day only (a series' first and last)."""
+        return weekday_date(self.start)
+
+    @property
     def iso(self):
         """For <time datetime>: "2027-03-28T19:00+02:00", all day "2027-03-28"."""
         if self.all_day:
@@ -230,8 +235,8 @@ def calendar(entries, name, site_name, feed_url=""):
     for entry in sorted(entries, key=lambda e: e.uid):
         cal.add_component(vevent(entry))
     # The time zone's rules from a year before the first event on (not from 1970: shorter).
-    first = min((e.event.start for e in entries), default=datetime.date(2026, 1, 1))
-    since = datetime.date(first.year - 1, 1, 1)
+    first = min((e.event.start.year for e in entries), default=2026)
+    since = datetime.date(first - 1, 1, 1)
     if entries:
         cal.add_missing_timezones(first_date=since)
     else:
