@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from sitekit.events import KEYS, known_places, read_event
+from sitekit.events import KEYS, known_places, read_event, where
 from sitekit.layouts import is_public
 from sitekit.today import today
 
@@ -58,6 +58,10 @@ def plan(generators):
             meta = {k: str(v) for k, v in article.metadata.items() if k in KEYS}
             event, _problems = read_event(meta, places)  # content_check reports them
             article.schedule = None
+            # Where and how to join: shown even before the date is known.
+            article.event_place, article.event_online, article.event_contact = (
+                (event.place, event.online, event.contact) if event else where(meta, places)
+            )
             if event is None:  # e.g. a draft whose Start is still a [[placeholder]]
                 continue
             found = schedule(event, day, values["EVENTS_NEXT_DATES"])

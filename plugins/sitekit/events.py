@@ -669,6 +669,14 @@ def read_event(meta, places, facts_path="content/verein.toml"):
     return event, problems
 
 
+def where(meta, places):
+    """(place, online, contact) as the page shows them even while Start is still a
+    [[placeholder]] (placeholders are shown as they stand; content_check reports them)."""
+    value = meta.get("place", "").strip()
+    place = parse_place(value, places)[0] if value else None
+    return place, meta.get("online", "").strip(), meta.get("contact", "").strip()
+
+
 def _exceptions_outside(event):
     """A problem for each Except date on which the series has no date anyway."""
     if event.repeat is None or not event.exceptions:
