@@ -328,3 +328,33 @@ def test_termine_pages_pass_the_nu_html_checker(java, events_site):
     output, _url = events_site
     problems = vnu_problems(java, output)
     assert not problems, "Nu HTML Checker:\n" + "\n".join(problems)
+
+
+CALL = """\
+Title: Wir suchen Hilfe
+Date: 2026-12-01
+Layout: call
+Skills: Kuchen backen
+Contact: info@example.org
+Ends: 2027-03-31
+
+Text.
+"""
+CALLS = """\
+Title: Mitmachen
+Layout: calls
+Menu: 4
+
+Alle Aufrufe.
+"""
+
+
+def test_calls_end_on_the_same_today(tmp_path):
+    content = site(tmp_path, {"pages/mitmachen.md": CALLS, "aufrufe/hilfe.md": CALL})
+    cache = str(tmp_path / "one-cache")
+    last_day = soup(
+        build(content, SITE_TODAY="2027-03-31", CACHE_PATH=cache), "mitmachen/index.html"
+    )
+    assert "Wir suchen Hilfe" in titles(section(last_day, "offene-aufrufe"))
+    after = soup(build(content, SITE_TODAY="2027-04-01", CACHE_PATH=cache), "mitmachen/index.html")
+    assert "Wir suchen Hilfe" not in titles(section(after, "offene-aufrufe"))

@@ -527,19 +527,41 @@ def read_event(meta, places, facts_path="content/verein.toml"):
     problems = []
     start = _read_moment(meta, "start", problems)
     end = _read_end(meta, start, problems)
-
     repeat = None
-    if (value := meta.get("repeat", "").strip()) and not _is_placeholder(value):
+    if value := _given(meta, "repeat"):
         repeat, problem = parse_repeat(value, start)
         problems += [problem] if problem else []
+    until, count, exceptions = _read_series_end(meta, start, repeat, problems)
+    place, online = _read_where(meta, places, facts_path, problems)
+    if start is None or any(p.blocking for p in problems):
+        return None, problems
+    event = Event(
+        start, end, repeat, exceptions, until, count, place, online, _given(meta, "contact")
+    )
+    return event, problems + _exceptions_outside(event)
+
+
+def _given(meta, key):
+    """The value under key, "" when missing or still a [[placeholder]]."""
+    value = meta.get(key, "").strip()
+    return "" if _is_placeholder(value) else value
+
+
+def _read_day(value):
+    """A date without time ("2027-12-31"), else None."""
+    try:
+        day = parse_moment(value)
+    except _Unreadable:
+        return None
+    return None if isinstance(day, datetime.datetime) else day
+
+
+def _read_series_end(meta, start, repeat, problems):
+    """(until, count, exceptions) of a repetition: Until, Count and Except."""
     until = count = None
-    if (value := meta.get("until", "").strip()) and not _is_placeholder(value):
-        try:
-            until = parse_moment(value)
-        except _Unreadable:
-            until = None
-        if not isinstance(until, datetime.date) or isinstance(until, datetime.datetime):
-            until = None
+    if value := _given(meta, "until"):
+        until = _read_day(value)
+        if until is None:
             problems.append(
                 Problem(
                     "until",
@@ -557,7 +579,7 @@ def read_event(meta, places, facts_path="content/verein.toml"):
                 )
             )
             until = None
-    if (value := meta.get("count", "").strip()) and not _is_placeholder(value):
+    if value := _given(meta, "count"):
         if value.isdigit() and int(value) > 0:
             count = int(value)
         else:
@@ -577,12 +599,7 @@ def read_event(meta, places, facts_path="content/verein.toml"):
                 "Eine der beiden Zeilen löschen.",
             )
         )
-    if (
-        repeat is not None
-        and repeat.raw
-        and (until or count)
-        and re.search(r"UNTIL=|COUNT=", repeat.raw)
-    ):
+    if repeat and repeat.raw and (until or count) and re.search("UNTIL=|COUNT=", repeat.raw):
         problems.append(
             Problem(
                 "repeat",
@@ -602,29 +619,28 @@ def read_event(meta, places, facts_path="content/verein.toml"):
                     blocking=False,
                 )
             )
-
     exceptions = []
-    if (value := meta.get("except", "").strip()) and not _is_placeholder(value):
-        for item in (i.strip() for i in re.split(r"[;,]", value) if i.strip()):
-            try:
-                day = parse_moment(item)
-            except _Unreadable:
-                day = None
-            if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
-                problems.append(
-                    Problem(
-                        "except",
-                        f"„{item}“ in „Except“ ist kein Datum.",
-                        "Ausfallende Tage als Jahr-Monat-Tag schreiben, mehrere durch „;“ "
-                        "getrennt, z. B.:",
-                        "Except: 2027-04-08; 2027-12-24",
-                    )
+    for item in (i.strip() for i in re.split("[;,]", _given(meta, "except")) if i.strip()):
+        day = _read_day(item)
+        if day is None:
+            problems.append(
+                Problem(
+                    "except",
+                    f"„{item}“ in „Except“ ist kein Datum.",
+                    "Ausfallende Tage als Jahr-Monat-Tag schreiben, mehrere durch „;“ "
+                    "getrennt, z. B.:",
+                    "Except: 2027-04-08; 2027-12-24",
                 )
-                continue
+            )
+        else:
             exceptions.append(day)
+    return until, count, tuple(exceptions)
 
+
+def _read_where(meta, places, facts_path, problems):
+    """(place, online): a known place or an address, and how to join online (no link)."""
     place = None
-    if (value := meta.get("place", "").strip()) and not _is_placeholder(value):
+    if value := _given(meta, "place"):
         place, problem = parse_place(value, places, facts_path)
         problems += [problem] if problem else []
     online = meta.get("online", "").strip()
@@ -651,22 +667,7 @@ def read_event(meta, places, facts_path="content/verein.toml"):
                 blocking=False,
             )
         )
-
-    if start is None or any(p.blocking for p in problems):
-        return None, problems
-    event = Event(
-        start,
-        end,
-        repeat,
-        tuple(exceptions),
-        until,
-        count,
-        place,
-        online if not _is_placeholder(online) else "",
-        meta.get("contact", "").strip(),
-    )
-    problems += _exceptions_outside(event)
-    return event, problems
+    return place, "" if _is_placeholder(online) else online
 
 
 def where(meta, places):
