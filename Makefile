@@ -15,7 +15,7 @@ help:
 	@echo "make build          Website bauen (Vorschau-Fassung) nach output/"
 	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (PORT=8001 für einen anderen Port;"
 	@echo "                    LAN=1: auch für das Handy im selben WLAN, mit QR-Code)"
-	@echo "make new KIND=… TITLE=\"…\"   neuen Text anlegen (KIND: interview, call, news, page)"
+	@echo "make new KIND=… TITLE=\"…\"   neuen Text anlegen (KIND: interview, call, news, event, page)"
 	@echo "make publish-build  Website so bauen, wie sie veröffentlicht wird (bricht bei Fehlern ab)"
 	@echo "make deploy         gebaute Website hochladen (DRY_RUN=1: nur anzeigen, was sich ändert)"
 	@echo "make test           alle Prüfungen ausführen"

@@ -6,6 +6,7 @@ overrides only what the production build needs. Facts about the association
 `content/verein.toml`, which the `association` plugin reads.
 """
 
+import os
 from pathlib import Path
 
 # The plugins' shared content model (plugins/sitekit), installed by `make setup`.
@@ -31,6 +32,10 @@ DELETE_OUTPUT_DIRECTORY = True
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 TIMEZONE = "Europe/Berlin"
+# The one "today" of the build (sitekit/today.py): what counts as past, for calls and
+# events alike. None: the real date. `SITE_TODAY=2027-04-01 make build` pretends to be that
+# day (tests, CI, or to preview the site as it will look then).
+SITE_TODAY = os.environ.get("SITE_TODAY") or None
 DEFAULT_LANG = "de"
 # Dates are rendered by the `german_date` filter, independent of the machine's locale.
 LOCALE = ("C.UTF-8", "C")
@@ -59,13 +64,17 @@ PLUGINS = [
     # 5. Turns every image into a responsive <picture> (AVIF, WebP, JPEG/PNG) without
     #    EXIF/GPS. Runs after all content is read and before any page is written.
     "image_optimizer",
-    # 6. Checks every written page for accessibility problems, on the final HTML
+    # 6. The calendar: each event's dates on the build's today (SITE_TODAY), the lists
+    #    for the Termine page and the start page (before any page is written), the .ics
+    #    files (at the end). After association, whose facts (the places) it reads.
+    "events",
+    # 7. Checks every written page for accessibility problems, on the final HTML
     #    (after image_optimizer rewrote the images); its findings go to build_report.
     "a11y_check",
-    # 7. Production only (MINIFY_ENABLED): minifies HTML and CSS and fingerprints the
+    # 8. Production only (MINIFY_ENABLED): minifies HTML and CSS and fingerprints the
     #    CSS. After the checks, so every check above reads the readable HTML.
     "minify",
-    # 8. Prints what every plugin above found, grouped by file, once at the end; in
+    # 9. Prints what every plugin above found, grouped by file, once at the end; in
     #    production (BUILD_REPORT_STRICT) an error stops the build. Last, so it sees all.
     "build_report",
 ]
@@ -90,7 +99,7 @@ GZIP_CACHE = False
 
 # Content layout: pages in content/pages/, articles (interviews, calls, news)
 # in their own folders. The category follows from the layout, not the folder.
-ARTICLE_PATHS = ["interviews", "aufrufe", "neuigkeiten"]
+ARTICLE_PATHS = ["interviews", "aufrufe", "neuigkeiten", "termine"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 USE_FOLDER_AS_CATEGORY = False

@@ -277,9 +277,9 @@ def serve(c, port="8000", lan=False):
         print("Vorschau beendet.")
 
 
-@task(help={"kind": "interview, call, news or page", "title": "Title of the new text"})
+@task(help={"kind": "interview, call, news, event or page", "title": "Title of the new text"})
 def new(c, kind="", title=""):
-    """Create a Markdown file for a new interview, call, news item or page."""
+    """Create a Markdown file for a new interview, call, news item, event or page."""
     from pelican.settings import read_settings
 
     from sitekit.slugs import slug

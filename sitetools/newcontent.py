@@ -3,7 +3,7 @@
 from sitekit.german import ERROR, report
 from sitekit.layouts import LAYOUTS
 
-KINDS = ("interview", "call", "news", "page")
+KINDS = ("interview", "call", "news", "event", "page")
 
 # The body each kind starts with. [[…]] marks what the author still has to fill
 # in; the production build refuses to publish while any is left. Like `hugo new`,
@@ -49,6 +49,22 @@ Status: draft
 Summary: [[Ein Satz: Was ist neu?]]
 
 [[Text der Neuigkeit]]
+""",
+    # No date is invented: Start stays a [[placeholder]] until the author knows it.
+    "event": """\
+Title: {title}
+Date: {date}
+Layout: event
+Status: draft
+Start: [[Beginn als Jahr-Monat-Tag Stunde:Minute, z. B. 2027-03-28 19:00; ganztägig nur das Datum]]
+End: [[Ende, z. B. 21:00 – oder diese Zeile löschen]]
+Repeat: [[z. B. vierteljährlich, alle 2 Wochen donnerstags – oder diese Zeile löschen]]
+Place: [[Ort: ein Name aus content/verein.toml wie zak, oder eine Anschrift mit Komma]]
+Online: [[z. B. Zugangsdaten auf Anfrage per E-Mail – oder diese Zeile löschen]]
+Contact: [[E-Mail-Adresse für Rückfragen]]
+Summary: [[Ein Satz: Was passiert bei dem Termin?]]
+
+[[Worum geht es? Wer ist eingeladen, was muss man mitbringen?]]
 """,
     "page": """\
 Title: {title}

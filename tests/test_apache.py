@@ -170,6 +170,7 @@ def test_pages_files_and_the_404_page_carry_the_security_headers(site):
         stylesheet_path(site),
         image_variant_paths(site)[0],
         "/feeds/atom.xml",
+        "/termine.ics",
         UNKNOWN,
     ]
     for path in paths:
@@ -260,6 +261,8 @@ def test_files_have_the_right_types_and_charset(site):
     expected = {
         "/": "text/html; charset=utf-8",
         stylesheet_path(site): "text/css; charset=utf-8",
+        # Calendar apps subscribe to it; a wrong type and they refuse.
+        "/termine.ics": "text/calendar; charset=utf-8",
     }
     feeds = sorted((site.output / "feeds").glob("*.xml"))
     assert feeds, "the production build has no feeds"
@@ -286,6 +289,7 @@ def test_files_have_the_right_types_and_charset(site):
         "/kontakt/",
         "/404.html",
         "/feeds/atom.xml",
+        "/termine.ics",
         UNKNOWN,
         # not there (yet, e.g. mid-deploy): its 404 must not stick
         "/bilder/0123456789abcdef0123-480.avif",

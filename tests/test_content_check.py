@@ -67,7 +67,7 @@ CASES = {
         "WARNUNG in content/neuigkeiten/ohne-layout.md, Zeile 1: Die Angabe „Layout“ fehlt. "
         "Die Datei wird übersprungen, bis das behoben ist.\n"
         "    So beheben: Oben diese Zeile einfügen (möglich sind hier: „interview“, „call“, "
-        "„news“):\n"
+        "„news“, „event“):\n"
         "        Layout: news",
     ),
     "layout unknown": (
@@ -78,7 +78,7 @@ CASES = {
         "WARNUNG in content/interviews/anna.md, Zeile 3: Das Layout „interwiew“ gibt es nicht. "
         "Meinten Sie „interview“? Die Datei wird übersprungen, bis das behoben ist.\n"
         "    So beheben: Die Zeile ersetzen durch diese (möglich sind hier: „interview“, "
-        "„call“, „news“):\n"
+        "„call“, „news“, „event“):\n"
         "        Layout: interview",
     ),
     "metadata unknown": (

@@ -22,6 +22,7 @@ SLUG = slug  # what `make new` uses
         ("interview", "interviews", "interview"),
         ("call", "aufrufe", "call"),
         ("news", "neuigkeiten", "news"),
+        ("event", "termine", "event"),
         ("page", "pages", "page"),
     ],
 )
@@ -49,7 +50,8 @@ def test_new_refuses_to_overwrite(tmp_path):
 
 def test_new_explains_a_wrong_kind_and_a_missing_title(tmp_path):
     with pytest.raises(
-        NewContentError, match="Unbekannte Art „blog“. Möglich sind: interview, call, news, page."
+        NewContentError,
+        match="Unbekannte Art „blog“. Möglich sind: interview, call, news, event, page.",
     ):
         new_content_file(tmp_path, "blog", "Sommerfest", TODAY, SLUG)
     with pytest.raises(NewContentError, match="Der Titel fehlt."):
@@ -62,7 +64,7 @@ def test_new_explains_a_wrong_kind_and_a_missing_title(tmp_path):
         new_content_file(tmp_path, "news", "東京", TODAY, SLUG)
     with pytest.raises(
         NewContentError,
-        match="Welche Art von Text. KIND angeben, eines von: interview, call, news, page.",
+        match="Welche Art von Text. KIND angeben, eines von: interview, call, news, event, page.",
     ):
         new_content_file(tmp_path, "", "Sommerfest", TODAY, SLUG)
     assert not list(tmp_path.rglob("*.md"))
@@ -86,10 +88,10 @@ def invoke(project, *args):
 def test_publish_build_refuses_placeholders_in_german_without_traceback(project_copy):
     result = invoke(project_copy, "publish-build")
     assert result.returncode == 1
-    assert "FEHLER: 14 Platzhalter [[…]] sind noch nicht ausgefüllt." in result.stderr
+    assert "FEHLER: 16 Platzhalter [[…]] sind noch nicht ausgefüllt." in result.stderr
     assert "content/verein.toml, Zeile 12: [[Straße und Hausnummer des Vereins]]" in result.stderr
     assert result.stderr.rstrip().endswith(
-        "Der Bau wurde abgebrochen: 14 Fehler. Es wurde nichts veröffentlicht und "
+        "Der Bau wurde abgebrochen: 16 Fehler. Es wurde nichts veröffentlicht und "
         "nichts nach output/ geschrieben."
     )
     assert "Traceback" not in result.stderr + result.stdout
@@ -130,6 +132,16 @@ def test_make_new_writes_a_file_that_builds(project_copy):
     assert again.returncode == 1
     assert "gibt es schon; nichts wurde überschrieben." in again.stderr
     assert "Traceback" not in again.stderr
+
+
+def test_make_new_event_invents_no_date_and_builds_as_a_draft(project_copy):
+    result = invoke(project_copy, "new", "--kind", "event", "--title", "Sommerfest 2027")
+    assert result.returncode == 0, result.stderr
+    text = (project_copy / "content/termine/sommerfest-2027.md").read_text(encoding="utf-8")
+    assert "\nStart: [[" in text and "\nStatus: draft\n" in text
+    output = build(project_copy / "content")
+    page = (output / "entwurf/sommerfest-2027/index.html").read_text(encoding="utf-8")
+    assert "Der Termin wird noch bekannt gegeben." in page
 
 
 def test_make_new_page_says_how_it_gets_into_the_menu(project_copy):

@@ -34,6 +34,7 @@ def test_navigation_links_every_main_page_and_each_exists(built_site):
         "Mitmachen": "/mitmachen/",
         "Beiträge": "/beitraege/",
         "Kontakt": "/kontakt/",
+        "Termine": "/termine/",
     }
     footer = {a.get_text(): a["href"] for a in page.find("footer").find_all("a")}
     assert footer == {

@@ -1,21 +1,5 @@
-"""German dates without relying on the machine's locale."""
+"""German dates without relying on the machine's locale (sitekit.german has the rule)."""
 
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+from sitekit.german import date as german_date
 
-
-def german_date(value):
-    """27. November 2026"""
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+__all__ = ["german_date"]

@@ -1,6 +1,5 @@
 """Pelican glue for the association plugin."""
 
-import datetime
 import posixpath
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from sitekit.facts import LOADED, read_facts, with_required
 from sitekit.layouts import LAYOUTS, content_visibility, is_public
 from sitekit.links import markdown_sources
 from sitekit.slugs import slug
+from sitekit.today import today
 
 from . import settings as options
 from .contacts import contact_links
@@ -83,7 +83,7 @@ def apply_layout(generator, metadata):
     and the addresses of the content, its category, tags and author (sitekit.slugs.slug:
     what Pelican's slugify would make, in a fraction of its time)."""
     settings = generator.settings
-    added = layout_metadata(metadata, datetime.date.today())
+    added = layout_metadata(metadata, today(settings))
     metadata.update(added)
     if metadata.get("title") and "slug" not in metadata:
         metadata["slug"] = slug(str(metadata["title"]))

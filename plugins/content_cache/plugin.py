@@ -13,8 +13,10 @@ from jinja2 import FileSystemBytecodeCache
 LIBRARIES = ("pelican", "markdown")
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # in a repr: differs from process to process
 # Settings that do not change what the readers return and differ from build to build:
-# every build writes into a fresh folder of its own (tasks.build_site, sitetools.staging).
-NOT_READING = {"OUTPUT_PATH"}
+# every build writes into a fresh folder of its own (tasks.build_site, sitetools.staging);
+# SITE_TODAY (sitekit.today) is read after the readers, when calls and events are sorted
+# into past and upcoming, so a cached text stays right on any day.
+NOT_READING = {"OUTPUT_PATH", "SITE_TODAY"}
 FOLDER = re.compile(r"^[0-9a-f]{16}$")  # the folders this plugin makes, and only those
 
 

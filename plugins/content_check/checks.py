@@ -10,7 +10,7 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-from sitekit import constants, menu
+from sitekit import constants, events, menu
 from sitekit.facts import REFERENCE, lookup
 from sitekit.findings import ERROR, HINT, Finding
 from sitekit.layouts import DATE_KEYS, DRAFT, LAYOUTS, layouts_for, visibility
@@ -260,15 +260,39 @@ def _layout_for_folder(source):
     )
 
 
+def check_event(source, facts, facts_path):
+    """An event's Start, End, Repeat, Place, Online … as sitekit.events reads them.
+    Returns (findings, usable): a file whose date cannot be read is skipped."""
+    if source.value("layout").lower() != "event":
+        return [], True
+    meta = {key: value for key, (value, _line) in source.meta.items()}
+    _event, problems = events.read_event(meta, events.known_places(facts), facts_path)
+    found = [
+        Finding(
+            source.path,
+            source.line_of(problem.key) if problem.key else None,
+            problem.message,
+            problem.fix,
+            ERROR,
+            f"event-{problem.key or 'place'}",
+            problem.snippet,
+        )
+        for problem in problems
+    ]
+    return found, not any(problem.blocking for problem in problems)
+
+
 _MISSING_FOR_LAYOUT = {
     "interviewee": "Ein Interview braucht die Angabe „Interviewee“ (wer interviewt wird).",
     "contact": "Ein Aufruf braucht die Angabe „Contact“ (wie man sich melden kann).",
     "skills": "Ein Aufruf braucht die Angabe „Skills“ (welche Fähigkeiten gesucht werden).",
+    "start": "Ein Termin braucht die Angabe „Start“ (wann er beginnt).",
 }
 _LINE_FOR_LAYOUT = {
     "interviewee": "Interviewee: [[Vorname der interviewten Person]]",
     "contact": "Contact: [[E-Mail-Adresse für Rückfragen]]",
     "skills": "Skills: [[Gesuchte Fähigkeit]]; [[weitere Fähigkeit]]",
+    "start": "Start: [[Beginn als Jahr-Monat-Tag Stunde:Minute, z. B. 2027-03-28 19:00]]",
 }
 
 

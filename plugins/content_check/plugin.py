@@ -2,7 +2,6 @@
 and tell the generators which files to skip."""
 
 import dataclasses
-import datetime
 from pathlib import Path
 
 from sitekit.constants import PREVIEW_PREFIX
@@ -13,6 +12,7 @@ from sitekit.links import MARKDOWN_SUFFIXES, text_folder_files
 from sitekit.placeholders import placeholder_findings
 from sitekit.settings import value as setting
 from sitekit.slugs import slug
+from sitekit.today import today as site_today
 
 from . import checks
 from . import settings as options
@@ -95,7 +95,9 @@ def check_sources(pelican):
             continue
         source = parse(path, rel, kind, text)
         found, usable = checks.check_metadata(source)
-        findings += found + checks.check_headings(source)
+        event_found, event_usable = checks.check_event(source, facts, facts_path)
+        usable = usable and event_usable
+        findings += found + event_found + checks.check_headings(source)
         findings += checks.check_placeholders(path, text, body_from=source.body_from)
         if facts is not None:
             findings += checks.check_fact_references(source, facts, facts_path)
@@ -112,7 +114,7 @@ def check_sources(pelican):
     unusable |= {Path(f.path).relative_to(shown).as_posix() for f in address_problems}
     # What production publishes decides, in the preview too: a link to a draft or a hidden
     # page works in the preview but not online, so the preview warns about it.
-    today = datetime.date.today()
+    today = site_today(settings)
     unpublished = {
         s.rel
         for s in sources

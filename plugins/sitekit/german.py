@@ -1,5 +1,5 @@
-"""German text in one place: numbers, sizes, durations and counts, and the layout of every
-problem report a volunteer reads (label, where, what, what it usually means, what to do).
+"""German text in one place: numbers, sizes, durations and counts, dates and times, and the
+layout of every problem report a volunteer reads (label, where, what, what it usually means, what to do).
 
 Plugins, sitetools and tasks.py format numbers and write "FEHLER"/"So beheben" only
 through this module. Numbers follow CLDR's de_DE rules through Babel (grouping with
@@ -45,6 +45,38 @@ def megabytes(size):
 def seconds(value, decimals=1):
     """2.54 → "2,5 Sekunden"."""
     return f"{number(value, decimals)} Sekunden"
+
+
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+
+
+def date(value):
+    """27. November 2026 (independent of the machine's locale)."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def weekday_date(value):
+    """Freitag, 27. November 2026"""
+    return f"{WEEKDAYS[value.weekday()]}, {date(value)}"
+
+
+def clock(value):
+    """19:00 (a datetime or time; the reader adds "Uhr" where a sentence needs it)."""
+    return f"{value.hour:02d}:{value.minute:02d}"
 
 
 def label(severity, preview=False):
