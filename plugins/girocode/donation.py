@@ -9,6 +9,7 @@ While any of them is a [[placeholder]] or wrong, the page says what is missing i
 import hashlib
 from dataclasses import dataclass, field
 
+from sitekit.constants import IMAGE_HASH_LENGTH
 from sitekit.findings import ERROR, WARNING
 from sitekit.placeholders import PLACEHOLDER
 
@@ -24,8 +25,9 @@ LABELS = {
     "verwendungszweck": "Verwendungszweck",
 }
 REQUIRED = ("kontoinhaber", "iban", "verwendungszweck")  # what every transfer needs
-FOLDER = "spenden"  # the SVG's folder in the output
-HASH_LENGTH = 10  # hex digits in the SVG's name: a new IBAN gets a new address at once
+# The SVG is named by its content like every image variant ("bilder/<20 hex>-<width>.svg"):
+# a new IBAN gets a new address at once, and .htaccess lets browsers keep it for a year.
+FOLDER = "bilder"
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ def is_real(value):
     return bool(value) and not PLACEHOLDER.search(value)
 
 
-def assess(section, facts_path="content/verein.toml"):
+def assess(section, facts_path="content/verein.toml", folder=FOLDER):
     """The Donation for a [spenden] table (a dict; empty when the table is missing)."""
     values = {key: text(section, key) for key in LABELS}
     issues = []
@@ -93,11 +95,12 @@ def assess(section, facts_path="content/verein.toml"):
         return Donation(rows, missing=missing, note=note, issues=tuple(issues))
     code = epc.qr_code(epc.payload(transfer))
     svg = epc.svg(code)
-    digest = hashlib.sha256(svg).hexdigest()[:HASH_LENGTH]
+    digest = hashlib.sha256(svg).hexdigest()[:IMAGE_HASH_LENGTH]
+    size = code.symbol_size(scale=epc.SCALE, border=epc.BORDER)[0]
     return Donation(
         rows,
-        code=f"{FOLDER}/girocode-{digest}.svg",
-        size=code.symbol_size(scale=4, border=4)[0],
+        code=f"{folder}/{digest}-{size}.svg",
+        size=size,
         alt=f"GiroCode für eine Überweisung an {transfer.name}",
         issues=tuple(issues),
         svg=svg,

@@ -20,6 +20,8 @@ MAX_NAME = 70
 MAX_TEXT = 140  # unstructured remittance information: the purpose the donor sees
 MAX_BYTES = 331
 MAX_VERSION = 13
+SCALE = 4  # CSS pixels per module at 100 %
+BORDER = 4  # the quiet zone around the code, in modules (ISO/IEC 18004)
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,9 @@ def qr_code(data):
     return code
 
 
-def svg(code, scale=4):
+def svg(code):
     """The code as a standalone SVG file: black on white with the quiet zone the standard
     asks for (4 modules), so it scans on a dark page too; no styles, no scripts."""
     out = io.BytesIO()
-    code.save(out, kind="svg", scale=scale, border=4, dark="#000", light="#fff", xmldecl=True)
+    code.save(out, kind="svg", scale=SCALE, border=BORDER, dark="#000", light="#fff", xmldecl=True)
     return out.getvalue()

@@ -6,8 +6,9 @@ from pelican.contents import Page
 
 from sitekit.facts import LOADED, line_of
 from sitekit.findings import ERROR, Finding, ledger
+from sitekit.settings import value
 
-from .donation import LABELS, REQUIRED, SECTION, assess, text
+from .donation import FOLDER, LABELS, REQUIRED, SECTION, assess, text
 
 # Settings keys: GIROCODE for the templates (a Donation); lower case: this build's state.
 GIROCODE = "GIROCODE"
@@ -20,7 +21,8 @@ def configure(pelican):
     settings = pelican.settings
     loaded = settings.get(LOADED)
     section = _section(loaded)
-    found = assess(section, loaded.shown if loaded else "content/verein.toml")
+    folder = value(settings, "IMAGE_OPTIMIZER_OUTPUT_DIR") or FOLDER  # beside the photos
+    found = assess(section, loaded.shown if loaded else "content/verein.toml", folder)
     settings[GIROCODE] = found
     if loaded and loaded.text:
         ledger(settings).add(
