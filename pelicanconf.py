@@ -74,8 +74,12 @@ PLUGINS = [
     # 8. Production only (MINIFY_ENABLED): minifies HTML and CSS and fingerprints the
     #    CSS. After the checks, so every check above reads the readable HTML.
     "minify",
-    # 9. Prints what every plugin above found, grouped by file, once at the end; in
-    #    production (BUILD_REPORT_STRICT) an error stops the build. Last, so it sees all.
+    # 9. Checks IBAN and BIC of [spenden] in content/verein.toml (findings at their line)
+    #    and writes the GiroCode SVG for the Spenden page. After association, whose facts
+    #    it reads; before build_report, which reports its findings.
+    "girocode",
+    # 10. Prints what every plugin above found, grouped by file, once at the end; in
+    #     production (BUILD_REPORT_STRICT) an error stops the build. Last, so it sees all.
     "build_report",
 ]
 

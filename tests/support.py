@@ -89,6 +89,14 @@ PLACEHOLDER_VALUES = {
     "aus verschiedenen Lebenswelten.",
     "Gründungsjahr": "2020",
     "Datum der Erstellung dieser Erklärung": "1. November 2026",
+    # [spenden]: the well-known example IBAN of a German test account and its bank's BIC
+    "Kontoinhaber laut Bank": "Bunte Lebenswelten e.V.",
+    "IBAN des Spendenkontos": "DE89 3704 0044 0532 0130 00",
+    "BIC der Bank": "COBADEFFXXX",
+    "Name der Bank": "Commerzbank",
+    "Verwendungszweck für Spenden": "Spende Bunte Lebenswelten",
+    "Wie Spendende den Beleg des Vereins und eine Zuwendungsbestätigung bekommen": "Schreiben "
+    "Sie uns Ihre Anschrift, dann schicken wir Ihnen Beleg oder Bestätigung per Post.",
 }
 PLACEHOLDER_FALLBACKS = [
     ("E-Mail", "info@example.org"),

@@ -42,6 +42,7 @@ def test_navigation_links_every_main_page_and_each_exists(built_site):
         "Datenschutz": "/datenschutz/",
         "Barrierefreiheit": "/barrierefreiheit/",
         "Kontakt": "/kontakt/",
+        "Spenden": "/spenden/",
     }
     for href in {*menu.values(), *footer.values()}:
         assert (built_site / href.lstrip("/") / "index.html").is_file(), href

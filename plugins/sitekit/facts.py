@@ -103,7 +103,7 @@ def _read(path, shown, problem):
         value = lookup(facts, dotted)
         if value is not None and not isinstance(value, str):  # plz = 37073: a number
             findings += problem(
-                _line_of(text, section, key),
+                line_of(text, section, key),
                 f"Die Angabe „{dotted}“ ist kein Text (es fehlen die Anführungszeichen).",
                 "Die Zeile so schreiben, mit Anführungszeichen:",
                 "facts-invalid",
@@ -116,7 +116,7 @@ def _read(path, shown, problem):
             continue
         at = None
         if value is not None:  # there, but empty
-            at = _line_of(text, section, key)
+            at = line_of(text, section, key)
             where = "die Zeile ersetzen durch diese"
         elif not section:
             where = "ganz oben diese Zeile einfügen"
@@ -143,7 +143,7 @@ def _read(path, shown, problem):
     return facts, text, findings
 
 
-def _line_of(text, section, key):
+def line_of(text, section, key):
     """1-based line of `key = …` in [section] of a TOML text (None if not found)."""
     current = ""
     for number, line in enumerate(text.splitlines(), 1):

@@ -142,6 +142,15 @@ LAYOUTS = {
             optional=PAGE_KEYS,
             description="Seite mit den Kontaktdaten des Vereins",
         ),
+        Layout(
+            "donate",
+            "page",
+            "pages",
+            "donate",
+            None,
+            optional=PAGE_KEYS,
+            description="Spendenseite mit dem Spendenkonto und dem GiroCode aus verein.toml",
+        ),
         # Never listed (status hidden), but unlike other hidden pages it is published:
         # the web server shows it for unknown addresses (.htaccess ErrorDocument).
         Layout(
