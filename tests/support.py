@@ -82,7 +82,13 @@ PLACEHOLDER_VALUES = {
     "Vorname Name (Funktion), Vorname Name (Funktion)": "Erika Muster (Vorsitzende), Max Beispiel (Kassenwart)",
     "Registergericht": "Amtsgericht Göttingen",
     "Vereinsregisternummer": "VR 123456",
-    "Vorname Name, Anschrift": "Erika Muster, Musterstraße 12, 37073 Göttingen",
+    "Vorname Name der verantwortlichen Person": "Erika Muster",
+    "Anschrift der verantwortlichen Person: Straße Hausnummer, PLZ Ort": "Musterstraße 12, "
+    "37073 Göttingen",
+    "Jahresbeitrag für Mitglieder in Euro": "36 €",
+    "Ermäßigter Jahresbeitrag in Euro": "12 €",
+    "Jahresbeitrag für Fördermitglieder in Euro": "ab 60 €",
+    "Gläubiger-Identifikationsnummer des Vereins": "DE98ZZZ09999999999",
     "Name und Anschrift des Webhosters": "Beispiel-Hosting GmbH, Hostweg 1, 10115 Berlin",
     "Speicherdauer der Server-Protokolle laut Webhoster": "7 Tage",
     "Vereinszweck laut Satzung": "Der Verein fördert das Miteinander von Menschen "

@@ -81,7 +81,7 @@ def test_a_page_puts_itself_into_menu_and_footer_on_every_page(tmp_path, caplog)
             ("Beiträge", "/beitraege/"),
         ], rel
         footer = [a.get_text() for a in html.select(".bl-footer__nav a")]
-        assert footer == ["Kontakt", "Unsere Arbeitsgruppen"]
+        assert footer == ["Kontakt", "Unsere Arbeitsgruppen", "Barriere melden"]
     current = soup(output, "unsere-arbeitsgruppen/index.html").select_one("[aria-current=page]")
     assert current.get_text() == "Gruppen"
     assert (

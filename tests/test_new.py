@@ -88,10 +88,10 @@ def invoke(project, *args):
 def test_publish_build_refuses_placeholders_in_german_without_traceback(project_copy):
     result = invoke(project_copy, "publish-build")
     assert result.returncode == 1
-    assert "FEHLER: 22 Platzhalter [[…]] sind noch nicht ausgefüllt." in result.stderr
+    assert "FEHLER: 32 Platzhalter [[…]] sind noch nicht ausgefüllt." in result.stderr
     assert "content/verein.toml, Zeile 12: [[Straße und Hausnummer des Vereins]]" in result.stderr
     assert result.stderr.rstrip().endswith(
-        "Der Bau wurde abgebrochen: 22 Fehler. Es wurde nichts veröffentlicht und "
+        "Der Bau wurde abgebrochen: 32 Fehler. Es wurde nichts veröffentlicht und "
         "nichts nach output/ geschrieben."
     )
     assert "Traceback" not in result.stderr + result.stdout

@@ -35,6 +35,7 @@ def test_navigation_links_every_main_page_and_each_exists(built_site):
         "Beiträge": "/beitraege/",
         "Kontakt": "/kontakt/",
         "Termine": "/termine/",
+        "Mitglied werden": "/mitglied-werden/",
     }
     footer = {a.get_text(): a["href"] for a in page.find("footer").find_all("a")}
     assert footer == {

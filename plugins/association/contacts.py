@@ -2,6 +2,7 @@
 
 import re
 from html import escape
+from urllib.parse import quote, urlencode
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\+?\d[\d /()-]{4,}\d")
@@ -18,3 +19,16 @@ def contact_links(text):
         return f'<a href="tel:{re.sub(r"[^0-9+]", "", value)}">{value}</a>'
 
     return CONTACT.sub(link, escape(str(text), quote=False))
+
+
+def mailto(address, subject, body=""):
+    """A mailto: URL that opens a prepared e-mail (RFC 6068): subject and body
+    percent-encoded (spaces as %20, line breaks as %0D%0A). "" when address is not an
+    e-mail address, e.g. still a [[placeholder]]: the caller shows it as text instead."""
+    address = str(address).strip()
+    if not EMAIL.fullmatch(address):
+        return ""
+    fields = {"subject": subject}
+    if body:
+        fields["body"] = "\r\n".join(str(body).splitlines())
+    return f"mailto:{address}?{urlencode(fields, quote_via=quote)}"

@@ -14,7 +14,7 @@ from sitekit.slugs import slug
 from sitekit.today import today
 
 from . import settings as options
-from .contacts import contact_links
+from .contacts import contact_links, mailto
 from .dates import german_date
 from .facts import FactsExtension
 from .figures import FigureExtension
@@ -39,6 +39,7 @@ def configure(pelican):
         **settings.get("JINJA_FILTERS", {}),
         "german_date": german_date,
         "contact_links": contact_links,
+        "mailto": mailto,  # footer: "Barriere melden" as a prepared e-mail
         "visibility": content_visibility,  # "draft", "hidden" or "public"
     }
     settings["JINJA_TESTS"] = {**settings.get("JINJA_TESTS", {}), "public": is_public}

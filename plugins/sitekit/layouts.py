@@ -151,6 +151,26 @@ LAYOUTS = {
             optional=PAGE_KEYS,
             description="Spendenseite mit dem Spendenkonto und dem GiroCode aus verein.toml",
         ),
+        # Mitglied werden: who can join, the fees and how to apply, from [mitgliedschaft]
+        # in verein.toml; links the printable application form (the next layout).
+        Layout(
+            "membership",
+            "page",
+            "pages",
+            "membership",
+            None,
+            optional=PAGE_KEYS,
+            description="Seite „Mitglied werden“ mit Beiträgen aus verein.toml",
+        ),
+        Layout(
+            "membership-form",
+            "page",
+            "pages",
+            "membership-form",
+            None,
+            optional=PAGE_KEYS,
+            description="Mitgliedsantrag mit SEPA-Lastschriftmandat zum Ausdrucken",
+        ),
         # Never listed (status hidden), but unlike other hidden pages it is published:
         # the web server shows it for unknown addresses (.htaccess ErrorDocument).
         Layout(
