@@ -9,7 +9,7 @@ from support import FACTS
 
 from content_check import checks
 from content_check.source import parse
-from sitekit.facts import read_facts
+from sitekit.facts import read_facts, require
 from sitekit.findings import ERROR
 
 
@@ -210,3 +210,21 @@ def facts_findings(tmp_path, facts):
 def test_facts_that_cannot_be_used_are_named_with_their_line(tmp_path, facts, message):
     (found,) = facts_findings(tmp_path, facts)
     assert found.startswith(message), found
+
+
+def test_facts_a_page_layout_shows_are_required_with_the_lines_to_paste():
+    text = '[mitgliedschaft]\nwer = ""\n'
+    facts = {"mitgliedschaft": {"wer": ""}}
+    needed = ["mitgliedschaft.wer", "mitgliedschaft.arten.mitglied.beitrag"]
+    found = [f.render() for f in require(facts, text, "content/verein.toml", needed, "Seite x.md")]
+    assert found == [
+        "FEHLER in content/verein.toml, Zeile 2: Die Angabe „mitgliedschaft.wer“ fehlt oder "
+        "ist leer; die Website braucht sie (Seite x.md).\n"
+        "    So beheben: In content/verein.toml die Zeile ersetzen durch diese und ausfüllen:\n"
+        '        wer = "[[mitgliedschaft.wer]]"',
+        "FEHLER in content/verein.toml: Der Abschnitt „[mitgliedschaft.arten.mitglied]“ fehlt; "
+        "die Website braucht daraus „mitgliedschaft.arten.mitglied.beitrag“ (Seite x.md).\n"
+        "    So beheben: In content/verein.toml am Ende einfügen und ausfüllen:\n"
+        "        [mitgliedschaft.arten.mitglied]\n"
+        '        beitrag = "[[mitgliedschaft.arten.mitglied.beitrag]]"',
+    ]

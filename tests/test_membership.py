@@ -12,6 +12,7 @@ from browser import open_page, site_paths
 from support import ROOT, build, make_site, publish, soup
 
 from association.contacts import mailto
+from sitekit.findings import BuildError
 
 FACTS = tomllib.loads((ROOT / "content" / "verein.toml").read_text(encoding="utf-8"))
 FORM = "mitglied-werden/antrag/index.html"
@@ -198,3 +199,17 @@ def test_accessibility_statement_names_the_feedback_channel(built_site):
 def test_new_pages_are_in_the_checked_site(built_site):
     # axe (light, dark), the Nu HTML Checker and the request guard walk site_paths().
     assert {"/mitglied-werden/", "/mitglied-werden/antrag/"} <= set(site_paths(built_site))
+
+
+def test_a_membership_page_without_its_facts_stops_production_and_says_what_to_paste(tmp_path):
+    page = "Title: Mitglied werden\nLayout: membership\n\nWerden Sie Mitglied.\n"
+    content = make_site(tmp_path, {"pages/mitglied-werden.md": page})  # FACTS: no [mitgliedschaft]
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True)
+    assert (
+        "FEHLER in content/verein.toml: Der Abschnitt „[mitgliedschaft]“ fehlt; die Website "
+        "braucht daraus „mitgliedschaft.wer“"
+    ) in str(error.value)
+    assert "(Seite content/pages/mitglied-werden.md)" in str(error.value)
+    assert '        [mitgliedschaft]\n        wer = "[[mitgliedschaft.wer]]"' in str(error.value)
+    assert not (tmp_path / "output").exists()  # nothing published

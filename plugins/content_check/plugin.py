@@ -5,9 +5,9 @@ import dataclasses
 from pathlib import Path
 
 from sitekit.constants import PREVIEW_PREFIX
-from sitekit.facts import DEFAULT_FILE, LOADED, read_facts
+from sitekit.facts import DEFAULT_FILE, LOADED, read_facts, require
 from sitekit.findings import ERROR, HINT, Finding, as_unpublished, ledger
-from sitekit.layouts import PUBLIC, visibility
+from sitekit.layouts import LAYOUTS, PUBLIC, visibility
 from sitekit.links import MARKDOWN_SUFFIXES, text_folder_files
 from sitekit.placeholders import placeholder_findings
 from sitekit.settings import value as setting
@@ -122,6 +122,8 @@ def check_sources(pelican):
     }
     published = {s.rel for s in sources if s.rel not in unusable | unpublished}
     all_sources = {s.rel for s in sources} | (unusable - {s.rel for s in sources})
+    if facts is not None:
+        findings += _layout_facts([s for s in sources if s.rel in published], loaded)
     for source in sources:
         findings += checks.check_links(
             source,
@@ -151,6 +153,21 @@ def check_sources(pelican):
             record.addresses[source.path] = address
     # Files that cannot be built are left out; skip_unusable() tells the generators.
     settings[SKIPPED] = unusable
+
+
+def _layout_facts(sources, loaded):
+    """Findings for facts of verein.toml that the layouts of published pages show
+    (Layout.facts) but the file lacks, naming the pages that need them."""
+    needed, pages = {}, []
+    for source in sources:
+        layout = LAYOUTS.get(source.value("layout").lower())
+        if layout and layout.facts:
+            needed.update(dict.fromkeys(layout.facts))
+            pages.append(source.path)
+    if not needed:
+        return []
+    by = ("Seite " if len(pages) == 1 else "Seiten ") + ", ".join(pages)
+    return require(loaded.facts, loaded.text or "", loaded.shown, list(needed), by)
 
 
 def _skipped(finding):

@@ -542,11 +542,10 @@ def _summary(results, made, seconds):
     after = sum(size for _w, _n, size in variants)
     if results:
         logger.info(
-            "Bilder: %d Quellen, %d Varianten neu erzeugt, %d aus dem Zwischenspeicher, "
-            "%s → %s (%s)",
-            len(results),
-            new,
-            len(variants) - new,
+            "Bilder: %s, %s neu erzeugt, %s aus dem Zwischenspeicher, %s → %s (%s)",
+            german.count(len(results), "Quelle", "Quellen"),
+            german.count(new, "Variante", "Varianten"),
+            german.number(len(variants) - new),
             german.megabytes(before),
             german.megabytes(after),
             german.seconds(seconds, 2),

@@ -41,13 +41,68 @@ def lookup(facts, dotted):
 REQUIRED = ("name", "anschrift.strasse", "anschrift.plz", "anschrift.ort", "kontakt.email")
 
 
-def missing_required(facts):
+THEME_NEEDS = "Kopf, Fußzeile, Kontaktseite oder Impressum"
+
+
+def missing_required(facts, required=REQUIRED):
     """Required facts that are missing, empty or not text."""
     return [
         dotted
-        for dotted in REQUIRED
+        for dotted in required
         if not isinstance(lookup(facts, dotted), str) or not lookup(facts, dotted).strip()
     ]
+
+
+def require(facts, text, shown, required, needed_by):
+    """Findings for the required facts (dotted names) that are missing, empty or not text,
+    each with the line to paste; a missing section once, with all its lines.
+    needed_by says who needs them, e.g. "Kopf, Fußzeile, Kontaktseite oder Impressum"."""
+
+    def problem(line, message, fix, rule, snippet):
+        return [Finding(shown, line, message, fix, ERROR, rule, snippet)]
+
+    findings, missing_sections = [], {}
+    for dotted in missing_required(facts, required):
+        section, _, key = dotted.rpartition(".")
+        value = lookup(facts, dotted)
+        if value is not None and not isinstance(value, str):  # plz = 37073: a number
+            findings += problem(
+                line_of(text, section, key),
+                f"Die Angabe „{dotted}“ ist kein Text (es fehlen die Anführungszeichen).",
+                "Die Zeile so schreiben, mit Anführungszeichen:",
+                "facts-invalid",
+                f'{key} = "{value}"',
+            )
+            continue
+        line = f'{key} = "[[{dotted}]]"'
+        if section and lookup(facts, section) is None:
+            missing_sections.setdefault(section, []).append((dotted, line))
+            continue
+        at = None
+        if value is not None:  # there, but empty
+            at = line_of(text, section, key)
+            where = "die Zeile ersetzen durch diese"
+        elif not section:
+            where = "ganz oben diese Zeile einfügen"
+        else:
+            where = f"im Abschnitt „[{section}]“ diese Zeile einfügen"
+        findings += problem(
+            at,
+            f"Die Angabe „{dotted}“ fehlt oder ist leer; die Website braucht sie ({needed_by}).",
+            f"In {shown} {where} und ausfüllen:",
+            "facts-missing",
+            line,
+        )
+    for section, entries in missing_sections.items():  # one section, pasted once
+        names = ", ".join(f"„{dotted}“" for dotted, _line in entries)
+        findings += problem(
+            None,
+            f"Der Abschnitt „[{section}]“ fehlt; die Website braucht daraus {names} ({needed_by}).",
+            f"In {shown} am Ende einfügen und ausfüllen:",
+            "facts-missing",
+            "\n".join([f"[{section}]", *(line for _dotted, line in entries)]),
+        )
+    return findings
 
 
 def with_required(facts):
@@ -97,50 +152,7 @@ def _read(path, shown, problem):
         )
     except TomlProblem as error:
         return None, None, [error.finding]
-    findings, missing_sections = [], {}
-    for dotted in missing_required(facts):
-        section, _, key = dotted.rpartition(".")
-        value = lookup(facts, dotted)
-        if value is not None and not isinstance(value, str):  # plz = 37073: a number
-            findings += problem(
-                line_of(text, section, key),
-                f"Die Angabe „{dotted}“ ist kein Text (es fehlen die Anführungszeichen).",
-                "Die Zeile so schreiben, mit Anführungszeichen:",
-                "facts-invalid",
-                snippet=f'{key} = "{value}"',
-            )
-            continue
-        line = f'{key} = "[[{dotted}]]"'
-        if section and lookup(facts, section) is None:
-            missing_sections.setdefault(section, []).append((dotted, line))
-            continue
-        at = None
-        if value is not None:  # there, but empty
-            at = line_of(text, section, key)
-            where = "die Zeile ersetzen durch diese"
-        elif not section:
-            where = "ganz oben diese Zeile einfügen"
-        else:
-            where = f"im Abschnitt „[{section}]“ diese Zeile einfügen"
-        findings += problem(
-            at,
-            f"Die Angabe „{dotted}“ fehlt oder ist leer; die Website "
-            "braucht sie (Kopf, Fußzeile, Kontaktseite oder Impressum).",
-            f"In {shown} {where} und ausfüllen:",
-            "facts-missing",
-            snippet=line,
-        )
-    for section, entries in missing_sections.items():  # one section, pasted once
-        names = ", ".join(f"„{dotted}“" for dotted, _line in entries)
-        findings += problem(
-            None,
-            f"Der Abschnitt „[{section}]“ fehlt; die Website braucht daraus {names} "
-            "(Kopf, Fußzeile, Kontaktseite oder Impressum).",
-            f"In {shown} am Ende einfügen und ausfüllen:",
-            "facts-missing",
-            snippet="\n".join([f"[{section}]", *(line for _dotted, line in entries)]),
-        )
-    return facts, text, findings
+    return facts, text, require(facts, text, shown, REQUIRED, THEME_NEEDS)
 
 
 def line_of(text, section, key):

@@ -37,11 +37,25 @@ class Layout:
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     description: str = ""  # German, shown in error messages
+    # Facts of verein.toml the layout's template shows; missing ones are findings
+    # (content_check), so no page goes online with an empty gap.
+    facts: tuple[str, ...] = ()
 
     @property
     def keys(self):
         return COMMON_KEYS | set(self.required) | set(self.optional)
 
+
+# [mitgliedschaft] as the membership page and the application form show it; one kind of
+# membership at least (further kinds are optional).
+MEMBERSHIP_FACTS = (
+    "mitgliedschaft.wer",
+    "mitgliedschaft.datenschutz",
+    "mitgliedschaft.glaeubiger_id",
+    "mitgliedschaft.mandatsreferenz",
+    "mitgliedschaft.arten.mitglied.name",
+    "mitgliedschaft.arten.mitglied.beitrag",
+)
 
 LAYOUTS = {
     layout.name: layout
@@ -161,6 +175,7 @@ LAYOUTS = {
             None,
             optional=PAGE_KEYS,
             description="Seite „Mitglied werden“ mit Beiträgen aus verein.toml",
+            facts=MEMBERSHIP_FACTS,
         ),
         Layout(
             "membership-form",
@@ -170,6 +185,7 @@ LAYOUTS = {
             None,
             optional=PAGE_KEYS,
             description="Mitgliedsantrag mit SEPA-Lastschriftmandat zum Ausdrucken",
+            facts=MEMBERSHIP_FACTS,
         ),
         # Never listed (status hidden), but unlike other hidden pages it is published:
         # the web server shows it for unknown addresses (.htaccess ErrorDocument).
