@@ -6,6 +6,7 @@ through this module. Numbers follow CLDR's de_DE rules through Babel (grouping w
 ".", decimal comma), so no code builds them from string replacements.
 """
 
+from babel.dates import get_day_names, get_month_names
 from babel.numbers import format_decimal
 
 LOCALE = "de_DE"
@@ -47,21 +48,9 @@ def seconds(value, decimals=1):
     return f"{number(value, decimals)} Sekunden"
 
 
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
-WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+# Month and weekday names from CLDR (Babel), like the numbers above.
+MONTHS = tuple(get_month_names("wide", locale=LOCALE)[month] for month in range(1, 13))
+WEEKDAYS = tuple(get_day_names("wide", locale=LOCALE)[day] for day in range(7))  # Monday first
 
 
 def date(value):
