@@ -228,3 +228,15 @@ def test_facts_a_page_layout_shows_are_required_with_the_lines_to_paste():
         "        [mitgliedschaft.arten.mitglied]\n"
         '        beitrag = "[[mitgliedschaft.arten.mitglied.beitrag]]"',
     ]
+
+
+def test_a_meeting_link_in_an_events_text_is_an_error_at_its_line():
+    text = (
+        "Title: Sitzung\nLayout: event\nStart: 2027-03-28 19:00\nPlace: zak\n\n"
+        "Wir treffen uns.\nEinwahl: https://us02web.zoom.us/j/85512345678\n"
+    )
+    facts = {"orte": {"zak": {"name": "Z.a.K.", "ort": "Göttingen"}}}
+    source = parse("content/termine/s.md", "termine/s.md", "article", text)
+    found, usable = checks.check_event(source, facts, "content/verein.toml")
+    assert usable and [(f.line, f.severity, f.rule) for f in found] == [(7, ERROR, "event-access")]
+    assert "https://us02web.zoom.us/j/85512345678" in found[0].message

@@ -174,6 +174,29 @@ def test_a_german_date_gets_the_line_to_paste():
     assert problem.snippet == "Start: 2027-03-28 19:00"
 
 
+@pytest.mark.parametrize("start", ["2027-07-08 17 Uhr", "31.02.2027", "morgen"])
+def test_an_unreadable_date_gets_its_form_never_a_made_up_date(start):
+    (problem,) = problems(start=start)
+    assert problem.snippet == "Start: JJJJ-MM-TT HH:MM"
+    assert "2027-03-28 19:00" in problem.fix  # the example is in the words, not in the paste
+
+
+def test_a_place_written_by_its_name_is_that_place_with_the_line_to_paste():
+    found, (problem,) = read_event({"start": "2027-03-28 19:00", "place": "Z.a.K."}, PLACES)
+    assert found.place.address == "Musterweg 3, 37073 Göttingen"
+    assert (problem.key, problem.snippet) == ("place", "Place: zak")
+
+
+@pytest.mark.parametrize(
+    "online",
+    ["Meeting-ID 855 1234 5678, Kenncode 4711", "zoom.us/j/85512345678", "Passwort: abc123"],
+)
+def test_meeting_ids_and_passcodes_in_online_are_findings(online):
+    (problem,) = problems(start="2027-03-28 19:00", online=online)
+    assert problem.key == "online"
+    assert not problems(start="2027-03-28 19:00", online="Passwort-Workshop, online per Jitsi")
+
+
 def test_a_meeting_link_in_online_is_a_finding_and_an_email_is_fine():
     (problem,) = problems(start="2027-03-28 19:00", online="Hier: https://meet.example.org/abc")
     assert problem.key == "online" and "https://meet.example.org/abc" in problem.message

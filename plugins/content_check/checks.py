@@ -279,7 +279,27 @@ def check_event(source, facts, facts_path):
         )
         for problem in problems
     ]
-    return found, not any(problem.blocking for problem in problems)
+    return found + _meeting_access_in_text(source), not any(p.blocking for p in problems)
+
+
+def _meeting_access_in_text(source):
+    """An event's text must not carry what lets anyone into its online meeting."""
+    lines = source.text.splitlines()
+    for number in range(source.body_from, len(lines) + 1):
+        if access := events.meeting_access(lines[number - 1]):
+            return [
+                Finding(
+                    source.path,
+                    number,
+                    f"Im Text steht ein Zugang zur Online-Sitzung („{access}“). Auf der Website "
+                    "lesen ihn alle, auch Fremde, und er lässt sich nicht zurückholen.",
+                    f"Den Zugang aus dem Text löschen. {events.ACCESS_FIX}",
+                    ERROR,
+                    "event-access",
+                    events.ACCESS_SNIPPET,
+                )
+            ]
+    return []
 
 
 _MISSING_FOR_LAYOUT = {

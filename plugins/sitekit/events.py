@@ -380,10 +380,14 @@ def parse_place(value, places, facts_path="content/verein.toml"):
     comma is an address written out ("Rathaus, Markt 1, 37073 Göttingen")."""
     text = value.strip()
     if not _KEY.match(text):
+        if named := _by_name(text, places):
+            return _named_place(text, named)
         name, _, address = text.partition(",")
         return Place(name.strip(), address.strip()), None
     if text.lower() in places:
         return places[text.lower()], None
+    if named := _by_name(text, places):
+        return _named_place(text, named)
     names = sorted(places)
     close = difflib.get_close_matches(text.lower(), names, n=1)
     meant = f" Meinten Sie „{close[0]}“?" if close else ""
@@ -404,6 +408,64 @@ def parse_place(value, places, facts_path="content/verein.toml"):
     )
 
 
+# What lets anyone into an online meeting: a video-meeting service's link (also without
+# https://) or a meeting ID / passcode with its value. Never published with an event.
+MEETING_HOSTS = (
+    "zoom.us",
+    "meet.jit.si",
+    "jitsi",
+    "teams.microsoft.com",
+    "teams.live.com",
+    "webex.com",
+    "meet.google.com",
+    "bigbluebutton",
+    "senfcall.de",
+    "whereby.com",
+    "gotomeeting.com",
+)
+_ACCESS_CODE = re.compile(
+    r"(?i)\b(?:meeting-?id|konferenz-?id|sitzungs-?id|kenncode|passcode|kennwort|passwort|"
+    r"zugangscode)\b\s*:?\s*(?=\S*\d)\S+"
+)
+
+
+def meeting_access(text):
+    """The first thing in text that lets anyone into an online meeting (a meeting
+    service's link, a meeting ID or passcode with its value), or None."""
+    for match in _LINK.finditer(text.replace("@", " @ ")):
+        if any(host in match[0].lower() for host in MEETING_HOSTS):
+            return match[0]
+    code = _ACCESS_CODE.search(text)
+    return code[0] if code else None
+
+
+ACCESS_FIX = (
+    "Zugangsdaten nur auf Anfrage weitergeben; in der Datei stattdessen schreiben, wie man "
+    "sie bekommt, z. B.:"
+)
+ACCESS_SNIPPET = "Online: Zugangsdaten auf Anfrage per E-Mail an {{ verein.kontakt.email }}"
+
+
+def _plain(text):
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def _by_name(text, places):
+    """The known place whose name (not key) the text is, e.g. "Z.a.K." for zak."""
+    return next((p for p in places.values() if _plain(p.name) == _plain(text)), None)
+
+
+def _named_place(text, place):
+    """A place written by its name: the known place, with a hint to write its key."""
+    return place, Problem(
+        "place",
+        f"„{text}“ ist der Name des Ortes „{place.key}“; unter „Place“ steht sein Kurzname.",
+        "Die Zeile ersetzen durch:",
+        f"Place: {place.key}",
+        blocking=False,
+    )
+
+
 def find_link(text):
     """The first web link in text (e-mail addresses are fine), or None."""
     match = _LINK.search(text.replace("@", " @ "))
@@ -415,6 +477,11 @@ def find_link(text):
 
 def _is_placeholder(value):
     return bool(PLACEHOLDER.search(value))
+
+
+# How a date and time are written, for fixes that cannot know the right value.
+FORM = "JJJJ-MM-TT HH:MM"
+FORM_WORDS = "Jahr-Monat-Tag Stunde:Minute, z. B. 2027-03-28 19:00; ganztägig ohne Uhrzeit"
 
 
 def _read_moment(meta, key, problems):
@@ -429,14 +496,14 @@ def _read_moment(meta, key, problems):
             Problem(
                 key,
                 f"„{key.capitalize()}: {value}“ ist kein gültiger Zeitpunkt: {why}.",
-                "Datum und Uhrzeit prüfen; geschrieben wird z. B.:",
-                f"{key.capitalize()}: 2027-03-28 19:00",
+                f"Datum und Uhrzeit prüfen und in dieser Form schreiben ({FORM_WORDS}):",
+                f"{key.capitalize()}: {FORM}",
             )
         )
         return None
     if moment is None:
         german = _GERMAN.match(value)
-        example = "2027-03-28 19:00"
+        example = None  # never a made-up date: pasted as printed, it would go online
         if german:
             try:
                 example = iso(_moment(german.groupdict()))
@@ -447,9 +514,10 @@ def _read_moment(meta, key, problems):
                 key,
                 f"„{key.capitalize()}: {value}“ ist kein Zeitpunkt in der Form Jahr-Monat-Tag "
                 "mit Uhrzeit (ganztägig ohne Uhrzeit).",
-                "Die Zeile ersetzen durch"
-                + (":" if german else " diese und Datum und Uhrzeit anpassen:"),
-                f"{key.capitalize()}: {example}",
+                "Die Zeile ersetzen durch:"
+                if example
+                else f"Die Zeile in dieser Form schreiben ({FORM_WORDS}):",
+                f"{key.capitalize()}: {example or FORM}",
             )
         )
         return None
@@ -652,7 +720,19 @@ def _read_where(meta, places, facts_path, problems):
                 "alle in die Sitzung ein, auch Fremde, und lässt sich nicht zurückholen.",
                 "Den Link löschen und schreiben, wie man ihn bekommt; z. B. die Zeile ersetzen "
                 "durch:",
-                "Online: Zugangsdaten auf Anfrage per E-Mail an {{ verein.kontakt.email }}",
+                ACCESS_SNIPPET,
+                blocking=False,
+            )
+        )
+    elif online and (code := meeting_access(online)):
+        problems.append(
+            Problem(
+                "online",
+                f"Unter „Online“ stehen Zugangsdaten („{code}“). Auf der Website lesen sie "
+                "alle, auch Fremde, und sie lassen sich nicht zurückholen.",
+                "Die Zugangsdaten löschen und schreiben, wie man sie bekommt; z. B. die Zeile "
+                "ersetzen durch:",
+                ACCESS_SNIPPET,
                 blocking=False,
             )
         )
