@@ -78,7 +78,10 @@ PLUGINS = [
     #    and writes the GiroCode SVG for the Spenden page. After association, whose facts
     #    it reads; before build_report, which reports its findings.
     "girocode",
-    # 10. Prints what every plugin above found, grouped by file, once at the end; in
+    # 10. Production only (an absolute SITEURL): sitemap.xml of every public page
+    #     (sitekit.layouts.is_public) and robots.txt that names it.
+    "sitemap",
+    # 11. Prints what every plugin above found, grouped by file, once at the end; in
     #     production (BUILD_REPORT_STRICT) an error stops the build. Last, so it sees all.
     "build_report",
 ]

@@ -8,7 +8,7 @@ from pelican.urlwrappers import Author, Category, URLWrapper
 
 from sitekit import menu
 from sitekit.facts import LOADED, read_facts, with_required
-from sitekit.layouts import LAYOUTS, content_visibility, is_public
+from sitekit.layouts import LAYOUTS, address, content_visibility, is_public
 from sitekit.links import markdown_sources
 from sitekit.slugs import slug
 from sitekit.today import today
@@ -73,8 +73,7 @@ def build_menus(generators):
     entries = menu.list_entries(options.read(generators[0].settings)["ASSOCIATION_MENU_LISTS"])
     for content in context["generated_content"].values():
         if isinstance(content, Page) and content.save_as and is_public(content):
-            address = content.save_as.removesuffix("index.html")
-            entries += menu.page_entries(content.metadata, address)
+            entries += menu.page_entries(content.metadata, address(content))
     built = menu.menus(entries)
     context["MENU"], context["FOOTER"] = built["menu"], built["footer"]
 

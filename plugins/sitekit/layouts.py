@@ -255,3 +255,10 @@ def content_visibility(content):
 def is_public(content):
     """True if a Pelican article or page is published in production."""
     return content_visibility(content) == PUBLIC
+
+
+def address(content):
+    """Where a visitor finds a written article or page, below SITEURL: the file it is
+    saved as, without "index.html" ("" for the start page, "kontakt/" for the contact
+    page). Its `url` may differ (a page saved as index.html keeps its own url)."""
+    return content.save_as.removesuffix("index.html")

@@ -1,0 +1,74 @@
+"""sitemap.xml and robots.txt: every public page for search engines, nothing else."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from support import publish
+
+from sitemap.files import NAMESPACE, robots_txt, sitemap_xml
+
+LOC = f"{{{NAMESPACE}}}url/{{{NAMESPACE}}}loc"
+SITE = "https://verein.example"
+
+
+def test_sitemap_lists_each_address_with_its_last_change():
+    data = sitemap_xml([(f"{SITE}/", None), (f"{SITE}/a/", datetime.date(2026, 11, 27))])
+    root = ET.fromstring(data)
+    assert root.tag == f"{{{NAMESPACE}}}urlset"
+    assert [loc.text for loc in root.findall(LOC)] == [f"{SITE}/", f"{SITE}/a/"]
+    assert [m.text for m in root.iter(f"{{{NAMESPACE}}}lastmod")] == ["2026-11-27"]
+    assert data.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+
+
+def test_an_address_with_an_ampersand_stays_valid_xml():
+    root = ET.fromstring(sitemap_xml([(f"{SITE}/?a=1&b=2", None)]))
+    assert root.find(LOC).text == f"{SITE}/?a=1&b=2"
+
+
+def test_robots_txt_allows_everything_and_names_the_sitemap():
+    assert robots_txt(f"{SITE}/sitemap.xml").decode().splitlines() == [
+        "User-agent: *",
+        "Allow: /",
+        "",
+        f"Sitemap: {SITE}/sitemap.xml",
+    ]
+
+
+@pytest.fixture(scope="module")
+def production(filled_project, tmp_path_factory):
+    return publish(filled_project, tmp_path_factory.mktemp("sitemap-prod"), SITEURL=SITE)
+
+
+def test_the_production_sitemap_lists_every_public_page_and_no_draft(production):
+    locs = [loc.text for loc in ET.parse(production / "sitemap.xml").getroot().findall(LOC)]
+    paths = {loc.removeprefix(SITE) for loc in locs}
+    assert len(paths) == len(locs)  # no address twice
+    for path in paths:  # every address is a page that was written
+        assert (production / path.lstrip("/") / "index.html").is_file(), path
+    assert {
+        "/",
+        "/beitraege/",
+        "/interview-mit-stephan-ueber-die-it-gruppe/",
+        "/die-it-gruppe-sucht-verstaerkung/",
+        "/termine/",
+        "/spenden/",
+        "/impressum/",
+    } <= paths
+    # every page written is listed, apart from the lists by topic, tag and date
+    written = {
+        "/" + p.parent.relative_to(production).as_posix().removeprefix(".") + "/"
+        for p in production.rglob("index.html")
+    }
+    written = {p.replace("//", "/") for p in written}
+    unlisted = {p for p in written - paths if not p.startswith(("/thema/", "/archiv/"))}
+    assert not unlisted
+    assert not any("entwurf" in p or "quartalssitzung" in p for p in paths)  # drafts
+    assert "404" not in " ".join(paths)
+    robots = (production / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITE}/sitemap.xml" in robots
+
+
+def test_the_preview_writes_no_sitemap(built_site):
+    assert not (built_site / "sitemap.xml").exists()
+    assert not (built_site / "robots.txt").exists()
