@@ -21,6 +21,7 @@ from sitekit.links import (
     markdown_target,
 )
 from sitekit.placeholders import PLACEHOLDER, placeholder_findings
+from sitekit.prose import prose_lines
 from sitekit.slugs import slug
 
 from .source import NotUtf8, decode, parse
@@ -54,33 +55,6 @@ def _suggest(word, choices):
 
 def _quote_list(names):
     return ", ".join(f"„{name}“" for name in names)
-
-
-FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-INLINE_CODE = re.compile(r"`[^`]*`")
-
-
-def prose_lines(text, body_from=1):
-    """(line number, line) of text, with code blanked out: fenced and indented code blocks
-    (from line body_from on, after the metadata) and `inline code`. A [[x]] or a link
-    shown as code is an example, not content."""
-    in_fence = in_indented = False
-    previous_blank = True
-    for number, line in enumerate(text.splitlines(), start=1):
-        body = number >= body_from
-        if body and FENCE.match(line):
-            in_fence = not in_fence
-            yield number, ""
-            continue
-        indented = line.startswith(("    ", "\t"))
-        if in_fence or (body and indented and (previous_blank or in_indented)):
-            in_indented = not in_fence
-            yield number, ""
-            continue
-        if line.strip():
-            in_indented = False
-        previous_blank = not line.strip()
-        yield number, INLINE_CODE.sub("", line)
 
 
 def parse_date(value):
