@@ -9,7 +9,7 @@ READY := $(VENV)/.installed
 # `make serve PORT=8001` if 8000 is taken.
 PORT ?= 8000
 
-.PHONY: help build serve test new clean publish-build deploy setup
+.PHONY: help build serve test new clean publish-build deploy setup links
 
 help:
 	@echo "make build          Website bauen (Vorschau-Fassung) nach output/"
@@ -19,6 +19,7 @@ help:
 	@echo "make publish-build  Website so bauen, wie sie veröffentlicht wird (bricht bei Fehlern ab)"
 	@echo "make deploy         gebaute Website hochladen (DRY_RUN=1: nur anzeigen, was sich ändert)"
 	@echo "make test           alle Prüfungen ausführen"
+	@echo "make links          externe Links in content/ prüfen (fragt fremde Server; Bericht in reports/links/)"
 	@echo "make clean          output/ löschen"
 
 $(READY): requirements.lock pyproject.toml
@@ -44,6 +45,10 @@ test: $(READY)
 
 new: $(READY)
 	@$(BIN)/invoke new --kind "$(KIND)" --title "$(TITLE)"
+
+# Asks other people's servers: only when called, never in test or publish-build.
+links: $(READY)
+	@$(BIN)/invoke links
 
 clean: $(READY)
 	@$(BIN)/invoke clean

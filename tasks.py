@@ -188,6 +188,26 @@ def _warn_if_changed_since(output):
 
 
 @task
+def links(c):
+    """Check the external links in content/ (never part of build, test or publish)."""
+    from pelican.settings import read_settings
+
+    from sitetools.links import Options, run
+
+    site_url = read_settings(str(PUBLISH_SETTINGS))["SITEURL"]
+    options = Options(user_agent=f"BunteLebenswelten-Linkpruefung/1.0 (+{site_url})")
+    code = run(
+        ROOT,
+        ROOT / "content",
+        read_settings(str(DEV_SETTINGS)),
+        options,
+        cache_path=ROOT / "cache" / "links.json",
+        report_path=ROOT / "reports" / "links" / "bericht.md",
+    )
+    raise Exit(code=code)
+
+
+@task
 def clean(c):
     """Delete output/ (the generated site)."""
     shutil.rmtree(ROOT / "output", ignore_errors=True)

@@ -1,0 +1,52 @@
+"""`make links`: are the external links in the volunteers' texts still alive?
+
+Never part of the build, `make test` or publishing: it asks other people's servers, so it
+runs only when asked (and weekly in CI). collect.py finds the links in the sources,
+check.py asks the servers (politely, with a cache), report.py says in German what to do.
+"""
+
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sitekit import german
+from sitekit.findings import ERROR
+
+from .check import Cache, Options, check_all, skipped
+from .collect import collect
+from .report import duration, findings, report_file, summary, terminal_text, without_fragment
+
+__all__ = ["Options", "run"]
+
+
+def run(root, content, settings, options, cache_path, report_path, out=print, now=None):
+    """Check every external link in content/; print the German report, write it to
+    report_path and return the exit code: 1 if a link is broken, else 0."""
+    now = now or datetime.now(UTC)
+    links = [
+        link
+        for link in collect(root, content, settings)
+        if not skipped(link.url, options.skip_hosts)
+    ]
+    urls = sorted({without_fragment(link.url) for link in links})
+    cache = Cache.load(cache_path)
+    known = {url: r for url, r in cache.fresh(options.cache_days, now).items() if url in urls}
+    to_ask = [url for url in urls if url not in known]
+    if to_ask:
+        hosts = {urlsplit(url).hostname for url in to_ask}
+        out(
+            f"Externe Links: {german.count(len(to_ask), 'Adresse', 'Adressen')} auf "
+            f"{german.count(len(hosts), 'Server', 'Servern')} werden geprüft (jeder Server "
+            f"höchstens einmal in {duration(options.host_interval)}) …"
+        )
+    results = check_all(urls, options, known)
+    cache.save(results, options.cache_days, now)
+    found = findings(links, results, options.timeout)
+    line = summary(links, results, found, len(known))
+    out(terminal_text(found, line))
+    report_path = Path(report_path)
+    report_path.parent.mkdir(parents=True, exist_ok=True)
+    report_path.write_text(report_file(found, line, now.date()), encoding="utf-8")
+    shown = report_path.relative_to(root) if report_path.is_relative_to(root) else report_path
+    out(f"Bericht gespeichert: {shown}")
+    return 1 if any(f.severity == ERROR for f in found) else 0
