@@ -1,4 +1,5 @@
-"""The CI files: they parse, run what the README promises, and publish only main.
+"""The CI files: they parse, run what the README promises, and publish only main; the weekly
+external link check runs on its own and never deploys.
 
 GitHub Actions (.github/workflows/), Forgejo/Codeberg Actions (.forgejo/workflows/, GitHub's
 syntax) and GitLab CI (.gitlab-ci.yml). No pipeline runs here: the files are checked against
@@ -23,6 +24,9 @@ FORGEJO_DIR = ROOT / ".forgejo" / "workflows"
 GITLAB_FILE = ROOT / ".gitlab-ci.yml"
 CI_RUN = ROOT / ".ci" / "run"
 README_HEADING = "## Automatisch veröffentlichen (CI)"
+WEBSITE = "website.yml"  # tests, preview and deploy
+LINKS = "links.yml"  # the weekly `make links`, a workflow of its own
+LINKS_PIPELINE = '$CI_PIPELINE_SOURCE == "schedule" && $LINKS_CHECK == "1"'
 
 # What `make deploy` reads from the environment, except the *_FILE ones (a file on the
 # volunteer's machine): CI passes every one of them, so an admin's setting is never ignored.
@@ -55,8 +59,21 @@ def actions_files():
     )
 
 
+def website_files():
+    """The Actions workflows that test and publish (not the weekly link check)."""
+    return [path for path in actions_files() if path.name == WEBSITE]
+
+
+def links_files():
+    return [path for path in actions_files() if path.name == LINKS]
+
+
 def ci_files():
     return [*actions_files(), GITLAB_FILE]
+
+
+def publishing_ci_files():
+    return [*website_files(), GITLAB_FILE]
 
 
 def load(path):
@@ -284,9 +301,11 @@ def test_host_key_checking_is_never_switched_off(path):
 def test_every_ci_file_runs_the_tests_with_ci_run_and_nothing_else():
     """.ci/run (apt packages, then `make test`) is the one way CI runs the tests."""
     assert make_targets(CI_RUN.read_text(encoding="utf-8")) == ["test"]
-    for path in ci_files():
+    for path in publishing_ci_files():
         jobs = [(name, commands) for p, name, _, commands in all_jobs() if p == path]
         assert any(runs_ci_script(commands) for _, commands in jobs), path.name
+    for path in ci_files():
+        jobs = [(name, commands) for p, name, _, commands in all_jobs() if p == path]
         for name, commands in jobs:
             assert "test" not in job_targets(commands), f"{path.name}/{name}: use bash .ci/run"
             assert not any("pytest" in command for command in commands), f"{path.name}/{name}"
@@ -294,7 +313,7 @@ def test_every_ci_file_runs_the_tests_with_ci_run_and_nothing_else():
 
 def test_deploy_runs_only_after_a_production_build_in_the_same_job():
     """`make deploy` refuses output/ that is not from `make publish-build` (manifest)."""
-    assert len(deploy_jobs()) == len(ci_files())
+    assert len(deploy_jobs()) == len(publishing_ci_files())
     for path, name, _, commands in deploy_jobs():
         targets = job_targets(commands)
         assert "publish-build" in targets, f"{path.name}/{name}"
@@ -334,7 +353,7 @@ def test_the_production_image_cache_is_used_by_preview_and_deploy():
 # --- GitHub and Forgejo Actions ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", actions_files(), ids=ids(actions_files()))
+@pytest.mark.parametrize("path", website_files(), ids=ids(website_files()))
 def test_actions_triggers(path):
     on = triggers(load(path))
     assert "pull_request" in on
@@ -371,7 +390,7 @@ def test_actions_jobs_run_in_debian(path):
         assert image.endswith("-bookworm"), f"{name}: {image}"
 
 
-@pytest.mark.parametrize("path", actions_files(), ids=ids(actions_files()))
+@pytest.mark.parametrize("path", website_files(), ids=ids(website_files()))
 def test_actions_deploy_only_main_after_the_tests_one_at_a_time(path):
     jobs = load(path)["jobs"]
     test_jobs = {name for name, job in jobs.items() if runs_ci_script(actions_commands(job))}
@@ -402,7 +421,7 @@ def test_actions_deploy_step_gets_every_setting_from_secrets_or_variables(path):
             )
 
 
-@pytest.mark.parametrize("path", actions_files(), ids=ids(actions_files()))
+@pytest.mark.parametrize("path", website_files(), ids=ids(website_files()))
 def test_actions_pull_requests_get_a_preview_artifact(path):
     jobs = load(path)["jobs"]
     previews = [job for job in jobs.values() if "build" in job_targets(actions_commands(job))]
@@ -414,6 +433,14 @@ def test_actions_pull_requests_get_a_preview_artifact(path):
     ]
     assert uploads and "output/" in uploads[0]["path"] and "reports/a11y/" in uploads[0]["path"]
     assert 1 <= int(uploads[0]["retention-days"]) <= 14
+
+
+def test_there_are_website_and_link_check_workflows_for_github_and_forgejo():
+    assert {p.relative_to(ROOT).as_posix() for p in [*website_files(), *links_files()]} == {
+        f"{folder}/{name}"
+        for folder in (".github/workflows", ".forgejo/workflows")
+        for name in (WEBSITE, LINKS)
+    }
 
 
 def test_forgejo_runs_the_same_jobs_and_commands_as_github():
@@ -430,6 +457,36 @@ def test_forgejo_runs_the_same_jobs_and_commands_as_github():
             commands_a, commands_b = actions_commands(ja), actions_commands(jb)
             assert job_targets(commands_a) == job_targets(commands_b), name
             assert runs_ci_script(commands_a) == runs_ci_script(commands_b), name
+
+
+@pytest.mark.parametrize("path", links_files(), ids=ids(links_files()))
+def test_actions_check_links_weekly_or_by_hand_only_and_upload_the_report(path):
+    """Other people's servers are asked only when scheduled or asked: never for a push or a
+    pull request, never before a deploy (a workflow of its own, so it cannot hold one up)."""
+    workflow = load(path)
+    on = triggers(workflow)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    crons = [entry["cron"] for entry in on["schedule"]]
+    assert len(crons) == 1
+    _minute, _hour, day, month, weekday = crons[0].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), "once a week"
+    jobs = workflow["jobs"]
+    assert [job_targets(actions_commands(job)) for job in jobs.values()] == [["links"]]
+    (job,) = jobs.values()
+    assert "if" not in job and "needs" not in job
+    uploads = [step for step in job["steps"] if "upload-artifact@" in step.get("uses", "")]
+    assert len(uploads) == 1
+    # Uploaded also when the check found a broken link (and so failed).
+    assert condition(uploads[0]["if"]) == "!cancelled()"
+    assert uploads[0]["with"]["path"].strip() == "reports/links/"
+    assert 1 <= int(uploads[0]["with"]["retention-days"]) <= 30
+
+
+def test_only_the_link_check_runs_make_links():
+    for path, name, _job, commands in all_jobs():
+        if "links" in job_targets(commands):
+            assert path.name in (LINKS, GITLAB_FILE.name) and name == "links", path.name
+            assert job_targets(commands) == ["links"]
 
 
 # --- GitLab ------------------------------------------------------------------------------
@@ -471,6 +528,23 @@ def test_gitlab_merge_requests_get_a_preview_artifact():
     assert {"output/", "reports/a11y/"} <= set(preview["artifacts"]["paths"])
     assert preview["artifacts"]["expire_in"]
     assert re.fullmatch(r"[\w\- ]+", preview["artifacts"]["expose_as"])
+
+
+def test_gitlab_checks_links_only_in_the_weekly_schedule_and_nothing_else_then():
+    text = GITLAB_FILE.read_text(encoding="utf-8")
+    header = text.split("\n\n", 1)[0]
+    assert "LINKS_CHECK = 1" in header and "Pipeline schedules" in header
+    jobs = gitlab_jobs(load(GITLAB_FILE))
+    links = jobs["links"]
+    assert [rule["if"] for rule in links["rules"]] == [LINKS_PIPELINE]
+    assert links["artifacts"]["when"] == "always"
+    assert links["artifacts"]["paths"] == ["reports/links/"]
+    assert links["artifacts"]["expire_in"]
+    # In that pipeline neither the tests nor the deploy run: the first rule rules them out.
+    for name, job in jobs.items():
+        commands = gitlab_commands(job)
+        if runs_ci_script(commands) or "deploy" in job_targets(commands):
+            assert job["rules"][0] == {"if": '$LINKS_CHECK == "1"', "when": "never"}, name
 
 
 def test_gitlab_image_is_debian():
