@@ -196,14 +196,22 @@ def links(c):
 
     site_url = read_settings(str(PUBLISH_SETTINGS))["SITEURL"]
     options = Options(user_agent=f"BunteLebenswelten-Linkpruefung/1.0 (+{site_url})")
-    code = run(
-        ROOT,
-        ROOT / "content",
-        read_settings(str(DEV_SETTINGS)),
-        options,
-        cache_path=ROOT / "cache" / "links.json",
-        report_path=ROOT / "reports" / "links" / "bericht.md",
-    )
+    try:
+        code = run(
+            ROOT,
+            ROOT / "content",
+            read_settings(str(DEV_SETTINGS)),
+            options,
+            cache_path=ROOT / "cache" / "links.json",
+            report_path=ROOT / "reports" / "links" / "bericht.md",
+        )
+    except KeyboardInterrupt:
+        print(
+            "Abgebrochen (Strg+C). Was dieser Lauf schon geprüft hatte, fragt der nächste noch "
+            "einmal.",
+            file=sys.stderr,
+        )
+        raise Exit(code=130) from None
     raise Exit(code=code)
 
 

@@ -3,9 +3,11 @@ that answers like the servers out there do (200, 301, 404, 429, HEAD refused, a 
 Nothing outside 127.0.0.1 is asked: every name lookup is watched (local_only)."""
 
 import datetime
+import http.client
 import socket
 import threading
 import time
+import urllib.error
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import pairwise
 
@@ -20,6 +22,8 @@ from sitetools.links.check import (
     Cache,
     Pacer,
     Result,
+    as_sent,
+    error_result,
     retry_after,
     skipped,
     status_result,
@@ -85,6 +89,30 @@ def test_a_permanent_redirect_to_a_working_page_is_moved():
     assert status_result(200, moved_to="https://a.de/neu") == Result(
         MOVED, 200, moved_to="https://a.de/neu"
     )
+
+
+@pytest.mark.parametrize(
+    ("error", "state", "problem"),
+    [
+        (socket.gaierror(socket.EAI_NONAME, "unknown"), BROKEN, "dns"),
+        (urllib.error.URLError(socket.gaierror(socket.EAI_NONAME, "unknown")), BROKEN, "dns"),
+        (urllib.error.URLError(socket.gaierror(socket.EAI_AGAIN, "no net")), UNSURE, "network"),
+        (TimeoutError(), UNSURE, "timeout"),
+        (urllib.error.URLError(ConnectionRefusedError()), UNSURE, "refused"),
+        (http.client.RemoteDisconnected(), UNSURE, "network"),
+        (http.client.IncompleteRead(b""), UNSURE, "network"),
+        (http.client.InvalidURL("nonnumeric port"), BROKEN, "invalid"),
+    ],
+)
+def test_what_a_request_without_answer_means(error, state, problem):
+    assert error_result(error) == Result(state, problem=problem)
+
+
+def test_addresses_go_over_the_wire_percent_encoded():
+    assert as_sent("https://de.wikipedia.org/wiki/Göttingen") == (
+        "https://de.wikipedia.org/wiki/G%C3%B6ttingen"
+    )
+    assert as_sent("https://a.de/x%20y?q=ä&r=1#teil") == "https://a.de/x%20y?q=%C3%A4&r=1#teil"
 
 
 def test_retry_after_as_seconds_or_date():
@@ -158,6 +186,10 @@ class Handler(BaseHTTPRequestHandler):
             status, headers = 301, {"Location": "/ok"}
         elif self.path == "/voll":  # busy at first, fine after the pause it asked for
             status, headers = (429, {"Retry-After": "1"}) if tries == 1 else (200, {})
+        elif self.path == "/gr%C3%BC%C3%9Fe":
+            status = 200
+        elif self.path == "/lange-pause":  # asks for an hour: not waited for
+            status, headers = 503, {"Retry-After": "3600"}
         elif self.path == "/nur-get":
             status = 405 if self.command == "HEAD" else 200
         else:
@@ -220,6 +252,7 @@ Umgezogen: [alt]({base}/alt), mit Anker: <{base}/alt-mit-anker#kontakt>
 Erst überlastet: {base}/voll, nur GET: <a href="{base}/nur-get">x</a>
 Hängt: [Server]({hang}/seite)
 Vertippt: [Adresse](https://{GONE_HOST}/) und ein Beispiel: https://example.org/x
+Umlaute: [Grüße]({base}/grüße), lange Pause: {base}/lange-pause, kaputt: http://127.0.0.1:80a/x
 
 ```
 {base}/nur-im-beispiel
@@ -289,15 +322,21 @@ def test_make_links_reports_each_broken_link_at_its_file_and_line(project, serve
         f"WARNUNG in {md}, Zeile 7: Der Server von „127.0.0.1“ hat auf den Link „{hang}/seite“ "
         "nicht innerhalb von 0,5 Sekunden geantwortet." in text
     )
-    assert took < 8  # 12 requests to one host, one timeout, one Retry-After of 1 s
+    assert (
+        f"WARNUNG in {md}, Zeile 9: Der Server von „127.0.0.1“ ist überlastet oder bittet, später "
+        "wiederzukommen (HTTP 503)" in text
+    )
+    assert f"FEHLER in {md}, Zeile 9: Der Link „http://127.0.0.1:80a/x“ ist keine gültige" in text
+    assert took < 8  # 14 requests to one host, one timeout, one Retry-After of 1 s
     # Fine in the end, so not reported: 429 then 200, HEAD refused but GET answered.
     assert "/voll" not in text and "/nur-get" not in text and "/ok“" not in text
+    assert "grüße" not in text
     assert "Beispiel" not in text and "example.org" not in text and "nur-im-beispiel" not in text
     # Grouped by file, in line order; the summary last.
     assert text.index("Zeile 4") < text.index("Zeile 5") < text.index("Zeile 8")
     assert text.index(md) < text.index("content/verein.toml")
     assert text.rstrip().endswith("Bericht gespeichert: reports/links/bericht.md")
-    assert "3 Fehler, 1 Warnung, 2 Hinweise" in text
+    assert "4 Fehler, 2 Warnungen, 2 Hinweise" in text
 
     report = (root / "reports" / "links" / "bericht.md").read_text()
     assert report.startswith("# Externe Links: Bericht vom ")
@@ -335,7 +374,7 @@ def test_a_second_run_asks_only_for_what_was_not_fine(project, server, local_onl
     assert len(server.seen("/weg")) == asked[1] + 1  # a failure is asked again
     assert f"Der Link „{base}/weg“ führt ins Leere" in text
     assert f"„{base}/alt“ ist dauerhaft umgezogen" in text  # the hint stays until fixed
-    assert "davon 5 aus dem Zwischenspeicher" in text  # /ok, /alt, /alt-mit-anker, /voll, /nur-get
+    assert "davon 6 aus dem Zwischenspeicher" in text  # /ok, /alt, /alt-mit-anker, /voll …
     assert '"' + base + '/ok"' in (root / "cache" / "links.json").read_text()
 
     check(root, now=now + datetime.timedelta(days=8), **fast)  # a week later, everything again

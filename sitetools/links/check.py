@@ -13,6 +13,7 @@ redirect back to us; a third-party HTTP client would make no part of it shorter.
 import email.utils
 import http.client
 import json
+import queue
 import socket
 import ssl
 import threading
@@ -20,11 +21,10 @@ import time
 import urllib.error
 import urllib.request
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 # Hosts reserved for examples and tests (RFC 2606, RFC 6761) and this computer: a link to
 # them never leads anywhere on the internet, e.g. "http://127.0.0.1:8000" in a how-to.
@@ -95,6 +95,8 @@ def error_result(error):
         return Result(UNSURE, problem="refused")
     if isinstance(reason, ssl.SSLCertVerificationError):
         return Result(UNSURE, problem="certificate")
+    if isinstance(reason, http.client.InvalidURL | ValueError) and not isinstance(reason, OSError):
+        return Result(BROKEN, problem="invalid")  # e.g. "https://verein.de:80a/"
     return Result(UNSURE, problem="network")
 
 
@@ -112,20 +114,23 @@ def retry_after(value, now=None):
 
 
 class Pacer:
-    """At most one request per host per interval, for any number of threads: each caller
-    books the next free moment of its host and sleeps until then."""
+    """At most one request per host per interval, for any number of threads: a caller waits
+    until the host's last request is interval ago, and its own starts the next interval (when
+    it really starts: a busy machine that wakes a thread late never shortens the pause)."""
 
     def __init__(self, interval):
         self.interval = interval
-        self.free = {}
+        self.last = {}  # host -> time.monotonic() of its last request
+        self.locks = defaultdict(threading.Lock)  # one per host, so hosts never wait on others
         self.lock = threading.Lock()
 
     def __call__(self, host):
         with self.lock:
-            now = time.monotonic()
-            start = max(now, self.free.get(host, now))
-            self.free[host] = start + self.interval
-        time.sleep(start - now)
+            host_lock = self.locks[host]
+        with host_lock:
+            if host in self.last:
+                time.sleep(max(0.0, self.last[host] + self.interval - time.monotonic()))
+            self.last[host] = time.monotonic()
 
 
 class _HandBack(urllib.request.HTTPRedirectHandler):
@@ -138,10 +143,24 @@ class _HandBack(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_HandBack)
 
 
+# Characters a URL may carry as they are; everything else (an "ö", a space) is
+# percent-encoded, and what already is stays as it is.
+URL_SAFE = "%/:=&?~+!$,;'@()*"
+
+
+def as_sent(url):
+    """The address as it goes over the wire: ".../wiki/Göttingen" as ".../wiki/G%C3%B6ttingen".
+    (A host name like "bürgerverein.de" is encoded by http.client and the resolver.)"""
+    parts = urlsplit(url)
+    return parts._replace(
+        path=quote(parts.path, safe=URL_SAFE), query=quote(parts.query, safe=URL_SAFE)
+    ).geturl()
+
+
 def _request(url, method, options):
     """(status, headers) of one request, the body left unread."""
     request = urllib.request.Request(
-        url, method=method, headers={"User-Agent": options.user_agent, "Accept": "*/*"}
+        as_sent(url), method=method, headers={"User-Agent": options.user_agent, "Accept": "*/*"}
     )
     try:
         with _OPENER.open(request, timeout=options.timeout) as response:
@@ -159,7 +178,7 @@ def _ask(url, options, pace):
         pace(urlsplit(url).hostname)
         try:
             status, headers = _request(url, method, options)
-        except (OSError, http.client.HTTPException) as error:
+        except (OSError, http.client.HTTPException, ValueError) as error:
             result = error_result(error)
             if result.problem != "network" or attempt >= options.retries:
                 return result
@@ -209,14 +228,33 @@ def check_all(urls, options, known=None):
     for url in sorted(set(urls) - set(known)):
         by_host[urlsplit(url).hostname].append(url)
     pace = Pacer(options.host_interval)
-
-    def one_host(host_urls):
-        return {url: check_url(url, options, pace) for url in host_urls}
-
+    waiting = queue.SimpleQueue()
+    for host_urls in by_host.values():
+        waiting.put(host_urls)
     results = {url: known[url] for url in urls if url in known}
-    with ThreadPoolExecutor(max_workers=options.workers) as pool:
-        for found in pool.map(one_host, by_host.values()):
-            results.update(found)
+    failed = []
+
+    def worker():
+        try:
+            while not failed:
+                for url in waiting.get_nowait():
+                    results[url] = check_url(url, options, pace)
+        except queue.Empty:
+            pass
+        except Exception as error:  # a bug: the main thread raises it
+            failed.append(error)
+
+    # Daemon threads: Ctrl+C ends the run at once, not after the requests under way.
+    workers = [
+        threading.Thread(target=worker, daemon=True)
+        for _ in range(min(options.workers, len(by_host)))
+    ]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    if failed:
+        raise failed[0]
     return results
 
 

@@ -38,6 +38,11 @@ def _message(url, result, timeout):
             "Die Adresse auf Tippfehler prüfen. Gibt es die Website nicht mehr, den Link "
             "löschen oder auf eine passende andere Seite setzen.",
         ),
+        "invalid": (
+            ERROR,
+            f"Der Link „{url}“ ist keine gültige Adresse.",
+            "Die Seite im Browser öffnen und ihre Adresse aus der Adresszeile neu kopieren.",
+        ),
         "timeout": (
             WARNING,
             f"Der Server von „{host}“ hat auf den Link „{url}“ nicht innerhalb von {wait} "
