@@ -6,8 +6,9 @@ followed hop by hop, so a permanent one (301/308) can be reported with the new a
 timeout for a server that never answers; at most one request per host per interval, a
 few hosts at a time; a User-Agent that names the site.
 
-The standard library's urllib does all of this with a redirect handler that hands each
-redirect back to us; a third-party HTTP client would make no part of it shorter.
+The standard library's urllib does all of this with a five-line redirect handler that hands
+each redirect back to us. requests would save only that handler (its response.history) and
+add five packages to requirements.lock; the pacing, retries and cache are ours either way.
 """
 
 import email.utils
