@@ -324,7 +324,7 @@ def test_make_links_reports_each_broken_link_at_its_file_and_line(project, serve
     )
     assert (
         f"WARNUNG in {md}, Zeile 9: Der Server von „127.0.0.1“ ist überlastet oder bittet, später "
-        "wiederzukommen (HTTP 503)" in text
+        f"wiederzukommen (HTTP 503; Link „{base}/lange-pause“)." in text
     )
     assert f"FEHLER in {md}, Zeile 9: Der Link „http://127.0.0.1:80a/x“ ist keine gültige" in text
     assert took < 8  # 14 requests to one host, one timeout, one Retry-After of 1 s

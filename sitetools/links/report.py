@@ -41,7 +41,8 @@ def _message(url, result, timeout):
         "invalid": (
             ERROR,
             f"Der Link „{url}“ ist keine gültige Adresse.",
-            "Die Seite im Browser öffnen und ihre Adresse aus der Adresszeile neu kopieren.",
+            "Die gemeinte Seite im Browser aufrufen und ihre Adresse aus der Adresszeile neu "
+            "kopieren.",
         ),
         "timeout": (
             WARNING,
@@ -73,7 +74,7 @@ def _message(url, result, timeout):
         "busy": (
             WARNING,
             f"Der Server von „{host}“ ist überlastet oder bittet, später wiederzukommen "
-            f"({code}), auch nach mehreren Versuchen (Link „{url}“).",
+            f"({code}; Link „{url}“).",
             LATER,
         ),
         "server": (
