@@ -1,4 +1,5 @@
-"""What a visitor notices in a real browser: reflow, skip link, privacy, headings, contrast.
+"""What a visitor notices in a real browser: skip link, privacy, headings, contrast.
+(Reflow, text spacing, target size, hidden focus and forced colours: test_wcag.py.)
 
 Runs the built site in Debian's Chromium (see the fixtures in conftest.py).
 """
@@ -6,55 +7,12 @@ Runs the built site in Debian's Chromium (see the fixtures in conftest.py).
 import re
 
 import pytest
-from browser import MAIN_PAGES, ROOT, SCREENSHOTS, describe_findings, open_page, run_axe, site_paths
+from browser import MAIN_PAGES, ROOT, describe_findings, open_page, run_axe, site_paths
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 INTERVIEW_SOURCE = ROOT / "content" / "interviews" / "interview-stephan-it-gruppe.md"
-
-# Context options per screen; the key names the screenshot.
-SCREENS = {
-    "320": {"viewport": {"width": 320, "height": 800}},
-    "375": {"viewport": {"width": 375, "height": 800}},
-    "1280": {"viewport": {"width": 1280, "height": 800}},
-    # 400 % browser zoom on a 1280 × 1024 screen (WCAG 1.4.10 Reflow). Zooming in Chrome
-    # shrinks the CSS viewport to 1280/4 × 1024/4 = 320 × 256 px and sets devicePixelRatio
-    # to 4; this context reproduces exactly that, so media queries react as they would.
-    # CSS `zoom` on <html> would keep a 1280 px viewport and untouched media queries,
-    # i.e. a layout no zooming visitor ever gets.
-    "1280-zoom400": {"viewport": {"width": 320, "height": 256}, "device_scale_factor": 4},
-}
-
-# Layout width vs. window width, plus the first elements sticking out on the right.
-# clientWidth is innerWidth minus a classic scrollbar (headless Chromium has overlay
-# scrollbars, so both are equal here); comparing with it is never less strict.
-MEASURE_OVERFLOW = """() => {
-    const width = Math.min(window.innerWidth, document.documentElement.clientWidth);
-    const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-        (typeof el.className === 'string' && el.className.trim()
-            ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
-    const wide = [...document.body.querySelectorAll('*')]
-        .filter(el => el.getBoundingClientRect().right > width + 0.5)
-        .slice(0, 5)
-        .map(el => `${name(el)} (right edge at ${Math.round(el.getBoundingClientRect().right)} px)`);
-    return {scrollWidth: document.documentElement.scrollWidth, width, wide};
-}"""
-
-
-@pytest.mark.parametrize("screen", SCREENS)
-@pytest.mark.parametrize("name", MAIN_PAGES)
-def test_no_horizontal_scrolling(new_page, site_server, name, screen):
-    page = new_page(**SCREENS[screen])
-    open_page(page, site_server + MAIN_PAGES[name])
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-{screen}.png", full_page=True)
-
-    size = page.evaluate(MEASURE_OVERFLOW)
-    assert size["scrollWidth"] <= size["width"], (
-        f"{MAIN_PAGES[name]} scrolls sideways at {screen}: the page is {size['scrollWidth']} px wide, "
-        f"the window {size['width']} px. Too wide: {', '.join(size['wide']) or '?'}"
-    )
 
 
 def test_skip_link_is_first_and_jumps_to_main(new_page, site_server):
