@@ -10,7 +10,8 @@ Every build runs in its own process; the peak memory is that of its whole proces
 tree (workers included), sampled every 20 ms. All figures come from one run, and
 the targets are ratios between them, so a noisy machine shifts both sides alike:
 warm builds that are compared run in turns (plain Pelican, ours, plain Pelican, …).
-Cold builds (image encoding) run `repeat` times; warm ones at least WARM_RUNS times.
+Cold builds (image encoding) run `repeat` times; warm ones at least WARM_RUNS times
+(BENCH_WARM_RUNS=2 in the environment for a quick look).
 """
 
 import json
