@@ -197,6 +197,8 @@ A11Y_CHECK_REPORT_DIR = str(ROOT / "reports" / "a11y")
 A11Y_CHECK_CACHE_DIR = str(ROOT / "cache" / "a11y")
 # Image variants are cached here (outside output/, git-ignored; CI may restore it).
 IMAGE_OPTIMIZER_CACHE_DIR = str(ROOT / "cache" / "images")
+# Production's minified pages (minify runs only there): an unchanged page is taken from here.
+MINIFY_CACHE_DIR = str(ROOT / "cache" / "minify")
 # The text column's width: max-width of .bl-width in the stylesheet, its one source.
 # Templates use CONTENT_WIDTH in `sizes`; content images fill the column less its 1rem
 # padding on each side.

@@ -4,8 +4,8 @@ interviews, calls and news with our metadata, and phone-sized photos.
     python bench/corpus.py small /tmp/corpus     # 50 articles, 20 photos
     python bench/corpus.py large /tmp/corpus     # 1,000 articles, 200 photos
 
-- content/pages/, the real interview and call and their image: copied from the
-  project's content/, [[placeholders]] filled in; verein.toml complete.
+- content/pages/, the real interview, call and events, their image and verein.toml:
+  copied from the project's content/, [[placeholders]] filled in as the tests fill them.
 - Articles: 45 % news (with tags), 30 % interviews (questions as headings, Interviewee,
   Role), 25 % calls (Skills, Offer, Contact from verein.toml; every third one has
   ended, so it is hidden). Each links to the last published one before it ({filename})
@@ -23,7 +23,6 @@ The same preset gives the same bytes, as long as the project's own pages stay th
 """
 
 import random
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -31,49 +30,14 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 # Bump when the corpus changes: bench/run.py then writes it anew.
-VERSION = 3
+VERSION = 4
 PRESETS = {"small": (50, 20), "large": (1000, 200)}
-SITE_CONTENT = Path(__file__).resolve().parent.parent / "content"
-
-FACTS = """\
-name = "Bunte Lebenswelten e.V."
-kurzname = "Bunte Lebenswelten"
-sitz = "Göttingen"
-beschreibung = "Bunte Lebenswelten e.V. ist ein gemeinnütziger Verein in Göttingen."
-
-[anschrift]
-strasse = "Messweg 1"
-plz = "37073"
-ort = "Göttingen"
-
-[kontakt]
-email = "info@example.org"
-telefon = "0551 000000"
-
-[it_gruppe]
-email = "it@example.org"
-
-[vorstand]
-mitglieder = "Erika Muster (Vorsitzende), Max Beispiel (Kassenwart)"
-
-[register]
-gericht = "Amtsgericht Göttingen"
-nummer = "VR 123456"
-
-[impressum]
-verantwortlich = "Erika Muster, Messweg 1, 37073 Göttingen"
-
-[webhoster]
-name = "Beispiel-Hosting GmbH, Hostweg 1, 10115 Berlin"
-protokoll_speicherdauer = "7 Tage"
-"""
-PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
-FILLED = {
-    "Vereinszweck laut Satzung": "Der Verein fördert das Miteinander von Menschen aus "
-    "verschiedenen Lebenswelten.",
-    "Gründungsjahr": "2020",
-    "Datum der Erstellung dieser Erklärung": "1. November 2026",
-}
+ROOT = Path(__file__).resolve().parent.parent
+SITE_CONTENT = ROOT / "content"
+# The tests' plausible values for every [[placeholder]] (valid IBAN, dates, …): the corpus
+# must pass a production build, and there is one list of such values.
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+from support import fill_placeholders  # noqa: E402
 
 # Plain German sentences (readable, like the site's texts): subject, verb, object, when.
 SUBJECTS = (
@@ -202,13 +166,12 @@ def write_photos(images, count, rng):
 
 
 def copy_site(content):
-    """The site's own pages, interview, call and images, placeholders filled in."""
-    for folder in ("pages", "interviews", "aufrufe", "images"):
+    """The site's own pages, interview, call, events, images and facts, placeholders
+    filled in as the tests fill them."""
+    for folder in ("pages", "interviews", "aufrufe", "termine", "images"):
         shutil.copytree(SITE_CONTENT / folder, content / folder, dirs_exist_ok=True)
-    for path in content.rglob("*.md"):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(PLACEHOLDER.sub(lambda m: FILLED[m[1]], text), encoding="utf-8")
-    (content / "verein.toml").write_text(FACTS, encoding="utf-8")
+    shutil.copy(SITE_CONTENT / "verein.toml", content / "verein.toml")
+    fill_placeholders(content)
 
 
 def ended(number):

@@ -5,6 +5,8 @@ python bench/scenario.py NAME CONTENT_DIR WORK_DIR   → prints one JSON line
 Scenarios:
   pelican        plain Pelican: its default settings, default theme, no plugins
   ours           what `make build` runs (tasks._build): pelicanconf.py with every plugin
+  ours-production what `make publish-build` builds: publishconf.py (no content cache, strict,
+                 minified), the image cache shared with `ours` as CI restores it
   ours-no-a11y   the same without a11y_check (that plugin's cost)
   ours-minify    the same plus production's minify step (that step's cost)
   site-no-images our settings with association, content_cache and content_check only:
@@ -84,8 +86,9 @@ def settings_for(name, content, work):
         "A11Y_CHECK_CACHE_DIR": str(folder / "a11y"),
         "A11Y_CHECK_REPORT_DIR": str(folder / "a11y-report"),
         "IMAGE_OPTIMIZER_CACHE_DIR": str(work / image_cache(content)),
+        "MINIFY_CACHE_DIR": str(folder / "minify"),
     }
-    if name == "ours":
+    if name in ("ours", "ours-production"):
         return common
     if name == "ours-no-a11y":
         from pelican.settings import read_settings
@@ -154,7 +157,9 @@ def main():
         import tasks
 
         logging.getLogger("image_optimizer").addHandler(_ImageSeconds())
-        tasks._build(tasks.DEV_SETTINGS, **settings_for(name, content, work))  # as make build
+        # as make build, or as make publish-build (without its manifest for the deploy)
+        settings = tasks.PUBLISH_SETTINGS if name == "ours-production" else tasks.DEV_SETTINGS
+        tasks._build(settings, **settings_for(name, content, work))
         seconds = time.monotonic() - started
         image_seconds = _ImageSeconds.seconds
     print(json.dumps({"seconds": seconds, "image_seconds": image_seconds}))

@@ -11,7 +11,7 @@ from support import build, make_site, publish
 
 from minify.css import fingerprinted_name, rewrite_references
 from minify.html import minify_html
-from minify.plugin import format_report
+from minify.plugin import format_report, minify_folder
 
 KEPT = {
     "pre": "<pre><code>  zwei   Leerzeichen\n\n  und &lt;Zeilen&gt;\n</code></pre>",
@@ -65,6 +65,56 @@ def test_references_are_rewritten_wherever_a_page_links_the_stylesheet():
         '<link href="theme/css/site.0123456789.css"><a href="/mytheme/css/site.css">x</a>'
         "<p>theme/css/site.css</p>"
     )
+
+
+def write_pages(folder, pages):
+    for name, html in pages.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(html, encoding="utf-8")
+
+
+def test_unchanged_pages_come_from_the_cache_and_it_keeps_only_this_builds_pages(tmp_path):
+    cache = tmp_path / "cache"
+    pages = {
+        "index.html": '<p>\n  Start  <link href="/theme/css/site.css"></p>',
+        "a/index.html": "<p>\n  Seite   A </p>",
+    }
+    uncached = tmp_path / "uncached"
+    write_pages(uncached, {**pages, "theme/css/site.css": "p { color : red }"})
+    minify_folder(uncached)
+    first = tmp_path / "first"
+    write_pages(first, {**pages, "theme/css/site.css": "p { color : red }"})
+    minify_folder(first, cache_dir=cache)
+    entries = sorted(p.name for p in cache.iterdir())
+    assert len(entries) == 2
+    for name in pages:  # the same bytes as without a cache, the reference rewritten too
+        assert (first / name).read_bytes() == (uncached / name).read_bytes()
+
+    # An entry is found by the page's bytes: marked entries show up in the next build.
+    for entry in cache.iterdir():
+        entry.write_bytes(entry.read_bytes() + b"<!--aus dem Cache-->")
+    second = tmp_path / "second"
+    write_pages(second, {**pages, "theme/css/site.css": "p { color : red }"})
+    minify_folder(second, cache_dir=cache)
+    assert all((second / name).read_text().endswith("<!--aus dem Cache-->") for name in pages)
+
+    # A changed page is minified anew; the stale entry goes, the unchanged one stays.
+    third = tmp_path / "third"
+    changed = {**pages, "a/index.html": "<p>  Seite   B </p>"}
+    write_pages(third, {**changed, "theme/css/site.css": "p { color : red }"})
+    minify_folder(third, cache_dir=cache)
+    assert (third / "a/index.html").read_text() == "<p> Seite B </p>"
+    assert (third / "index.html").read_text().endswith("<!--aus dem Cache-->")
+    assert (
+        len(list(cache.iterdir())) == 2
+        and len(set(entries) & {p.name for p in cache.iterdir()}) == 1
+    )
+
+    # Another stylesheet (another hash in the reference) misses every entry.
+    fourth = tmp_path / "fourth"
+    write_pages(fourth, {**pages, "theme/css/site.css": "p { color : blue }"})
+    minify_folder(fourth, cache_dir=cache)
+    assert not (fourth / "index.html").read_text().endswith("<!--aus dem Cache-->")
 
 
 def test_report_uses_german_numbers():

@@ -6,6 +6,7 @@ from pathlib import Path
 from sitekit.german import kilobytes
 
 from . import settings as options
+from .cache import PageCache, code_key
 from .css import fingerprinted_name, minify_css, rewrite_references
 from .html import minify_html
 
@@ -17,12 +18,15 @@ def minify_output(pelican):
     config = options.read(pelican.settings)
     if not config["MINIFY_ENABLED"]:
         return
-    report = minify_folder(Path(pelican.output_path), config["MINIFY_FINGERPRINT_CSS"])
+    report = minify_folder(
+        Path(pelican.output_path), config["MINIFY_FINGERPRINT_CSS"], config["MINIFY_CACHE_DIR"]
+    )
     logger.info("Verkleinert: %s", format_report(report))
 
 
-def minify_folder(output, fingerprint=True):
-    """Minify every .css and .html file below output; return {"html"|"css": [before, after]}."""
+def minify_folder(output, fingerprint=True, cache_dir=None):
+    """Minify every .css and .html file below output; return {"html"|"css": [before, after]}.
+    With cache_dir, pages minified in an earlier build are taken from there."""
     report = {"html": [0, 0], "css": [0, 0]}
     renames = {}
     for path in sorted(output.rglob("*.css")):
@@ -36,11 +40,20 @@ def minify_folder(output, fingerprint=True):
             path.unlink()
         target.write_bytes(after)
         _count(report["css"], before, after)
+    cache = PageCache(cache_dir, code_key(renames)) if cache_dir else None
     for path in sorted(output.rglob("*.html")):
         before = path.read_bytes()
-        after = minify_html(rewrite_references(before.decode("utf-8"), renames)).encode("utf-8")
+        key = cache.key(before) if cache else None
+        after = cache.get(key) if cache else None
+        if after is None:
+            html = rewrite_references(before.decode("utf-8"), renames)
+            after = minify_html(html).encode("utf-8")
+            if cache:
+                cache.put(key, after)
         path.write_bytes(after)
         _count(report["html"], before, after)
+    if cache:
+        cache.prune()
     return report
 
 
