@@ -294,3 +294,21 @@ def test_facts_and_metadata_are_escaped_and_links_follow_the_settings(tmp_path):
     assert soup(output, "beitraege/index.html").find("a", string=re.compile("Archiv"))["href"] == (
         "/archiv/"
     )
+
+
+def test_a_news_feed_exists_once_there_is_news_and_its_pages_announce_it(production_site):
+    feeds = production_site / "feeds"
+    assert (feeds / "neuigkeiten.atom.xml").is_file()
+    news = feedparser.parse(feeds / "neuigkeiten.atom.xml")
+    assert [entry.title for entry in news.entries] == ["Frühlingsputz"]  # no draft
+    calls = feedparser.parse(feeds / "aufrufe.atom.xml")
+    assert [entry.title for entry in calls.entries] == ["Hilfe beim Sommerfest"]  # not ended
+    for rel in ("fruehlingsputz/index.html", "thema/neuigkeiten/index.html"):
+        links = soup(production_site, rel).find_all("link", rel="alternate")
+        assert [(link["href"], link["title"]) for link in links] == [
+            ("https://verein.example/feeds/atom.xml", "Testverein e.V.: alle Beiträge (Atom-Feed)"),
+            (
+                "https://verein.example/feeds/neuigkeiten.atom.xml",
+                "Testverein e.V.: Neuigkeiten (Atom-Feed)",
+            ),
+        ], rel
