@@ -6,6 +6,7 @@ import datetime
 import json
 from types import SimpleNamespace
 
+import feedparser
 import pytest
 from support import publish, soup
 
@@ -110,10 +111,10 @@ def test_feeds_are_named_only_when_pelican_writes_them():
     calls = SimpleNamespace(name="Aufrufe", slug="aufrufe")
     every, by_kind = feeds(settings, [(calls, ["ein Aufruf"])])
     assert every.url == f"{SITE}/feeds/atom.xml"
-    assert every.title == "Testverein e.V.: alle Beiträge (Atom-Feed)"
+    assert every.title == "Testverein e.V.: alle Beiträge"
     assert list(by_kind) == ["Aufrufe"]  # no news: no news feed
     assert by_kind["Aufrufe"] == (
-        "Testverein e.V.: Aufrufe (Atom-Feed)",
+        "Testverein e.V.: Aufrufe",
         f"{SITE}/feeds/aufrufe.atom.xml",
     )
 
@@ -211,7 +212,10 @@ def test_each_page_announces_its_feeds_and_each_exists(production):
         assert "feeds/atom.xml" in found, rel  # the full feed on every page
         for href, title in found.items():
             assert (production / href).is_file(), f"{rel}: {href} was not written"
-            assert title.startswith("Bunte Lebenswelten e.V.: ") and "(Atom-Feed)" in title
+            assert title.startswith("Bunte Lebenswelten e.V.: ") and title.endswith(" (Atom-Feed)")
+            # the feed's own title is the German one of its link
+            own = feedparser.parse(production / href).feed.title
+            assert title == f"{own} (Atom-Feed)", rel
         announced |= set(found)
     written = {p.relative_to(production).as_posix() for p in (production / "feeds").iterdir()}
     assert announced == written  # and every feed written is announced somewhere

@@ -5,14 +5,16 @@
   (schema.py), written by one template partial with the `json_ld` filter.
 - The breadcrumb trail itself (page.breadcrumbs), shown by partials/breadcrumbs.html.
 - The Atom feeds a page announces (page.feeds, FEED_ALL, FEEDS): only feeds Pelican
-  writes in this build, so no <link rel="alternate"> points at a missing file.
+  writes in this build, so no <link rel="alternate"> points at a missing file; each
+  feed's own title is the German one its links show.
 """
 
 from pelican import signals
 
-from .plugin import attach, configure
+from .plugin import attach, configure, title_feed
 
 
 def register():
     signals.initialized.connect(configure)
     signals.all_generators_finalized.connect(attach)
+    signals.feed_generated.connect(title_feed)

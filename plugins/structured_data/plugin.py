@@ -59,16 +59,23 @@ def feeds(settings, categories):
     every = None
     if settings.get("FEED_ALL_ATOM"):
         url = settings.get("FEED_ALL_ATOM_URL") or settings["FEED_ALL_ATOM"]
-        every = schema.Feed(f"{name}: alle Beiträge (Atom-Feed)", f"{domain}/{url}")
+        every = schema.Feed(f"{name}: alle Beiträge", f"{domain}/{url}")
     by_kind = {}
     if settings.get("CATEGORY_FEED_ATOM"):
         pattern = settings.get("CATEGORY_FEED_ATOM_URL") or settings["CATEGORY_FEED_ATOM"]
         for category, _articles in categories:
             url = str(pattern).format(slug=category.slug)
-            by_kind[category.name] = schema.Feed(
-                f"{name}: {category.name} (Atom-Feed)", f"{domain}/{url}"
-            )
+            by_kind[category.name] = schema.Feed(f"{name}: {category.name}", f"{domain}/{url}")
     return every, by_kind
+
+
+def title_feed(context, feed):
+    """Receiver of `feed_generated`: a feed's own title is the German one its links show
+    ("Bunte Lebenswelten e.V.: Aufrufe"; Pelican would write "… - Aufrufe")."""
+    known = [context.get("FEED_ALL"), *(context.get("FEEDS") or {}).values()]
+    for announced in known:
+        if announced and announced.url == feed.feed.get("feed_url"):
+            feed.feed["title"] = announced.title
 
 
 def attach(generators):
