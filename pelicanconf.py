@@ -81,6 +81,10 @@ PLUGINS = [
     # 10. Production only (an absolute SITEURL): sitemap.xml of every public page
     #     (sitekit.layouts.is_public) and robots.txt that names it.
     "sitemap",
+    # 10a. What machines read about a page: schema.org JSON-LD (NGO, Article,
+    #      BreadcrumbList), the breadcrumb trail and the feeds it announces. After
+    #      image_optimizer (the sharing image) and before any page is written.
+    "structured_data",
     # 11. Prints what every plugin above found, grouped by file, once at the end; in
     #     production (BUILD_REPORT_STRICT) an error stops the build. Last, so it sees all.
     "build_report",

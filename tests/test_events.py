@@ -13,6 +13,7 @@ from events.calendar import Entry, calendar, json_ld, schedule, uid
 from sitekit.events import REPEAT_FORMS, known_places, parse_repeat, read_event, rule_text, starts
 from sitekit.settings import SettingsError
 from sitekit.today import today
+from structured_data.schema import serialize
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 PLACES = known_places(
@@ -278,15 +279,15 @@ def test_an_empty_calendar_is_still_a_calendar():
     assert not parsed.walk("VEVENT") and parsed.walk("VTIMEZONE")
 
 
-def test_json_ld_is_data_that_cannot_end_its_script():
+def test_json_ld_is_event_data_that_cannot_end_its_script():
     found = event(start="2027-03-28 19:00", end="21:00", online="Zugang auf Anfrage")
-    text = json_ld(
+    data = json_ld(
         entry(found, title="</script><script>alert(1)</script>"),
         schedule(found, datetime.date(2027, 3, 1), 3).shown,
         "Testverein",
     )
-    assert "</script>" not in text
-    data = json.loads(text)
+    assert "</script>" not in serialize(data)  # written like every JSON-LD block
+    assert json.loads(serialize(data)) == data
     assert data["name"] == "</script><script>alert(1)</script>"
     assert data["startDate"] == "2027-03-28T19:00+02:00"
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"

@@ -222,6 +222,14 @@ def test_production_links_are_absolute_and_leave_out_drafts(tmp_path):
     assert data["url"] == "https://www.example.org/quartalssitzung-der-it-gruppe/"
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert data["location"][0]["address"] == "Musterweg 3, 37073 Göttingen"
+    # beside it, in the same partial: the trail from the start page over the Termine page
+    blocks = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    assert [block["@type"] for block in blocks] == ["Event", "BreadcrumbList"]
+    assert [item["item"] for item in blocks[1]["itemListElement"]] == [
+        "https://www.example.org/",
+        "https://www.example.org/termine/",
+        "https://www.example.org/quartalssitzung-der-it-gruppe/",
+    ]
     feed_link = soup(output, "termine/index.html").find(
         "a", href="https://www.example.org/termine.ics"
     )

@@ -90,8 +90,13 @@ def test_every_page_has_the_accessible_skeleton(built_site):
 
 
 def test_navigation_marks_the_current_page(built_site):
-    current = soup(built_site, "ueber-uns/index.html").select('nav [aria-current="page"]')
-    assert [a.text for a in current] == ["Über uns"]
+    page = soup(built_site, "ueber-uns/index.html")
+    assert [a.text for a in page.select('nav [aria-current="page"]')] == ["Über uns", "Über uns"]
+    # the main navigation, and the last step of the trail ("Sie sind hier")
+    assert [nav["aria-label"] for nav in page.select('nav:has([aria-current="page"])')] == [
+        "Hauptnavigation",
+        "Sie sind hier",
+    ]
     assert [a.text for a in soup(built_site, "index.html").select('[aria-current="page"]')] == [
         "Start"
     ]
@@ -260,7 +265,7 @@ def test_feed_parses_and_lists_the_real_articles(tmp_path):
     )
     feed = feedparser.parse(tmp_path / "out/feeds/atom.xml")
     assert not feed.bozo, feed.bozo_exception
-    assert feed.feed.title == "Bunte Lebenswelten e.V."
+    assert feed.feed.title == "Bunte Lebenswelten e.V.: alle Beiträge"  # German, like its link
     links = {entry.link for entry in feed.entries}
     assert links == {
         "https://example.org/interview-mit-stephan-ueber-die-it-gruppe/",
@@ -294,3 +299,22 @@ def test_facts_and_metadata_are_escaped_and_links_follow_the_settings(tmp_path):
     assert soup(output, "beitraege/index.html").find("a", string=re.compile("Archiv"))["href"] == (
         "/archiv/"
     )
+
+
+def test_a_news_feed_exists_once_there_is_news_and_its_pages_announce_it(production_site):
+    feeds = production_site / "feeds"
+    assert (feeds / "neuigkeiten.atom.xml").is_file()
+    news = feedparser.parse(feeds / "neuigkeiten.atom.xml")
+    assert [entry.title for entry in news.entries] == ["Frühlingsputz"]  # no draft
+    assert news.feed.title == "Testverein e.V.: Neuigkeiten"
+    calls = feedparser.parse(feeds / "aufrufe.atom.xml")
+    assert [entry.title for entry in calls.entries] == ["Hilfe beim Sommerfest"]  # not ended
+    for rel in ("fruehlingsputz/index.html", "thema/neuigkeiten/index.html"):
+        links = soup(production_site, rel).find_all("link", rel="alternate")
+        assert [(link["href"], link["title"]) for link in links] == [
+            ("https://verein.example/feeds/atom.xml", "Testverein e.V.: alle Beiträge (Atom-Feed)"),
+            (
+                "https://verein.example/feeds/neuigkeiten.atom.xml",
+                "Testverein e.V.: Neuigkeiten (Atom-Feed)",
+            ),
+        ], rel

@@ -1,15 +1,35 @@
 """sitemap.xml and robots.txt: every public page for search engines, nothing else."""
 
 import datetime
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
+from conftest import skip_or_fail
 from support import publish
 
 from sitemap.files import NAMESPACE, robots_txt, sitemap_xml
 
 LOC = f"{{{NAMESPACE}}}url/{{{NAMESPACE}}}loc"
 SITE = "https://verein.example"
+# The sitemaps.org 0.9 schema, written from the protocol (see the comment at its top).
+SCHEMA = Path(__file__).parent / "data" / "sitemap-0.9.xsd"
+
+
+def schema_errors(sitemap):
+    """xmllint's complaints about a sitemap file against the 0.9 schema ("" when valid)."""
+    xmllint = shutil.which("xmllint")
+    if xmllint is None:
+        skip_or_fail("xmllint fehlt: sudo apt-get install libxml2-utils")
+    result = subprocess.run(
+        [xmllint, "--noout", "--schema", str(SCHEMA), str(sitemap)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return "" if result.returncode == 0 else result.stderr
 
 
 def test_sitemap_lists_each_address_with_its_last_change():
@@ -55,14 +75,13 @@ def test_the_production_sitemap_lists_every_public_page_and_no_draft(production)
         "/spenden/",
         "/impressum/",
     } <= paths
-    # every page written is listed, apart from the lists by topic, tag and date
+    # exactly the HTML pages written, the lists by topic and date included; not the 404 page
     written = {
-        "/" + p.parent.relative_to(production).as_posix().removeprefix(".") + "/"
-        for p in production.rglob("index.html")
+        "/" + p.relative_to(production).as_posix().removesuffix("index.html")
+        for p in production.rglob("*.html")
+        if p.name != "404.html"
     }
-    written = {p.replace("//", "/") for p in written}
-    unlisted = {p for p in written - paths if not p.startswith(("/thema/", "/archiv/"))}
-    assert not unlisted
+    assert paths == written
     assert not any("entwurf" in p or "quartalssitzung" in p for p in paths)  # drafts
     assert "404" not in " ".join(paths)
     robots = (production / "robots.txt").read_text(encoding="utf-8")
@@ -72,3 +91,17 @@ def test_the_production_sitemap_lists_every_public_page_and_no_draft(production)
 def test_the_preview_writes_no_sitemap(built_site):
     assert not (built_site / "sitemap.xml").exists()
     assert not (built_site / "robots.txt").exists()
+
+
+def test_the_production_sitemap_validates_against_the_sitemaps_org_schema(production):
+    assert schema_errors(production / "sitemap.xml") == ""
+
+
+def test_the_schema_check_rejects_a_broken_sitemap(tmp_path):
+    broken = tmp_path / "sitemap.xml"
+    broken.write_bytes(sitemap_xml([("/relativ/", datetime.date(2026, 11, 27))]))
+    assert "loc" in schema_errors(broken)  # a sitemap lists absolute addresses only
+    broken.write_bytes(
+        sitemap_xml([(f"{SITE}/", None)]).replace(b"<loc>", b"<lastmod>gestern</lastmod><loc>")
+    )
+    assert "lastmod" in schema_errors(broken)

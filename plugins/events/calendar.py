@@ -5,7 +5,6 @@ Event as JSON-LD. Plain functions, no Pelican: the glue in plugin.py hands in pl
 
 import datetime
 import itertools
-import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -99,7 +98,7 @@ class Schedule:
     first: Occurrence  # the first date (the Start)
     final: Occurrence | None  # the last date; None for an open-ended series
     ics_url: str = ""  # the event's own .ics, below SITEURL
-    json_ld: str = ""  # schema.org Event, safe inside <script type="application/ld+json">
+    json_ld: dict | None = None  # schema.org Event as plain data (partials/structured-data.html)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -250,8 +249,8 @@ _FREQUENCIES = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y"}
 
 
 def json_ld(entry, shown, organizer, organizer_url=""):
-    """schema.org Event as JSON text, safe inside <script type="application/ld+json">
-    (json.dumps, then "<", ">" and "&" as \\u escapes so no "</script>" can end it)."""
+    """schema.org Event as plain data; the template partial partials/structured-data.html
+    writes it like every other JSON-LD block of the site (json.dumps, escaped for its place)."""
     event = entry.event
     data = {
         "@context": "https://schema.org",
@@ -297,5 +296,4 @@ def json_ld(entry, shown, organizer, organizer_url=""):
             data["eventSchedule"]["endDate"] = event.until.isoformat()
         if event.count:
             data["eventSchedule"]["repeatCount"] = event.count
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return data

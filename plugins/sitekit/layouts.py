@@ -40,6 +40,11 @@ class Layout:
     # Facts of verein.toml the layout's template shows; missing ones are findings
     # (content_check), so no page goes online with an empty gap.
     facts: tuple[str, ...] = ()
+    # The schema.org type of the page's JSON-LD (plugin structured_data; "Event": events).
+    schema: str | None = None
+    # A page that lists articles: the layout of the articles it lists (its feed, and the
+    # step before those articles in the breadcrumb trail).
+    lists: str | None = None
 
     @property
     def keys(self):
@@ -69,6 +74,7 @@ LAYOUTS = {
             required=("interviewee",),
             optional=("role", "image", "image_alt"),
             description="Interview mit Fragen als Überschriften",
+            schema="Article",
         ),
         Layout(
             "call",
@@ -79,6 +85,7 @@ LAYOUTS = {
             required=("contact", "skills"),
             optional=("offer", "ends", "image", "image_alt"),
             description="Aufruf zum Mitmachen",
+            schema="Article",
         ),
         Layout(
             "news",
@@ -88,6 +95,7 @@ LAYOUTS = {
             "Neuigkeiten",
             optional=("image", "image_alt"),
             description="Neuigkeit",
+            schema="Article",
         ),
         # Termine: when, where, how often (sitekit/events.py reads the metadata).
         Layout(
@@ -110,6 +118,7 @@ LAYOUTS = {
                 "image_alt",
             ),
             description="Termin (Treffen, Sitzung, Veranstaltung)",
+            schema="Event",
         ),
         Layout(
             "page",
@@ -128,6 +137,7 @@ LAYOUTS = {
             None,
             optional=PAGE_KEYS,
             description="Startseite mit neuesten Beiträgen und offenen Aufrufen",
+            schema="NGO",
         ),
         Layout(
             "calls",
@@ -137,6 +147,7 @@ LAYOUTS = {
             None,
             optional=PAGE_KEYS,
             description="Seite mit allen offenen Aufrufen (Mitmachen)",
+            lists="call",
         ),
         Layout(
             "events",
@@ -146,6 +157,7 @@ LAYOUTS = {
             None,
             optional=PAGE_KEYS,
             description="Seite mit allen Terminen (kommende zuerst, dann vergangene)",
+            lists="event",
         ),
         Layout(
             "contact",
