@@ -40,6 +40,8 @@ class Layout:
     # Facts of verein.toml the layout's template shows; missing ones are findings
     # (content_check), so no page goes online with an empty gap.
     facts: tuple[str, ...] = ()
+    # False: its pages are never in the site search (the search page, the 404 page).
+    searchable: bool = True
 
     @property
     def keys(self):
@@ -187,6 +189,17 @@ LAYOUTS = {
             description="Mitgliedsantrag mit SEPA-Lastschriftmandat zum Ausdrucken",
             facts=MEMBERSHIP_FACTS,
         ),
+        # The site search (plugin search, theme/static/js/suche.js); never in its own index.
+        Layout(
+            "search",
+            "page",
+            "pages",
+            "search",
+            None,
+            optional=PAGE_KEYS,
+            description="Suchseite: Volltextsuche über alle veröffentlichten Seiten",
+            searchable=False,
+        ),
         # Never listed (status hidden), but unlike other hidden pages it is published:
         # the web server shows it for unknown addresses (.htaccess ErrorDocument).
         Layout(
@@ -197,6 +210,7 @@ LAYOUTS = {
             None,
             optional=("save_as", "url"),
             description="Fehlerseite, z. B. „Seite nicht gefunden“ (404)",
+            searchable=False,
         ),
     )
 }
@@ -255,6 +269,13 @@ def content_visibility(content):
 def is_public(content):
     """True if a Pelican article or page is published in production."""
     return content_visibility(content) == PUBLIC
+
+
+def is_searchable(content):
+    """True if the site search indexes a Pelican article or page: published in production,
+    and of a layout that is searchable (not the search page, not the 404 page)."""
+    layout = LAYOUTS.get(str(content.metadata.get("layout", "")).lower())
+    return is_public(content) and (layout is None or layout.searchable)
 
 
 def address(content):
