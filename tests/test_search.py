@@ -84,7 +84,21 @@ FILES = {
         Wir planen einen Drachenfruchtsaft.
         """,
 }
-SEARCHABLE = 3  # Kontakt, Backen am Samstag, Sommerfest
+# Eleven pages with one shared word: more hits than the first ten the page shows.
+MANY = 11
+FILES.update(
+    {
+        f"pages/treffen-{n}.md": f"""\
+        Title: Treffen {n}
+        Layout: page
+        Summary: Ein Treffen.
+
+        Beim Vereinstreffen Nummer {n} sprechen wir über alles.
+        """
+        for n in range(1, MANY + 1)
+    }
+)
+SEARCHABLE = 3 + MANY  # Kontakt, Backen am Samstag, Sommerfest and the Treffen
 
 
 # --- Pure rules --------------------------------------------------------------------------
@@ -316,6 +330,22 @@ def test_the_header_field_leads_to_the_results_and_the_keyboard_to_the_hits(visi
     page.keyboard.press("Tab")  # the first hit
     focused = page.evaluate("document.activeElement.closest('.bl-search__hit') !== null")
     assert focused, "Tab from the field does not reach the first hit"
+    assert not visitor.problems(), "\n".join(visitor.problems())
+
+
+def test_further_hits_come_on_request_and_the_focus_moves_to_the_first_of_them(visitor):
+    page = visitor.open("/suche/")
+    assert visitor.search("Vereinstreffen") == f"{MANY} Treffer für „Vereinstreffen“."
+    assert visitor.hits().count() == 10
+    more = page.get_by_role("button", name="Weitere Treffer zeigen")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll('.bl-search__hit').length === {MANY}")
+    focused = page.evaluate(
+        "document.activeElement === document.querySelectorAll('.bl-search__link')[10]"
+    )
+    assert focused, "the focus did not move to the first added hit"
+    assert not more.is_visible()  # every hit is shown
     assert not visitor.problems(), "\n".join(visitor.problems())
 
 
