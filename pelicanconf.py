@@ -85,7 +85,11 @@ PLUGINS = [
     #      BreadcrumbList), the breadcrumb trail and the feeds it announces. After
     #      image_optimizer (the sharing image) and before any page is written.
     "structured_data",
-    # 11. Prints what every plugin above found, grouped by file, once at the end; in
+    # 11. Full-text search: Pagefind indexes the main content of every searchable page
+    #     (sitekit.layouts.is_searchable) into output/pagefind/. At `finalized` after
+    #     minify, so it reads the final HTML; before build_report, which reports a failure.
+    "search",
+    # 12. Prints what every plugin above found, grouped by file, once at the end; in
     #     production (BUILD_REPORT_STRICT) an error stops the build. Last, so it sees all.
     "build_report",
 ]

@@ -4,7 +4,7 @@ pelican-image-process, and how fast the preview shows a saved edit.
     .venv/bin/invoke bench --preset small      (or: .venv/bin/python bench/run.py small 3)
     .venv/bin/python bench/run.py large 3 build     only warm make build vs plain Pelican,
                                                     and the preview's reload time
-    .venv/bin/python bench/run.py small 5 a11y      one plugin's cost (or: minify)
+    .venv/bin/python bench/run.py small 5 a11y      one plugin's cost (or: minify, search)
 
 Every build runs in its own process; the peak memory is that of its whole process
 tree (workers included), sampled every 20 ms. All figures come from one run, and
@@ -231,6 +231,7 @@ def report(preset, results, reloads, content, mode):
         f"{'preview reload (median of ' + str(len(reloads)) + ')':<32}{reload_median:>10.2f}"
         f"    (each: {', '.join(f'{s:.2f}' for s in reloads)})"
     )
+    print(search_figures(results["ours warm (make build)"]))
     targets = [
         (
             "warm make build / plain Pelican warm",
@@ -250,6 +251,16 @@ def report(preset, results, reloads, content, mode):
     print(f"{'Ziel':<52}{'gemessen':>10}  Ziel")
     for label, value, target in targets:
         print(f"{label:<52}{value:>10.3f}  {target}")
+
+
+def search_figures(runs):
+    """Pagefind's index (bytes of output/pagefind) and its indexing time in warm builds."""
+    bundle = WORK / "output-ours" / "pagefind"
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    files = sum(1 for p in bundle.rglob("*") if p.is_file())
+    took = [run["search_seconds"] for run in runs if run.get("search_seconds") is not None]
+    time_text = f"{statistics.median(took):.2f} s (median of {len(took)})" if took else "–"
+    return f"search index (Pagefind): {size:,} bytes in {files} files, indexing {time_text}"
 
 
 def image_targets(results, images, peak, content):
@@ -311,6 +322,7 @@ def corpus_summary(content):
 PLUGIN_COST = {
     "a11y": ("ours-no-a11y", "ours", "≤ 1.15"),
     "minify": ("ours", "ours-minify", "(info)"),
+    "search": ("ours-no-search", "ours", "(info)"),
 }
 
 
@@ -327,6 +339,8 @@ def run_plugin_cost(preset, repeat, plugin):
         f"Verhältnis {with_ / without:.3f} (Ziel {target}); Spitze mit {peak['with']:.0f} MiB, "
         f"ohne {peak['without']:.0f} MiB"
     )
+    if plugin == "search":
+        print(search_figures(results["with"]))
 
 
 if __name__ == "__main__":

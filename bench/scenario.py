@@ -8,6 +8,7 @@ Scenarios:
   ours-production what `make publish-build` builds: publishconf.py (no content cache, strict,
                  minified), the image cache shared with `ours` as CI restores it
   ours-no-a11y   the same without a11y_check (that plugin's cost)
+  ours-no-search the same without search (Pagefind's cost)
   ours-minify    the same plus production's minify step (that step's cost)
   site-no-images our settings with association, content_cache and content_check only:
                  photos are copied unchanged (the base the image-process scenario adds to)
@@ -90,11 +91,12 @@ def settings_for(name, content, work):
     }
     if name in ("ours", "ours-production"):
         return common
-    if name == "ours-no-a11y":
+    if name in ("ours-no-a11y", "ours-no-search"):
         from pelican.settings import read_settings
 
+        left_out = {"ours-no-a11y": "a11y_check", "ours-no-search": "search"}[name]
         plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
-        return {**common, "PLUGINS": [p for p in plugins if p != "a11y_check"]}
+        return {**common, "PLUGINS": [p for p in plugins if p != left_out]}
     if name == "ours-minify":
         return {**common, "MINIFY_ENABLED": True}
     without_images = {**common, "PLUGINS": SITE_PLUGINS, "JINJA_GLOBALS": {"picture": no_picture}}
@@ -117,19 +119,23 @@ def settings_for(name, content, work):
     raise SystemExit(f"unknown scenario {name}")
 
 
-class _ImageSeconds(logging.Handler):
-    seconds = None
+class _Seconds(logging.Handler):
+    """The "(2,5 Sekunden)" a plugin's summary line reports (image_optimizer, search)."""
+
+    def __init__(self):
+        super().__init__()
+        self.seconds = None
 
     def emit(self, record):
-        found = re.search(r"\(([\d,]+) Sekunden\)", record.getMessage())
+        found = re.search(r"\(([\d.,]+) Sekunden\)", record.getMessage())
         if found:
-            _ImageSeconds.seconds = float(found[1].replace(",", "."))
+            self.seconds = float(found[1].replace(".", "").replace(",", "."))
 
 
 def main():
     name, content, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     started = time.monotonic()
-    image_seconds = None
+    image_seconds = search_seconds = None
     if name.startswith("floor"):
         import floor
 
@@ -156,13 +162,16 @@ def main():
     else:
         import tasks
 
-        logging.getLogger("image_optimizer").addHandler(_ImageSeconds())
+        images, search = _Seconds(), _Seconds()
+        logging.getLogger("image_optimizer").addHandler(images)
+        logging.getLogger("search").addHandler(search)
         # as make build, or as make publish-build (without its manifest for the deploy)
         settings = tasks.PUBLISH_SETTINGS if name == "ours-production" else tasks.DEV_SETTINGS
         tasks._build(settings, **settings_for(name, content, work))
         seconds = time.monotonic() - started
-        image_seconds = _ImageSeconds.seconds
-    print(json.dumps({"seconds": seconds, "image_seconds": image_seconds}))
+        image_seconds, search_seconds = images.seconds, search.seconds
+    result = {"seconds": seconds, "image_seconds": image_seconds, "search_seconds": search_seconds}
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

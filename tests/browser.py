@@ -19,6 +19,7 @@ MAIN_PAGES = {
     "aufruf": "/die-it-gruppe-sucht-verstaerkung/",
     "mitglied-werden": "/mitglied-werden/",
     "mitgliedsantrag": "/mitglied-werden/antrag/",
+    "suche": "/suche/",
 }
 
 # axe-core as shipped inside the installed axe-playwright-python package.

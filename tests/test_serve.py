@@ -36,9 +36,16 @@ def test_edits_show_in_the_open_browser_without_restarting(preview, browser):
 
     markdown = project / "content/pages/kontakt.md"
     markdown.write_text(
-        markdown.read_text(encoding="utf-8") + "\nEin frisch ergänzter Satz.\n", encoding="utf-8"
+        markdown.read_text(encoding="utf-8") + "\nEin frisch ergänzter Satz über Quittengelee.\n",
+        encoding="utf-8",
     )
-    page.get_by_text("Ein frisch ergänzter Satz.").wait_for(timeout=20000)
+    page.get_by_text("Ein frisch ergänzter Satz über Quittengelee.").wait_for(timeout=20000)
+    # The rebuild indexed it too (plugin search): the search page finds the new word.
+    search = browser.new_page()
+    search.goto(f"{base}/suche/?q=Quittengelee")
+    search.get_by_role("status").filter(has_text="Ein Treffer").wait_for(timeout=20000)
+    assert search.locator(".bl-search__hit").get_by_role("link").all_inner_texts() == ["Kontakt"]
+    search.close()
 
     footer = project / "theme/templates/partials/footer.html"
     footer.write_text(

@@ -8,7 +8,7 @@ from pelican.urlwrappers import Author, Category, URLWrapper
 
 from sitekit import menu
 from sitekit.facts import LOADED, read_facts, with_required
-from sitekit.layouts import LAYOUTS, address, content_visibility, is_public
+from sitekit.layouts import LAYOUTS, address, content_visibility, is_public, is_searchable
 from sitekit.links import markdown_sources
 from sitekit.slugs import slug
 from sitekit.today import today
@@ -42,7 +42,11 @@ def configure(pelican):
         "mailto": mailto,  # footer: "Barriere melden" as a prepared e-mail
         "visibility": content_visibility,  # "draft", "hidden" or "public"
     }
-    settings["JINJA_TESTS"] = {**settings.get("JINJA_TESTS", {}), "public": is_public}
+    settings["JINJA_TESTS"] = {
+        **settings.get("JINJA_TESTS", {}),
+        "public": is_public,
+        "searchable": is_searchable,  # base.html: the main content the site search indexes
+    }
     markdown = dict(settings["MARKDOWN"])
     extensions = [
         e

@@ -45,6 +45,8 @@ class Layout:
     # A page that lists articles: the layout of the articles it lists (its feed, and the
     # step before those articles in the breadcrumb trail).
     lists: str | None = None
+    # False: its pages are never in the site search (the search page, the 404 page).
+    searchable: bool = True
 
     @property
     def keys(self):
@@ -199,6 +201,17 @@ LAYOUTS = {
             description="Mitgliedsantrag mit SEPA-Lastschriftmandat zum Ausdrucken",
             facts=MEMBERSHIP_FACTS,
         ),
+        # The site search (plugin search, theme/static/js/suche.js); never in its own index.
+        Layout(
+            "search",
+            "page",
+            "pages",
+            "search",
+            None,
+            optional=PAGE_KEYS,
+            description="Suchseite: Volltextsuche über alle veröffentlichten Seiten",
+            searchable=False,
+        ),
         # Never listed (status hidden), but unlike other hidden pages it is published:
         # the web server shows it for unknown addresses (.htaccess ErrorDocument).
         Layout(
@@ -209,6 +222,7 @@ LAYOUTS = {
             None,
             optional=("save_as", "url"),
             description="Fehlerseite, z. B. „Seite nicht gefunden“ (404)",
+            searchable=False,
         ),
     )
 }
@@ -267,6 +281,13 @@ def content_visibility(content):
 def is_public(content):
     """True if a Pelican article or page is published in production."""
     return content_visibility(content) == PUBLIC
+
+
+def is_searchable(content):
+    """True if the site search indexes a Pelican article or page: published in production,
+    and of a layout that is searchable (not the search page, not the 404 page)."""
+    layout = LAYOUTS.get(str(content.metadata.get("layout", "")).lower())
+    return is_public(content) and (layout is None or layout.searchable)
 
 
 def address(content):

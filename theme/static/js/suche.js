@@ -1,0 +1,150 @@
+// The search page (theme/templates/search.html): our own interface on Pagefind's JS API.
+// Pagefind's ready-made UI is not used: it injects styles, which the Content-Security-Policy
+// forbids. Loaded as a module by the search page only; no inline script or style anywhere.
+//
+// - The field is a normal labelled <input type="search"> in a GET form (q=…), so the page
+//   reads ?q= on load, and every search is kept in the address (back button, bookmarks).
+// - Results are announced once, after typing pauses, in the role="status" region: the
+//   number of hits in words ("Ein Treffer für „Fest“."). The hits follow as a list of
+//   links (title as a level-2 heading, an excerpt with the matches in <mark>).
+// - Without JavaScript the page's notice (removed here) links the archive; if Pagefind cannot
+//   be loaded, the status region says so and links the archive too.
+
+const PAGE_SIZE = 10; // hits shown at first and added by "Weitere Treffer zeigen"
+const DEBOUNCE_MS = 300; // typing pause before a search (and its announcement)
+
+const root = document.querySelector("[data-search]");
+const form = root.querySelector("form");
+const field = form.querySelector("input[name=q]");
+const status = root.querySelector("[data-search-status]");
+const list = root.querySelector("[data-search-results]");
+const more = root.querySelector("[data-search-more]");
+const numbers = new Intl.NumberFormat("de-DE");
+
+let pagefind = null;
+let hits = []; // the current search's results (each loads its data on demand)
+let shown = 0;
+let latest = 0; // number of the latest search; older answers are dropped
+
+// "Keine Treffer für „xyz“.", "Ein Treffer für „xyz“.", "1.234 Treffer für „xyz“."
+function countText(count, query) {
+  const what = `für „${query}“.`;
+  if (count === 0) return `Keine Treffer ${what}`;
+  if (count === 1) return `Ein Treffer ${what}`;
+  return `${numbers.format(count)} Treffer ${what}`;
+}
+
+// Pagefind's excerpt is HTML with <mark> around the matches. Only its text and the marks
+// are taken over (parsed in an inert document, never inserted as HTML).
+function excerpt(html) {
+  const parsed = new DOMParser().parseFromString(html, "text/html").body;
+  const paragraph = document.createElement("p");
+  paragraph.className = "bl-search__excerpt";
+  for (const node of parsed.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.className = "bl-search__mark";
+      mark.textContent = node.textContent;
+      paragraph.append(mark);
+    } else {
+      paragraph.append(node.textContent);
+    }
+  }
+  return paragraph;
+}
+
+function hitItem(data) {
+  const item = document.createElement("li");
+  item.className = "bl-search__hit";
+  const heading = document.createElement("h2");
+  heading.className = "bl-search__title";
+  const link = document.createElement("a");
+  link.className = "bl-search__link";
+  link.href = data.url;
+  link.textContent = (data.meta && data.meta.title) || data.url;
+  heading.append(link);
+  item.append(heading, excerpt(data.excerpt || ""));
+  return item;
+}
+
+// Append the next PAGE_SIZE hits; with focus=true move the focus to the first new link
+// (after "Weitere Treffer zeigen", so keyboard users continue where the new hits start).
+async function showMore(ticket, focus) {
+  const next = hits.slice(shown, shown + PAGE_SIZE);
+  const data = await Promise.all(next.map((hit) => hit.data()));
+  if (ticket !== latest) return;
+  const items = data.map(hitItem);
+  list.append(...items);
+  shown += next.length;
+  more.hidden = shown >= hits.length;
+  if (focus && items.length) items[0].querySelector("a").focus();
+}
+
+function remember(query) {
+  const address = new URL(window.location.href);
+  if (query) address.searchParams.set("q", query);
+  else address.searchParams.delete("q");
+  window.history.replaceState(null, "", address);
+}
+
+async function search(query, immediately) {
+  const ticket = ++latest;
+  const term = query.trim();
+  remember(term);
+  if (!pagefind) return;
+  if (!term) {
+    hits = [];
+    shown = 0;
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = "";
+    return;
+  }
+  const result = immediately
+    ? await pagefind.search(term)
+    : await pagefind.debouncedSearch(term, {}, DEBOUNCE_MS);
+  if (result === null || ticket !== latest) return; // a newer search took over
+  hits = result.results;
+  shown = 0;
+  list.replaceChildren();
+  await showMore(ticket, false);
+  if (ticket === latest) status.textContent = countText(hits.length, term);
+}
+
+function unavailable() {
+  const archive = root.dataset.searchArchive;
+  status.replaceChildren(
+    "Die Suche ist gerade nicht verfügbar. Alle Beiträge finden Sie im ",
+    Object.assign(document.createElement("a"), { href: archive, textContent: "Archiv" }),
+    ".",
+  );
+}
+
+async function start() {
+  root.querySelector("[data-search-nojs]").remove();
+  field.addEventListener("input", () => search(field.value, false).catch(unavailable));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    search(field.value, true).catch(unavailable);
+  });
+  more.addEventListener("click", () => showMore(latest, true).catch(unavailable));
+  try {
+    pagefind = await import(root.dataset.searchBundle);
+    const base = new URL(root.dataset.searchBase, window.location.href).pathname;
+    await pagefind.options({ baseUrl: base });
+    await pagefind.init();
+  } catch {
+    pagefind = null;
+    unavailable();
+    return;
+  }
+  const query = new URLSearchParams(window.location.search).get("q") || "";
+  if (query) {
+    field.value = query;
+    await search(query, true);
+  } else if (field.value) {
+    await search(field.value, true); // typed while Pagefind was loading
+  }
+}
+
+start().catch(unavailable);
