@@ -31,6 +31,7 @@ PAGE_TYPES = {
     "mitgliedsantrag": "/mitglied-werden/antrag/",
     "archiv": "/archiv/",
     "thema": "/thema/aufrufe/",
+    "suche": "/suche/",
     "404": "/404.html",
 }
 
