@@ -56,6 +56,7 @@ def build(content, strict=False, **overrides):
     output = content.parent / "output"
     settings = tasks.PUBLISH_SETTINGS if strict else tasks.DEV_SETTINGS
     overrides.setdefault("IMAGE_OPTIMIZER_CACHE_DIR", str(content.parent / "cache"))
+    overrides.setdefault("CARDS_CACHE_DIR", str(content.parent / "cards-cache"))
     overrides.setdefault("CACHE_PATH", str(content.parent / "pelican-cache"))
     overrides.setdefault("A11Y_CHECK_REPORT_DIR", str(content.parent / "a11y-report"))
     tasks.build_site(settings, PATH=str(content), OUTPUT_PATH=str(output), **overrides)
@@ -152,6 +153,7 @@ def publish(project, output, **overrides):
         OUTPUT_PATH=str(output),
         FEED_DOMAIN=overrides.get("SITEURL", ""),
         IMAGE_OPTIMIZER_CACHE_DIR=str(project / "cache"),
+        CARDS_CACHE_DIR=str(project / "cards-cache"),
         A11Y_CHECK_REPORT_DIR=str(project / "reports"),
         **overrides,
     )

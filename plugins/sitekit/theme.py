@@ -1,8 +1,10 @@
 """Design values that Python needs, read from the theme's stylesheet (the one source).
 
 The text column's width is `max-width` of `.bl-width` in theme/static/css/site.css;
-templates (image `sizes`) and image_optimizer need it too. Read with tinycss2, a real
-CSS parser, so comments and formatting in the stylesheet do not matter.
+templates (image `sizes`) and image_optimizer need it too. The sharing cards (plugins/cards)
+take the light scheme's colours (`--bl-…` custom properties of `:root`) and the font files
+of its `@font-face` rules. Read with tinycss2, a real CSS parser, so comments and
+formatting in the stylesheet do not matter.
 """
 
 import functools
@@ -40,3 +42,51 @@ def _width(css, stylesheet):
 def rem(value):
     """46.0 → "46rem", 44.5 → "44.5rem" (CSS, not German: a dot)."""
     return f"{value:g}rem"
+
+
+def custom_properties(css):
+    """{"--bl-text": "#1d1b22", …}: the custom properties of the top-level `:root` rules,
+    the light scheme (the dark one lives inside a media query and is left out)."""
+    found = {}
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != ":root":
+            continue
+        for declaration in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True):
+            if declaration.type == "declaration" and declaration.name.startswith("--"):
+                found[declaration.name] = tinycss2.serialize(declaration.value).strip()
+    return found
+
+
+def font_files(stylesheet):
+    """{400: Path, 700: Path}: the first url() of each upright `@font-face` by its weight,
+    resolved against the stylesheet's folder (as a browser does)."""
+    stylesheet = Path(stylesheet)
+    found = {}
+    css = stylesheet.read_text(encoding="utf-8")
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "at-rule" or rule.lower_at_keyword != "font-face" or not rule.content:
+            continue
+        values = {
+            d.lower_name: [t for t in d.value if t.type not in ("whitespace", "comment")]
+            for d in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True)
+            if d.type == "declaration"
+        }
+        style = values.get("font-style", [])
+        if style and getattr(style[0], "lower_value", "") != "normal":
+            continue
+        weight = values.get("font-weight", [])
+        urls = [_url(token) for token in values.get("src", [])]
+        urls = [url for url in urls if url]
+        if weight and weight[0].type == "number" and urls:
+            found.setdefault(int(weight[0].value), (stylesheet.parent / urls[0]).resolve())
+    return found
+
+
+def _url(token):
+    """The address of a `url(…)` token or function, else None."""
+    if token.type == "url":
+        return token.value
+    if token.type == "function" and token.lower_name == "url":
+        strings = [t.value for t in token.arguments if t.type == "string"]
+        return strings[0] if strings else None
+    return None
