@@ -12,7 +12,7 @@ import sys
 
 import pytest
 from images import jpeg_bytes
-from support import build, make_site, soup
+from support import build, make_site, sharing_problems, soup
 
 from sitekit.findings import BuildError
 from sitetools.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
@@ -243,6 +243,10 @@ def test_publish_build_writes_a_complete_site_with_manifest(published):
     files = verify_manifest(output)
     assert {"index.html", "404.html", ".htaccess", "kontakt/index.html"} <= set(files)
     assert not list(published.glob(".output-im-bau-*")), "the staging folder was left behind"
+
+
+def test_every_published_page_has_a_real_sharing_image(published):
+    assert sharing_problems(published / "output", "https://verein.example") == []
 
 
 def _break(project, name="kaputt.md"):
