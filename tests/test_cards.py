@@ -13,6 +13,7 @@ from cards.render import (
     _measure,
     card_key,
     design_from,
+    drawable,
     fit,
     render,
     wrap,
@@ -109,6 +110,14 @@ def test_a_card_is_1200_by_630_in_the_site_colours_with_the_title_drawn():
     assert card.getpixel((SHARING_WIDTH - 5, SHARING_HEIGHT - 5)) == background
     assert text_pixels(card, design.text) > 5000  # the letters are there …
     assert card.tobytes() != other.tobytes()  # … and they are the title's
+
+
+def test_letters_the_font_lacks_are_spelt_in_letters_it_has():
+    design = design_from(STYLESHEET)
+    assert drawable("Łódź, GROẞ, Nähcafé „ja“ – 5 €", design.title_font) == (
+        "Lódź, GROSS, Nähcafé „ja“ – 5 €"  # ź: z and the accent, which the font has
+    )
+    assert render("Łódź", "V", design).tobytes() == render("Lódź", "V", design).tobytes()
 
 
 def test_drawing_is_deterministic():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont, features
+from unidecode import unidecode
 
 from sitekit.constants import SHARING_HEIGHT, SHARING_WIDTH
 from sitekit.german import ERROR, report
@@ -160,6 +161,30 @@ def _font(path, size):
     return ImageFont.truetype(path, size)
 
 
+NOT_A_LETTER = "\ue000"  # a private-use code point: no font has a glyph for it
+
+
+@cache
+def _has_glyph(path, char):
+    """True if the font draws char with a glyph of its own, not the box it draws for
+    letters it lacks (the site's font is a Latin subset: no ł, no ẞ)."""
+    if char.isascii():
+        return True
+
+    def drawn(text):
+        image = Image.new("L", (80, 80))
+        ImageDraw.Draw(image).text((10, 10), text, font=_font(path, 40), fill=255)
+        return image.tobytes()
+
+    return drawn(char) != drawn(NOT_A_LETTER)
+
+
+def drawable(text, path):
+    """text with each letter the font lacks spelt in Latin letters it has (Unidecode:
+    "Łódź" → "Lódź", "ẞ" → "SS"), so a card never shows an empty box."""
+    return "".join(c if _has_glyph(path, c) else unidecode(c) for c in text)
+
+
 def _measure(path):
     return lambda text, size: _font(path, size).getlength(text)
 
@@ -173,6 +198,7 @@ def render(title, name, design):
         left, right = round(number * segment), round((number + 1) * segment)
         draw.rectangle((left, 0, right - 1, STRIPE - 1), fill=colour)
 
+    title, name = drawable(title, design.title_font), drawable(name, design.name_font)
     name_font = _font(design.name_font, NAME_SIZE)
     name_top = SHARING_HEIGHT - MARGIN - NAME_SIZE
     draw.text((MARGIN, name_top), name, font=name_font, fill=design.text, anchor="lt")
