@@ -15,6 +15,7 @@ import tinycss2
 from sitekit.german import ERROR, report
 
 WIDTH_RULE = ".bl-width"
+_DARK = "(prefers-color-scheme:dark)"
 FIX_WIDTH = "Die Regel „.bl-width { max-width: 46rem; }“ wiederherstellen (eine Angabe in rem)."
 
 
@@ -44,11 +45,25 @@ def rem(value):
     return f"{value:g}rem"
 
 
-def custom_properties(css):
-    """{"--bl-text": "#1d1b22", …}: the custom properties of the top-level `:root` rules,
-    the light scheme (the dark one lives inside a media query and is left out)."""
+def custom_properties(css, dark=False):
+    """{"--bl-text": "#1d1b22", …}: the custom properties of the `:root` rules of the light
+    scheme (top level), or with dark=True those of `@media (prefers-color-scheme: dark)`
+    only. Other media (print) are left out."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    if dark:
+        rules = [
+            rule
+            for media in rules
+            if media.type == "at-rule"
+            and media.lower_at_keyword == "media"
+            and media.content
+            and _DARK in "".join(tinycss2.serialize(media.prelude).lower().split())
+            for rule in tinycss2.parse_rule_list(
+                media.content, skip_comments=True, skip_whitespace=True
+            )
+        ]
     found = {}
-    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+    for rule in rules:
         if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != ":root":
             continue
         for declaration in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True):
