@@ -15,7 +15,9 @@ from cards.render import (
     design_from,
     drawable,
     fit,
+    palette,
     render,
+    save_png,
     wrap,
 )
 from PIL import Image
@@ -120,6 +122,18 @@ def test_letters_the_font_lacks_are_spelt_in_letters_it_has():
     assert render("Łódź", "V", design).tobytes() == render("Lódź", "V", design).tobytes()
 
 
+def test_the_png_keeps_the_exact_colours_and_is_small(tmp_path):
+    design = design_from(STYLESHEET)
+    card = render("Die IT-Gruppe sucht Verstärkung", "Testverein e.V.", design)
+    size = save_png(card, tmp_path / "card.png", palette(design))
+    with Image.open(tmp_path / "card.png") as saved:
+        saved = saved.convert("RGB")
+    stripe = [saved.getpixel((round((n + 0.5) * SHARING_WIDTH / 6), 5)) for n in range(6)]
+    assert stripe == [card.getpixel((round((n + 0.5) * SHARING_WIDTH / 6), 5)) for n in range(6)]
+    assert saved.getpixel((600, 600)) == card.getpixel((600, 600))
+    assert size < 25_000
+
+
 def test_drawing_is_deterministic():
     design = design_from(STYLESHEET)
     assert render("Fest", "Verein", design).tobytes() == render("Fest", "Verein", design).tobytes()
@@ -199,9 +213,10 @@ def test_the_store_draws_once_and_keeps_the_files(tmp_path):
         return Image.new("RGB", (SHARING_WIDTH, SHARING_HEIGHT), "#3d1f6e")
 
     wanted = {"a" * 20: "Fest", "b" * 20: "Markt"}
-    assert store.make(wanted, draw) == 2
+    colours = palette(design_from(STYLESHEET))
+    assert store.make(wanted, draw, colours) == 2
     stamps = {p: p.stat().st_mtime_ns for key in wanted for p in store.files(key)}
-    assert store.make(wanted, draw) == 0 and drawn == ["Fest", "Markt"]
+    assert store.make(wanted, draw, colours) == 0 and drawn == ["Fest", "Markt"]
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps  # not written again
     with Image.open(store.files("a" * 20)[0]) as small:
         assert small.size == (WIDTHS[0], round(SHARING_HEIGHT * WIDTHS[0] / SHARING_WIDTH))

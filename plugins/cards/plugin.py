@@ -20,7 +20,7 @@ from sitekit.constants import IMAGE_HASH_LENGTH, SHARING_HEIGHT, SHARING_WIDTH
 from sitekit.settings import value
 
 from . import settings as options
-from .render import card_key, design_from, render, save_png
+from .render import card_key, design_from, palette, render, save_png
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ def make_cards(generators):
             card_key(site_title, name, design, IMAGE_HASH_LENGTH), url, alt(site_title, name)
         )
         wanted[site_card.key] = site_title
-        made = store.make(wanted, lambda title: render(title, name, design))
+        made = store.make(wanted, lambda title: render(title, name, design), palette(design))
         store.publish(wanted, Path(settings["OUTPUT_PATH"]) / folder)
         store.prune(wanted)
     generators[0].context[SITE_SHARING_IMAGE] = site_card.sharing
@@ -184,8 +184,9 @@ class Store:
     def files(self, key):
         return [self.folder / f"{key}-{width}.png" for width in WIDTHS]
 
-    def make(self, wanted, draw):
-        """Draw the cards whose files are missing; how many were drawn."""
+    def make(self, wanted, draw, colours):
+        """Draw the cards whose files are missing (draw(title) → RGB image), save them in
+        the palette colours; how many were drawn."""
         made = 0
         for key, title in wanted.items():
             if all(path.is_file() for path in self.files(key)):
@@ -194,9 +195,10 @@ class Store:
             for path, width in zip(self.files(key), WIDTHS, strict=True):
                 if width != image.width:
                     height = round(image.height * width / image.width)
-                    save_png(image.resize((width, height), Image.Resampling.LANCZOS), path)
+                    scaled = image.resize((width, height), Image.Resampling.LANCZOS)
+                    save_png(scaled, path, colours)
                 else:
-                    save_png(image, path)
+                    save_png(image, path, colours)
             made += 1
         return made
 

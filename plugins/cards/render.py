@@ -21,7 +21,7 @@ from sitekit.german import ERROR, report
 from sitekit.theme import custom_properties, font_files
 
 # Bump when render() draws something else from the same input.
-RECIPE_VERSION = 1
+RECIPE_VERSION = 2
 MARGIN = 80  # px left and right of the text, and below the name
 STRIPE = 18  # px: the colourful stripe at the top, as in the site's header
 TITLE_SIZES = tuple(range(96, 51, -4))  # px, largest first: a short title is set large
@@ -217,14 +217,33 @@ def render(title, name, design):
     return image
 
 
-def save_png(image, path):
-    """A card's PNG: its few colours (the stripe, the background, the text and the
-    smoothing of the letters' edges) as a palette, a third of the bytes of full colour.
-    Written atomically, so a build that is killed leaves no half file behind."""
+def palette(design):
+    """The card's colours as a palette image: background, text, the stripe, and the steps
+    between background and text that smooth the letters' edges."""
+    ends = [_rgb(design.background), _rgb(design.text)]
+    steps = PALETTE - 2 - len(design.stripe)
+    blends = [
+        tuple(round(b + (t - b) * n / (steps + 1)) for b, t in zip(*ends, strict=True))
+        for n in range(1, steps + 1)
+    ]
+    colours = [*ends, *map(_rgb, design.stripe), *blends]
+    image = Image.new("P", (1, 1))
+    image.putpalette([channel for colour in colours for channel in colour])
+    return image
+
+
+def save_png(image, path, colours):
+    """A card's PNG in the palette `colours` (see palette), a third of the bytes of full
+    colour; the stripe and background keep their exact colours. Written atomically, so a
+    build that is killed leaves no half file behind."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    image.quantize(PALETTE).save(temporary, format="PNG")
+    image.quantize(palette=colours, dither=Image.Dither.NONE).save(temporary, format="PNG")
     temporary.replace(path)
     return path.stat().st_size
+
+
+def _rgb(colour):
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def _digest(path):
