@@ -159,7 +159,9 @@ def test_the_colours_come_from_the_stylesheet(tmp_path):
     )
     assert changed.background == "#00563b"
     assert render("Fest", "Verein", changed).getpixel((600, 600)) == (0, 0x56, 0x3B)
-    assert card_key("Fest", "Verein", changed, 20) != card_key("Fest", "Verein", design, 20)
+    assert card_key("Fest", "Verein", changed.fingerprint(), 20) != card_key(
+        "Fest", "Verein", design.fingerprint(), 20
+    )
 
 
 def test_a_missing_colour_is_named_in_german(tmp_path):
@@ -170,16 +172,16 @@ def test_a_missing_colour_is_named_in_german(tmp_path):
 
 def test_the_key_changes_with_title_name_and_fonts(tmp_path):
     design = design_from(STYLESHEET)
-    key = card_key("Fest", "Verein", design, 20)
-    assert len(key) == 20 and key == card_key("Fest", "Verein", design, 20)
-    assert key != card_key("Fest!", "Verein", design, 20)
-    assert key != card_key("Fest", "Anderer Verein", design, 20)
+    key = card_key("Fest", "Verein", design.fingerprint(), 20)
+    assert len(key) == 20 and key == card_key("Fest", "Verein", design.fingerprint(), 20)
+    assert key != card_key("Fest!", "Verein", design.fingerprint(), 20)
+    assert key != card_key("Fest", "Anderer Verein", design.fingerprint(), 20)
     font = tmp_path / "font.woff2"
     font.write_bytes(Path(design.title_font).read_bytes() + b"\0")
     moved = design.__class__(
         design.background, design.text, design.stripe, str(font), design.name_font
     )
-    assert key != card_key("Fest", "Verein", moved, 20)
+    assert key != card_key("Fest", "Verein", moved.fingerprint(), 20)
 
 
 def test_stylesheet_readers_on_a_small_stylesheet(tmp_path):

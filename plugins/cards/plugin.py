@@ -20,7 +20,7 @@ from sitekit.constants import IMAGE_HASH_LENGTH, SHARING_HEIGHT, SHARING_WIDTH
 from sitekit.settings import value
 
 from . import settings as options
-from .render import card_key, design_from, palette, render, save_png
+from .render import card_key, design_from, forget_fonts, palette, render, save_png
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,9 @@ def make_cards(generators):
     settings = generators[0].settings
     values = options.read(settings)
     started = time.monotonic()
+    forget_fonts()
     design = design_from(Path(settings["THEME"]) / STYLESHEET)
+    shaping = design.fingerprint()
     folder = value(settings, "IMAGE_OPTIMIZER_OUTPUT_DIR") or FOLDER
     site_url = settings["SITEURL"]
 
@@ -119,13 +121,13 @@ def make_cards(generators):
             if content.sharing_image is None:
                 title = plain(content.title)
                 content.card = Card(
-                    card_key(title, name, design, IMAGE_HASH_LENGTH), url, alt(title, name)
+                    card_key(title, name, shaping, IMAGE_HASH_LENGTH), url, alt(title, name)
                 )
                 content.sharing_image = content.card.sharing
                 wanted[content.card.key] = title
         site_title = str(facts.get("beschreibung") or "").strip() or name
         site_card = Card(
-            card_key(site_title, name, design, IMAGE_HASH_LENGTH), url, alt(site_title, name)
+            card_key(site_title, name, shaping, IMAGE_HASH_LENGTH), url, alt(site_title, name)
         )
         wanted[site_card.key] = site_title
         made = store.make(wanted, lambda title: render(title, name, design), palette(design))

@@ -43,9 +43,16 @@ class Design:
     name_font: str  # path of the regular one
 
     def fingerprint(self):
-        """Everything that shapes the pixels: colours, the fonts' bytes, the renderer."""
+        """Everything besides title and name that shapes the pixels: colours, the fonts'
+        bytes, the renderer and its version. Computed once per build."""
         fonts = [_digest(self.title_font), _digest(self.name_font)]
-        return [self.background, self.text, list(self.stripe), fonts]
+        return [
+            RECIPE_VERSION,
+            [self.background, self.text, list(self.stripe), fonts],
+            [SHARING_WIDTH, SHARING_HEIGHT],
+            PIL.__version__,
+            features.version("freetype2"),
+        ]
 
 
 # The site's colours a card takes: the header's (text on background, checked for contrast
@@ -90,19 +97,10 @@ def design_from(stylesheet):
     )
 
 
-def card_key(title, name, design, length):
-    """Content address of a card: the same title, name, colours, fonts and Pillow give the
-    same name, any change a new one."""
-    shaping = [
-        RECIPE_VERSION,
-        title,
-        name,
-        design.fingerprint(),
-        [SHARING_WIDTH, SHARING_HEIGHT],
-        PIL.__version__,
-        features.version("freetype2"),
-    ]
-    text = json.dumps(shaping, ensure_ascii=False)
+def card_key(title, name, fingerprint, length):
+    """Content address of a card: the same title, name and design (Design.fingerprint)
+    give the same name, any change a new one."""
+    text = json.dumps([title, name, fingerprint], ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
@@ -246,5 +244,19 @@ def _rgb(colour):
     return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
+def forget_fonts():
+    """Open the font files anew: the preview server builds again and again in one process,
+    and a font file may have changed in between."""
+    _font.cache_clear()
+    _has_glyph.cache_clear()
+
+
 def _digest(path):
+    """SHA-256 of a font file, read once while its size and modification time stay."""
+    stat = Path(path).stat()
+    return _digest_of(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@cache
+def _digest_of(path, _size, _mtime):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
