@@ -4,6 +4,7 @@ import contextlib
 import fcntl
 import logging
 import mimetypes
+import os
 import re
 import shutil
 import time
@@ -172,6 +173,7 @@ class Store:
     def __init__(self, folder):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
+        self.present = set(os.listdir(self.folder))  # one look instead of one per file
 
     @contextlib.contextmanager
     def locked(self):
@@ -179,6 +181,7 @@ class Store:
         with open(self.folder / ".lock", "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
+                self.present = set(os.listdir(self.folder))  # as the previous build left it
                 yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
@@ -191,7 +194,7 @@ class Store:
         the palette colours; how many were drawn."""
         made = 0
         for key, title in wanted.items():
-            if all(path.is_file() for path in self.files(key)):
+            if all(path.name in self.present for path in self.files(key)):
                 continue
             image = draw(title)
             for path, width in zip(self.files(key), WIDTHS, strict=True):
@@ -201,6 +204,7 @@ class Store:
                     save_png(scaled, path, colours)
                 else:
                     save_png(image, path, colours)
+                self.present.add(path.name)
             made += 1
         return made
 
@@ -209,16 +213,18 @@ class Store:
         target.mkdir(parents=True, exist_ok=True)
         for key in wanted:
             for path in self.files(key):
-                if not (target / path.name).exists():
-                    try:
-                        (target / path.name).hardlink_to(path)
-                    except OSError:
-                        shutil.copyfile(path, target / path.name)
+                try:
+                    (target / path.name).hardlink_to(path)
+                except FileExistsError:
+                    pass
+                except OSError:
+                    shutil.copyfile(path, target / path.name)
 
     def prune(self, wanted):
         """Delete the cards this build did not use (only files named as cards)."""
         keep = {path.name for key in wanted for path in self.files(key)}
-        for file in self.folder.iterdir():
-            if CARD_FILE.match(file.name) and file.name not in keep:
+        for name in self.present - keep:
+            if CARD_FILE.match(name):
                 with contextlib.suppress(FileNotFoundError):
-                    file.unlink()
+                    (self.folder / name).unlink()
+        self.present &= keep | {n for n in self.present if not CARD_FILE.match(n)}

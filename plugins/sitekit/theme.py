@@ -25,9 +25,16 @@ def content_width_rem(stylesheet):
 
 
 @functools.lru_cache(maxsize=4)
+def _rules(css):
+    """The stylesheet's top-level rules, parsed once per text in a process (a tenth of a
+    second each time): the settings, the cards and the contrast check all read it."""
+    return tuple(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
+@functools.lru_cache(maxsize=4)
 def _width(css, stylesheet):
-    """Parsed once per stylesheet text: a build reads its settings file more than once."""
-    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+    """Once per stylesheet text: a build reads its settings file more than once."""
+    for rule in _rules(css):
         if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != WIDTH_RULE:
             continue
         for declaration in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True):
@@ -49,7 +56,7 @@ def custom_properties(css, dark=False):
     """{"--bl-text": "#1d1b22", …}: the custom properties of the `:root` rules of the light
     scheme (top level), or with dark=True those of `@media (prefers-color-scheme: dark)`
     only. Other media (print) are left out."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    rules = _rules(css)
     if dark:
         rules = [
             rule
@@ -77,8 +84,7 @@ def font_files(stylesheet):
     resolved against the stylesheet's folder (as a browser does)."""
     stylesheet = Path(stylesheet)
     found = {}
-    css = stylesheet.read_text(encoding="utf-8")
-    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+    for rule in _rules(stylesheet.read_text(encoding="utf-8")):
         if rule.type != "at-rule" or rule.lower_at_keyword != "font-face" or not rule.content:
             continue
         values = {
