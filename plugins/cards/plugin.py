@@ -186,15 +186,18 @@ class Store:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
+    def names(self, key):
+        return [f"{key}-{width}.png" for width in WIDTHS]
+
     def files(self, key):
-        return [self.folder / f"{key}-{width}.png" for width in WIDTHS]
+        return [self.folder / name for name in self.names(key)]
 
     def make(self, wanted, draw, colours):
         """Draw the cards whose files are missing (draw(title) → RGB image), save them in
         the palette colours; how many were drawn."""
         made = 0
         for key, title in wanted.items():
-            if all(path.name in self.present for path in self.files(key)):
+            if all(name in self.present for name in self.names(key)):
                 continue
             image = draw(title)
             for path, width in zip(self.files(key), WIDTHS, strict=True):
@@ -211,18 +214,19 @@ class Store:
     def publish(self, wanted, target):
         """Hard links (copies where that fails) of the cards' files in target."""
         target.mkdir(parents=True, exist_ok=True)
+        source, folder = str(self.folder), str(target)  # strings: 1,000s of files, no Paths
         for key in wanted:
-            for path in self.files(key):
+            for name in self.names(key):
                 try:
-                    (target / path.name).hardlink_to(path)
+                    os.link(f"{source}/{name}", f"{folder}/{name}")
                 except FileExistsError:
                     pass
-                except OSError:
-                    shutil.copyfile(path, target / path.name)
+                except OSError:  # another file system, or links not allowed
+                    shutil.copyfile(f"{source}/{name}", f"{folder}/{name}")
 
     def prune(self, wanted):
         """Delete the cards this build did not use (only files named as cards)."""
-        keep = {path.name for key in wanted for path in self.files(key)}
+        keep = {name for key in wanted for name in self.names(key)}
         for name in self.present - keep:
             if CARD_FILE.match(name):
                 with contextlib.suppress(FileNotFoundError):
