@@ -62,6 +62,12 @@ def plain_pelican(content, work):
     return {"PATH": str(content), "OUTPUT_PATH": str(work / "output-pelican"), "PLUGINS": []}
 
 
+def no_sharing_image(*args, **kwargs):
+    """Stands in for the cards plugin's template helper where that plugin is left out:
+    pages then have no og:image."""
+    return None
+
+
 def caches(name, content):
     """A scenario's cache folder for one corpus (a build keeps only what it used)."""
     return f"cache-{name}-{content.parent.name}"
@@ -84,6 +90,7 @@ def settings_for(name, content, work):
         "A11Y_CHECK_CACHE_DIR": str(folder / "a11y"),
         "A11Y_CHECK_REPORT_DIR": str(folder / "a11y-report"),
         "IMAGE_OPTIMIZER_CACHE_DIR": str(work / image_cache(content)),
+        "CARDS_CACHE_DIR": str(folder / "cards"),
     }
     if name == "ours":
         return common
@@ -94,7 +101,11 @@ def settings_for(name, content, work):
         return {**common, "PLUGINS": [p for p in plugins if p != "a11y_check"]}
     if name == "ours-minify":
         return {**common, "MINIFY_ENABLED": True}
-    without_images = {**common, "PLUGINS": SITE_PLUGINS, "JINJA_GLOBALS": {"picture": no_picture}}
+    without_images = {
+        **common,
+        "PLUGINS": SITE_PLUGINS,
+        "JINJA_GLOBALS": {"picture": no_picture, "sharing_image": no_sharing_image},
+    }
     if name == "site-no-images":
         return without_images
     if name == "images-jpeg":
@@ -103,6 +114,7 @@ def settings_for(name, content, work):
             "IMAGE_OPTIMIZER_CACHE_DIR": str(folder / "images"),
             "IMAGE_OPTIMIZER_FORMATS": (),
             "PLUGINS": [*SITE_PLUGINS, "image_optimizer"],
+            "JINJA_GLOBALS": {"sharing_image": no_sharing_image},
         }
     if name == "image-process":  # keeps its derivatives in output/, so output must stay
         return {
@@ -121,6 +133,18 @@ class _ImageSeconds(logging.Handler):
         found = re.search(r"\(([\d,]+) Sekunden\)", record.getMessage())
         if found:
             _ImageSeconds.seconds = float(found[1].replace(",", "."))
+
+
+class _CardSeconds(logging.Handler):
+    """The cards plugin's line: "Vorschaukarten: 1.023 Karten, 1.023 neu gezeichnet (…)"."""
+
+    seconds = drawn = None
+
+    def emit(self, record):
+        found = re.search(r"([\d.]+) neu gezeichnet \(([\d,]+) Sekunden\)", record.getMessage())
+        if found:
+            _CardSeconds.drawn = int(found[1].replace(".", ""))
+            _CardSeconds.seconds = float(found[2].replace(",", "."))
 
 
 def main():
@@ -154,10 +178,20 @@ def main():
         import tasks
 
         logging.getLogger("image_optimizer").addHandler(_ImageSeconds())
+        logging.getLogger("cards").addHandler(_CardSeconds())
         tasks._build(tasks.DEV_SETTINGS, **settings_for(name, content, work))  # as make build
         seconds = time.monotonic() - started
         image_seconds = _ImageSeconds.seconds
-    print(json.dumps({"seconds": seconds, "image_seconds": image_seconds}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "image_seconds": image_seconds,
+                "card_seconds": _CardSeconds.seconds,
+                "cards_drawn": _CardSeconds.drawn,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":
