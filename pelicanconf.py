@@ -64,6 +64,11 @@ PLUGINS = [
     # 5. Turns every image into a responsive <picture> (AVIF, WebP, JPEG/PNG) without
     #    EXIF/GPS. Runs after all content is read and before any page is written.
     "image_optimizer",
+    # 5b. The sharing image of every page (og:image): its photo's 1200-px variant, or a card
+    #     drawn with its title in the site's font and colours (also the list thumbnail of a
+    #     page without photo). After image_optimizer, whose photos it takes; before any
+    #     page is written.
+    "cards",
     # 6. The calendar: each event's dates on the build's today (SITE_TODAY), the lists
     #    for the Termine page and the start page (before any page is written), the .ics
     #    files (at the end). After association, whose facts (the places) it reads.
@@ -207,6 +212,8 @@ A11Y_CHECK_CACHE_DIR = str(ROOT / "cache" / "a11y")
 IMAGE_OPTIMIZER_CACHE_DIR = str(ROOT / "cache" / "images")
 # Production's minified pages (minify runs only there): an unchanged page is taken from here.
 MINIFY_CACHE_DIR = str(ROOT / "cache" / "minify")
+# The drawn sharing cards are cached here too (plugins/cards).
+CARDS_CACHE_DIR = str(ROOT / "cache" / "cards")
 # The text column's width: max-width of .bl-width in the stylesheet, its one source.
 # Templates use CONTENT_WIDTH in `sizes`; content images fill the column less its 1rem
 # padding on each side.

@@ -65,6 +65,12 @@ def plain_pelican(content, work):
     return {"PATH": str(content), "OUTPUT_PATH": str(work / "output-pelican"), "PLUGINS": []}
 
 
+def no_sharing_image(*args, **kwargs):
+    """Stands in for the cards plugin's template helper where that plugin is left out:
+    pages then have no og:image."""
+    return None
+
+
 def caches(name, content):
     """A scenario's cache folder for one corpus (a build keeps only what it used)."""
     return f"cache-{name}-{content.parent.name}"
@@ -88,6 +94,7 @@ def settings_for(name, content, work):
         "A11Y_CHECK_REPORT_DIR": str(folder / "a11y-report"),
         "IMAGE_OPTIMIZER_CACHE_DIR": str(work / image_cache(content)),
         "MINIFY_CACHE_DIR": str(folder / "minify"),
+        "CARDS_CACHE_DIR": str(folder / "cards"),
     }
     if name in ("ours", "ours-production"):
         return common
@@ -99,7 +106,11 @@ def settings_for(name, content, work):
         return {**common, "PLUGINS": [p for p in plugins if p != left_out]}
     if name == "ours-minify":
         return {**common, "MINIFY_ENABLED": True}
-    without_images = {**common, "PLUGINS": SITE_PLUGINS, "JINJA_GLOBALS": {"picture": no_picture}}
+    without_images = {
+        **common,
+        "PLUGINS": SITE_PLUGINS,
+        "JINJA_GLOBALS": {"picture": no_picture, "sharing_image": no_sharing_image},
+    }
     if name == "site-no-images":
         return without_images
     if name == "images-jpeg":
@@ -108,6 +119,7 @@ def settings_for(name, content, work):
             "IMAGE_OPTIMIZER_CACHE_DIR": str(folder / "images"),
             "IMAGE_OPTIMIZER_FORMATS": (),
             "PLUGINS": [*SITE_PLUGINS, "image_optimizer"],
+            "JINJA_GLOBALS": {"sharing_image": no_sharing_image},
         }
     if name == "image-process":  # keeps its derivatives in output/, so output must stay
         return {
@@ -130,6 +142,18 @@ class _Seconds(logging.Handler):
         found = re.search(r"\(([\d.,]+) Sekunden\)", record.getMessage())
         if found:
             self.seconds = float(found[1].replace(".", "").replace(",", "."))
+
+
+class _CardSeconds(logging.Handler):
+    """The cards plugin's line: "Vorschaukarten: 1.023 Karten, 1.023 neu gezeichnet (…)"."""
+
+    seconds = drawn = None
+
+    def emit(self, record):
+        found = re.search(r"([\d.]+) neu gezeichnet \(([\d,]+) Sekunden\)", record.getMessage())
+        if found:
+            _CardSeconds.drawn = int(found[1].replace(".", ""))
+            _CardSeconds.seconds = float(found[2].replace(",", "."))
 
 
 def main():
@@ -165,12 +189,19 @@ def main():
         images, search = _Seconds(), _Seconds()
         logging.getLogger("image_optimizer").addHandler(images)
         logging.getLogger("search").addHandler(search)
+        logging.getLogger("cards").addHandler(_CardSeconds())
         # as make build, or as make publish-build (without its manifest for the deploy)
         settings = tasks.PUBLISH_SETTINGS if name == "ours-production" else tasks.DEV_SETTINGS
         tasks._build(settings, **settings_for(name, content, work))
         seconds = time.monotonic() - started
         image_seconds, search_seconds = images.seconds, search.seconds
-    result = {"seconds": seconds, "image_seconds": image_seconds, "search_seconds": search_seconds}
+    result = {
+        "seconds": seconds,
+        "image_seconds": image_seconds,
+        "search_seconds": search_seconds,
+        "card_seconds": _CardSeconds.seconds,
+        "cards_drawn": _CardSeconds.drawn,
+    }
     print(json.dumps(result))
 
 

@@ -89,6 +89,7 @@ def built_site(tmp_path_factory):
         tasks.DEV_SETTINGS,
         OUTPUT_PATH=str(out_dir),
         IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path_factory.mktemp("image-cache")),
+        CARDS_CACHE_DIR=str(tmp_path_factory.mktemp("cards-cache")),
         CACHE_PATH=str(tmp_path_factory.mktemp("pelican-cache")),
         A11Y_CHECK_REPORT_DIR=str(out_dir.parent / "a11y-report"),
     )

@@ -56,6 +56,7 @@ def build(content, strict=False, **overrides):
     output = content.parent / "output"
     settings = tasks.PUBLISH_SETTINGS if strict else tasks.DEV_SETTINGS
     overrides.setdefault("IMAGE_OPTIMIZER_CACHE_DIR", str(content.parent / "cache"))
+    overrides.setdefault("CARDS_CACHE_DIR", str(content.parent / "cards-cache"))
     overrides.setdefault("CACHE_PATH", str(content.parent / "pelican-cache"))
     overrides.setdefault("A11Y_CHECK_REPORT_DIR", str(content.parent / "a11y-report"))
     tasks.build_site(settings, PATH=str(content), OUTPUT_PATH=str(output), **overrides)
@@ -152,6 +153,7 @@ def publish(project, output, **overrides):
         OUTPUT_PATH=str(output),
         FEED_DOMAIN=overrides.get("SITEURL", ""),
         IMAGE_OPTIMIZER_CACHE_DIR=str(project / "cache"),
+        CARDS_CACHE_DIR=str(project / "cards-cache"),
         A11Y_CHECK_REPORT_DIR=str(project / "reports"),
         **overrides,
     )
@@ -177,3 +179,42 @@ def slugifier(settings):
         )
 
     return slug
+
+
+def sharing_problems(output, site_url):
+    """What is wrong with the link previews of a built site: every page's og:image must be
+    an absolute URL below site_url of a file in output of at least 1200×630 (as its
+    og:image:width/height say), with an og:image:alt; no "Platzhalter" in any src, srcset,
+    alt or og:image. An empty list when all is well."""
+    from PIL import Image
+
+    problems = []
+    for html in sorted(Path(output).rglob("*.html")):
+        rel = html.relative_to(output).as_posix()
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        meta = {
+            tag["property"]: tag.get("content", "") for tag in page.find_all("meta", property=True)
+        }
+        image = meta.get("og:image", "")
+        if not image.startswith(f"{site_url}/"):
+            problems.append(f"{rel}: og:image {image!r} is not below {site_url}/")
+            continue
+        file = Path(output) / image.removeprefix(f"{site_url}/")
+        if not file.is_file():
+            problems.append(f"{rel}: og:image {image} is no file of the site")
+            continue
+        with Image.open(file) as opened:
+            size = opened.size
+        said = (int(meta.get("og:image:width", 0)), int(meta.get("og:image:height", 0)))
+        if size[0] < 1200 or size[1] < 630 or size != said:
+            problems.append(f"{rel}: og:image is {size}, the page says {said}")
+        if not meta.get("og:image:alt", "").strip():
+            problems.append(f"{rel}: og:image without og:image:alt")
+        shown = [image, meta.get("og:image:alt", "")] + [
+            tag.get(name, "")
+            for tag in page.find_all(["img", "source"])
+            for name in ("src", "srcset", "alt")
+        ]
+        if any("platzhalter" in text.lower() for text in shown):
+            problems.append(f"{rel}: a placeholder picture")
+    return problems

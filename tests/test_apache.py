@@ -17,6 +17,7 @@ import pytest
 import support
 from browser import site_paths
 from bs4 import BeautifulSoup
+from images import jpeg_bytes, photo
 
 YEAR = "public, max-age=31536000, immutable"
 HASHED_IMAGE = re.compile(r"/bilder/[0-9a-f]{20}-\d+\.(avif|webp|jpg|png|gif|svg)$")
@@ -115,16 +116,45 @@ def served(project, output_name, **overrides):
         shutil.rmtree(docroot.parent, ignore_errors=True)
 
 
+PHOTO_CREDIT = """
+["images/it-gruppe.jpg"]
+bildnachweis = "Erika Muster"
+einwilligung = "Alle Abgebildeten haben zugestimmt."
+"""
+
+
 @pytest.fixture(scope="module")
-def site(apache_installed, filled_project):
-    with served(filled_project, "apache-output") as site:
+def photo_project(tmp_path_factory):
+    """The real site, placeholders filled, with a photo over Stephan's interview: the real
+    content has none yet, and the image variants' headers need one to be checked."""
+    root = support.copy_project(tmp_path_factory.mktemp("apache-project"))
+    content = support.fill_placeholders(root / "content")
+    (content / "images/it-gruppe.jpg").write_bytes(jpeg_bytes(photo(1600, 1200)))
+    with open(content / "images/bildnachweise.toml", "a", encoding="utf-8") as credits:
+        credits.write(PHOTO_CREDIT)
+    interview = content / "interviews/interview-stephan-it-gruppe.md"
+    interview.write_text(
+        interview.read_text(encoding="utf-8").replace(
+            "Layout: interview\n",
+            "Layout: interview\nImage: ../images/it-gruppe.jpg\n"
+            "Image_alt: Die IT-Gruppe am Tisch im Z.a.K.\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(apache_installed, photo_project):
+    with served(photo_project, "apache-output") as site:
         yield site
 
 
 @pytest.fixture(scope="module")
-def hsts_site(apache_installed, filled_project):
+def hsts_site(apache_installed, photo_project):
     """The same site built with HSTS_MAX_AGE = one year."""
-    with served(filled_project, "apache-output-hsts", HSTS_MAX_AGE=31536000) as site:
+    with served(photo_project, "apache-output-hsts", HSTS_MAX_AGE=31536000) as site:
         yield site
 
 

@@ -4,8 +4,11 @@ import re
 
 import pytest
 from browser import open_page
+from conftest import serving
+from images import jpeg_bytes, photo
+from support import build, make_site
 
-INTERVIEW = "/interview-mit-stephan-ueber-die-it-gruppe/"
+ARTICLE = "/sommerfest/"
 
 # Sum of all layout shifts since the page started loading (Cumulative Layout Shift).
 LAYOUT_SHIFT = """() => new Promise(resolve => {
@@ -17,11 +20,26 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 })"""
 
 
+@pytest.fixture(scope="module")
+def photo_site(tmp_path_factory):
+    """A news item with a photo in its text (the real content has no photo yet)."""
+    content = make_site(
+        tmp_path_factory.mktemp("photo-site"),
+        {
+            "neuigkeiten/fest.md": "Title: Sommerfest\nDate: 2026-07-01\nLayout: news\n\n"
+            "Wir feiern.\n\n![Die Wiese im Sommer](../images/wiese.jpg)\n\nMehr Text.\n",
+            "images/wiese.jpg": jpeg_bytes(photo(1600, 1200)),
+        },
+    )
+    with serving(build(content)) as url:
+        yield url
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("width, scale", [(375, 1), (375, 3), (1280, 1), (1280, 2)])
-def test_browser_loads_a_variant_that_fits_and_nothing_shifts(new_page, site_server, width, scale):
+def test_browser_loads_a_variant_that_fits_and_nothing_shifts(new_page, photo_site, width, scale):
     page = new_page(viewport={"width": width, "height": 800}, device_scale_factor=scale)
-    open_page(page, site_server + INTERVIEW)
+    open_page(page, photo_site + ARTICLE)
     image = page.locator("main picture img").first
     image.scroll_into_view_if_needed()
     page.wait_for_function(

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 from images import jpeg_bytes
-from support import build, make_site, soup
+from support import build, make_site, sharing_problems, soup
 
 from sitekit.findings import BuildError
 from sitetools.manifest import MANIFEST_NAME, ManifestError, verify_manifest, write_manifest
@@ -97,7 +97,8 @@ def test_production_leaves_out_drafts_hidden_pages_and_their_files(sites):
     assert not {"images/bericht.pdf", "images/liste.pdf", "images/gaeste.pdf"} & files
     assert {"images/protokoll.pdf", "images/jahresbericht.pdf"} <= files  # published news
     # The hidden page's photo is not processed (so it needs no credit) and not published.
-    assert not any(name.startswith(("bilder/", "images/grillen")) for name in files)
+    photos = [n for n in files if n.startswith("bilder/") and not n.endswith(".png")]
+    assert not photos and not any(n.startswith("images/grillen") for n in files)  # (.png: cards)
     assert "404.html" in files and "Gibt es nicht." in (site / "404.html").read_text()
     assert all(
         "Geheimer Plan" not in (site / n).read_text(encoding="utf-8")
@@ -243,6 +244,10 @@ def test_publish_build_writes_a_complete_site_with_manifest(published):
     files = verify_manifest(output)
     assert {"index.html", "404.html", ".htaccess", "kontakt/index.html"} <= set(files)
     assert not list(published.glob(".output-im-bau-*")), "the staging folder was left behind"
+
+
+def test_every_published_page_has_a_real_sharing_image(published):
+    assert sharing_problems(published / "output", "https://verein.example") == []
 
 
 def _break(project, name="kaputt.md"):

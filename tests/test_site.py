@@ -114,11 +114,14 @@ def test_interview_questions_are_headings_in_order(built_site):
     assert "27. November 2026" in page.main.get_text()
 
 
-def test_interview_photo_is_an_honest_captioned_placeholder(built_site):
-    figure = soup(built_site, INTERVIEW).main.find("figure")
-    assert figure.figcaption.get_text().startswith("IT-Gruppe im Z.a.K., Göttingen")
-    assert figure.img["alt"].startswith("Platzhalterbild")
-    assert (built_site / figure.img["src"].lstrip("/")).is_file()
+def test_interview_without_photo_shows_none_and_is_shared_with_its_card(built_site):
+    page = soup(built_site, INTERVIEW)
+    assert page.main.find("img") is None  # no placeholder picture
+    card = page.find("meta", property="og:image")["content"]
+    assert card.endswith("-1200.png") and (built_site / card.lstrip("/")).is_file()
+    assert page.find("meta", property="og:image:alt")["content"] == (
+        "Interview mit Stephan über die IT-Gruppe – Bunte Lebenswelten e.V."
+    )
 
 
 def test_call_shows_skills_offer_and_contact(built_site):

@@ -2,6 +2,8 @@
 
 import re
 
+from sitekit.theme import custom_properties
+
 # (text or UI colour, background, minimum ratio): 4.5 for text, 3 for borders and focus rings.
 PAIRS = (
     ("--bl-text", "--bl-bg", 4.5),
@@ -16,18 +18,18 @@ PAIRS = (
     ("--bl-border", "--bl-bg", 3),
     ("--bl-focus-ring", "--bl-bg", 3),
 )
-_BLOCK = re.compile(r":root\s*\{([^}]*)\}")
-_DARK = re.compile(r"@media\s*\(prefers-color-scheme:\s*dark\)\s*\{(.*?\})\s*\}", re.DOTALL)
-_VARIABLE = re.compile(r"(--[\w-]+)\s*:\s*(#[0-9a-fA-F]{6})\b")
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def schemes(css):
-    """{"hell": {variable: colour}, "dunkel": {…}} from :root blocks (dark one inside its media query)."""
-    dark_css = " ".join(_DARK.findall(css))
-    light_css = _DARK.sub("", re.sub(r"@media\s+print\s*\{.*\}\s*$", "", css, flags=re.DOTALL))
-    light = dict(_VARIABLE.findall(" ".join(_BLOCK.findall(light_css))))
-    dark = {**light, **dict(_VARIABLE.findall(" ".join(_BLOCK.findall(dark_css))))}
-    return {"hell": light, "dunkel": dark}
+    """{"hell": {variable: colour}, "dunkel": {…}}: the `#rrggbb` custom properties of the
+    light `:root` and, over them, of the dark one (sitekit.theme reads the stylesheet)."""
+    light = _colours(custom_properties(css))
+    return {"hell": light, "dunkel": {**light, **_colours(custom_properties(css, dark=True))}}
+
+
+def _colours(properties):
+    return {name: value for name, value in properties.items() if _HEX.match(value)}
 
 
 def luminance(colour):

@@ -15,7 +15,7 @@ from pelican.generators import StaticGenerator
 from PIL import Image
 
 from sitekit import german
-from sitekit.constants import IMAGE_SUFFIXES
+from sitekit.constants import IMAGE_SUFFIXES, SHARING_WIDTH
 from sitekit.findings import ERROR, Finding, as_unpublished, ledger
 from sitekit.layouts import is_public
 
@@ -89,10 +89,15 @@ class PublishedImage:
         )
 
     @property
-    def social_url(self):
-        """A JPEG/PNG of about 1200 px for link previews (og:image)."""
+    def social(self):
+        """(url, width, height) of the JPEG/PNG variant for link previews (og:image): the
+        narrowest of at least SHARING_WIDTH px; None for a narrower photo (plugins/cards
+        then draws a card)."""
         fallback = self.result.variants[self.result.fallback]
-        return self.url(next((v for v in fallback if v[0] >= 1200), fallback[-1])[1])
+        width, name = next(((w, n) for w, n, _size in fallback if w >= SHARING_WIDTH), (0, ""))
+        if not width:
+            return None
+        return self.url(name), width, round(self.result.height * width / self.result.width)
 
 
 def configure(pelican):

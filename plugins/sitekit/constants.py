@@ -25,3 +25,9 @@ CSS_HASH_LENGTH = 10
 # finding, and what it needs itself. content_check keeps pages off these addresses.
 PREVIEW_PREFIX = "/__vorschau/"
 PREVIEW_OVERVIEW = PREVIEW_PREFIX + "probleme/"
+
+# The sharing image of a page (og:image): at least this large, as link previews want it
+# (1.91:1). image_optimizer offers a photo's variant of this width; plugins/cards draws a
+# card of exactly this size for a page without one.
+SHARING_WIDTH = 1200
+SHARING_HEIGHT = 630

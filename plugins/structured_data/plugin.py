@@ -29,10 +29,10 @@ def _layout(content):
 
 
 def sharing_image(content):
-    """The absolute address of the page's sharing image, or "". For now the photo
-    image_optimizer chose for lists and og:image; the one place to swap for another."""
-    image = getattr(content, "teaser_image", None)
-    return image.social_url if image else ""
+    """The absolute address of the page's sharing image (the cards plugin's choice, the
+    same as its og:image: its 1200-px photo or its drawn card), or ""."""
+    image = getattr(content, "sharing_image", None)
+    return image.url if image else ""
 
 
 def association(settings):
