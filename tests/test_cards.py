@@ -5,6 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
 from cards.plugin import WIDTHS, Card, Store, alt, photo, plain
 from cards.render import (
     MARGIN,
@@ -20,8 +22,6 @@ from cards.render import (
     save_png,
     wrap,
 )
-from PIL import Image
-
 from sitekit.constants import SHARING_HEIGHT, SHARING_WIDTH
 from sitekit.theme import custom_properties, font_files
 
