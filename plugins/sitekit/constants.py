@@ -25,3 +25,7 @@ CSS_HASH_LENGTH = 10
 # finding, and what it needs itself. content_check keeps pages off these addresses.
 PREVIEW_PREFIX = "/__vorschau/"
 PREVIEW_OVERVIEW = PREVIEW_PREFIX + "probleme/"
+
+# The templates wrap the author's text (the Markdown's HTML) in an element with this class:
+# what is inside came from the Markdown, everything else from the theme.
+CONTENT_CLASS = "bl-content"
