@@ -81,7 +81,11 @@ PLUGINS = [
     # 10. Production only (an absolute SITEURL): sitemap.xml of every public page
     #     (sitekit.layouts.is_public) and robots.txt that names it.
     "sitemap",
-    # 11. Prints what every plugin above found, grouped by file, once at the end; in
+    # 11. Every link inside the site leads to a written file, every #anchor to an id: on
+    #     the final HTML, so after minify and every plugin that writes files at the end
+    #     (calendars, GiroCode, sitemap); findings at the Markdown line, to build_report.
+    "link_check",
+    # 12. Prints what every plugin above found, grouped by file, once at the end; in
     #     production (BUILD_REPORT_STRICT) an error stops the build. Last, so it sees all.
     "build_report",
 ]

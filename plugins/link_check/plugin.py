@@ -1,0 +1,137 @@
+"""Pelican glue: note where each page came from, check the output folder at the end."""
+
+import logging
+import os
+import time
+from pathlib import Path
+
+from sitekit.findings import ledger
+from sitekit.layouts import is_public, listing_template
+from sitekit.settings import value as setting
+
+from .check import find_broken, heading_ids, read_page, site_path, text_links
+from .report import PageSource, Site, describe, locate, source_finding, template_finding
+
+logger = logging.getLogger(__name__)
+
+RUN = "link_check_run"  # settings key (lower case: not a user setting) of this build's state
+
+
+class Run:
+    def __init__(self):
+        self.site = Site()
+        self.sources = {}  # output file -> (Markdown file, its path below content/, template, public)
+
+
+def start(pelican):
+    """Receiver of `initialized`: a fresh run."""
+    pelican.settings[RUN] = Run()
+
+
+def note_sources(generators):
+    """Receiver of `all_generators_finalized`: the address of every text and file, for
+    reading the links written in Markdown as the page has them."""
+    run = generators[0].settings.get(RUN)
+    if run is None:
+        return
+    context = generators[0].context
+    run.site.site_url = generators[0].settings.get("SITEURL", "")
+    for kind in ("generated_content", "static_content"):
+        for content in context.get(kind, {}).values():
+            if content is not None and getattr(content, "relative_source_path", None):
+                run.site.url_of[Path(content.relative_source_path).as_posix()] = content.url
+
+
+def note_page(path, context):
+    """Receiver of `content_written`: which source and template made this page."""
+    run = context.get(RUN)
+    if run is None or not str(path).endswith(".html"):
+        return
+    output_file = Path(context.get("output_file", Path(path).name)).as_posix()
+    content = context.get("article") or context.get("page")
+    if content is None or not getattr(content, "source_path", None):
+        run.sources[output_file] = (None, None, listing_template(output_file, context), True)
+        return
+    rel = Path(content.relative_source_path).as_posix()
+    run.sources[output_file] = (content.source_path, rel, content.template, is_public(content))
+
+
+def check_output(pelican):
+    """Receiver of `finalized`: read every written page once, report the broken links."""
+    run = pelican.settings.get(RUN)
+    if run is None:
+        return
+    started = time.monotonic()
+    output = Path(pelican.output_path)
+    files = set()
+    for folder, _dirs, names in os.walk(output):
+        base = Path(folder).relative_to(output).as_posix()
+        files.update(name if base == "." else f"{base}/{name}" for name in names)
+    pages = {f: read_page((output / f).read_bytes()) for f in files if f.endswith(".html")}
+    brokens = find_broken(pages, files, run.site.site_url)
+    # A menu list that leads nowhere is content_check's (at its line in pelicanconf.py).
+    lists = setting(pelican.settings, "ASSOCIATION_MENU_LISTS") or ()
+    listed = {site_path("/" + entry[1], "index.html") for entry in lists}
+    brokens = [b for b in brokens if b.missing != "file" or (b.target, b.fragment) not in listed]
+    findings = report(brokens, run, pages, output, pelican.settings)
+    ledger(pelican.settings).add(findings)
+    logger.debug(
+        "link_check: %d Seiten, %d Links, %.2f s",
+        len(pages),
+        sum(len(p.links) for p in pages.values()),
+        time.monotonic() - started,
+    )
+
+
+def report(brokens, run, pages, output, settings):
+    """The findings: at the Markdown line where a text wrote the link, else one per
+    template and link."""
+    addresses = ["/" + page.removesuffix("index.html") for page in pages]
+    by_page = {}
+    for broken in brokens:
+        by_page.setdefault(broken.page, []).append(broken)
+    findings, seen, from_templates = [], set(), {}
+    # Pages of a text first: a list page repeating a text's summary is the same problem.
+    ordered = sorted(by_page, key=lambda page: run.sources.get(page, (None,))[0] is None)
+    for page in ordered:
+        source = _page_source(run.sources.get(page), settings)
+        html = (output / page).read_bytes()
+        in_text = text_links(html) if source.rel else set()
+        for broken, spot in zip(
+            by_page[page], locate(by_page[page], source, run.site), strict=True
+        ):
+            key = (broken.target, broken.fragment, broken.missing)
+            if spot is not None and spot[2] and broken.missing == "file":
+                continue  # a link to a Markdown file: content_check names what is missing
+            text = describe(
+                broken,
+                spot[1] if spot else broken.href,
+                addresses,
+                pages[broken.target].ids if broken.missing == "anchor" else (),
+                _headings(output, broken) if broken.missing == "anchor" else (),
+            )
+            if source.rel and (spot is not None or broken.href in in_text):
+                findings.append(source_finding(broken, source, spot and spot[0], text))
+                seen.add(key)
+            elif key not in seen:
+                group = from_templates.setdefault(key, [broken, [], set(), text])
+                group[1].append(page)
+                group[2].add(source.template)
+    for broken, group_pages, templates, text in from_templates.values():
+        findings.append(template_finding(broken, templates, sorted(group_pages), text))
+    return findings
+
+
+def _headings(output, broken):
+    return heading_ids((output / broken.target).read_bytes())
+
+
+def _page_source(noted, settings):
+    if noted is None:
+        return PageSource()
+    source_file, rel, template, public = noted
+    if source_file is None:
+        return PageSource(template=template)
+    shown = f"{Path(settings['PATH']).name}/{rel}"
+    text = Path(source_file).read_text(encoding="utf-8")
+    return PageSource(shown, rel, text, 1, template, public)
