@@ -4,7 +4,7 @@ pelican-image-process, and how fast the preview shows a saved edit.
     .venv/bin/invoke bench --preset small      (or: .venv/bin/python bench/run.py small 3)
     .venv/bin/python bench/run.py large 3 build     only warm make build vs plain Pelican,
                                                     and the preview's reload time
-    .venv/bin/python bench/run.py small 5 a11y      one plugin's cost (or: minify)
+    .venv/bin/python bench/run.py small 5 a11y      one plugin's cost (or: minify, links)
 
 Every build runs in its own process; the peak memory is that of its whole process
 tree (workers included), sampled every 20 ms. All figures come from one run, and
@@ -301,6 +301,7 @@ def corpus_summary(content):
 PLUGIN_COST = {
     "a11y": ("ours-no-a11y", "ours", "≤ 1.15"),
     "minify": ("ours", "ours-minify", "(info)"),
+    "links": ("ours-no-links", "ours", "(info)"),
 }
 
 
@@ -314,7 +315,8 @@ def run_plugin_cost(preset, repeat, plugin):
     peak = {label: max(run["peak"] for run in runs) / 2**20 for label, runs in results.items()}
     print(
         f"{plugin}, {preset}, Median aus {repeat}: mit {with_:.2f} s, ohne {without:.2f} s, "
-        f"Verhältnis {with_ / without:.3f} (Ziel {target}); Spitze mit {peak['with']:.0f} MiB, "
+        f"Verhältnis {with_ / without:.3f} (Ziel {target}), Anteil am Bau "
+        f"{(with_ - without) / with_:.1%}; Spitze mit {peak['with']:.0f} MiB, "
         f"ohne {peak['without']:.0f} MiB"
     )
 

@@ -6,6 +6,7 @@ Scenarios:
   pelican        plain Pelican: its default settings, default theme, no plugins
   ours           what `make build` runs (tasks._build): pelicanconf.py with every plugin
   ours-no-a11y   the same without a11y_check (that plugin's cost)
+  ours-no-links  the same without link_check (that plugin's cost)
   ours-minify    the same plus production's minify step (that step's cost)
   site-no-images our settings with association, content_cache and content_check only:
                  photos are copied unchanged (the base the image-process scenario adds to)
@@ -36,6 +37,8 @@ IMAGE_PROCESS = {
     }
 }
 SITE_PLUGINS = ["association", "content_cache", "content_check"]
+# Scenarios that are "ours" without one plugin (its cost).
+LEFT_OUT = {"ours-no-a11y": "a11y_check", "ours-no-links": "link_check"}
 # The processes image_optimizer uses by default (IMAGE_OPTIMIZER_WORKERS = 0: one per core);
 # the Pillow floor it is compared with gets as many.
 CORES = len(os.sched_getaffinity(0))
@@ -87,11 +90,11 @@ def settings_for(name, content, work):
     }
     if name == "ours":
         return common
-    if name == "ours-no-a11y":
+    if name in LEFT_OUT:
         from pelican.settings import read_settings
 
         plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
-        return {**common, "PLUGINS": [p for p in plugins if p != "a11y_check"]}
+        return {**common, "PLUGINS": [p for p in plugins if p != LEFT_OUT[name]]}
     if name == "ours-minify":
         return {**common, "MINIFY_ENABLED": True}
     without_images = {**common, "PLUGINS": SITE_PLUGINS, "JINJA_GLOBALS": {"picture": no_picture}}
