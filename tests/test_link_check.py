@@ -29,11 +29,12 @@ def test_every_linking_attribute_is_read_and_every_anchor():
             '<a href="/a/">a</a><img src="/b.jpg" srcset="/b-480.jpg 480w, /b-800.jpg 800w" alt="">'
             '<link rel="alternate" hreflang="en" href="/en/"><video poster="/p.jpg"></video>'
             '<svg><use xlink:href="/i.svg#x"></use></svg><h2 id="termine">T</h2><a name="alt"></a>'
-            '<img data-src="/lazy.jpg" alt="">'
+            '<img data-src="/lazy.jpg" alt=""><meta property="og:image" content="/karte.png">'
+            '<meta name="description" content="/kein-link/">'
         )
     )
     assert read.links == (
-        "/a/", "/b.jpg", "/b-480.jpg", "/b-800.jpg", "/en/", "/p.jpg", "/i.svg#x", "/lazy.jpg",
+        "/a/", "/b.jpg", "/b-480.jpg", "/b-800.jpg", "/en/", "/p.jpg", "/i.svg#x", "/lazy.jpg", "/karte.png",
     )  # fmt: skip
     assert read.ids == {"termine", "alt"}
 

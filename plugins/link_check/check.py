@@ -45,6 +45,12 @@ class Broken:
     missing: str  # "file": no such file; "anchor": the page has no such id
 
 
+# <meta> whose content is an address of the site (sharing previews); read like a link.
+META_ADDRESSES = frozenset(
+    {"og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image"}
+)
+
+
 def is_link_name(name):
     """href, src, srcset, data-src, xlink:href, poster — not hreflang or srclang."""
     return name.endswith(("href", "src", "srcset")) or name == "poster"
@@ -66,7 +72,13 @@ def read_page(html):
                     ids.add(value)
                 elif is_link_name(name):
                     links += _srcset(value) if name.endswith("srcset") else [value]
+            if element.tag == "meta" and _meta_name(element) in META_ADDRESSES:
+                links.append(element.get("content") or "")
     return PageLinks(tuple(link for link in links if link.strip()), frozenset(ids))
+
+
+def _meta_name(element):
+    return (element.get("property") or element.get("name") or "").lower()
 
 
 def text_links(html):

@@ -5,6 +5,7 @@ import os
 import time
 from pathlib import Path
 
+from sitekit.constants import IMAGE_SUFFIXES
 from sitekit.findings import ledger
 from sitekit.layouts import is_public, listing_template
 from sitekit.settings import value as setting
@@ -101,8 +102,10 @@ def report(brokens, run, pages, output, settings):
             by_page[page], locate(by_page[page], source, run.site), strict=True
         ):
             key = (broken.target, broken.fragment, broken.missing)
-            if spot is not None and spot[2] and broken.missing == "file":
+            if broken.missing == "file" and spot is not None and spot[2]:
                 continue  # a link to a Markdown file: content_check names what is missing
+            if broken.missing == "file" and _images_own(broken, source, spot, in_text):
+                continue  # an image of a text: image_optimizer names it at its line
             text = describe(
                 broken,
                 spot[1] if spot else broken.href,
@@ -120,6 +123,16 @@ def report(brokens, run, pages, output, settings):
     for broken, group_pages, templates, text in from_templates.values():
         findings.append(template_finding(broken, templates, sorted(group_pages), text))
     return findings
+
+
+def _images_own(broken, source, spot, in_text):
+    """An image a text shows (in its Markdown or its `Image:`) is image_optimizer's: it
+    reports a missing, broken or foreign one at its line, and leaves it as written."""
+    return (
+        source.rel is not None
+        and broken.target.lower().endswith(tuple(IMAGE_SUFFIXES))
+        and (spot is not None or broken.href in in_text or broken.href in source.text)
+    )
 
 
 def _headings(output, broken):
