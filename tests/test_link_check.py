@@ -3,7 +3,7 @@
 import pytest
 
 from link_check.check import find_broken, heading_ids, read_page, site_path, text_links
-from link_check.report import PageSource, Site, describe, locate, template_finding
+from link_check.report import PageSource, Site, describe, line_written, locate, template_finding
 from sitekit.findings import ERROR, HINT
 
 PAGE = "<!doctype html><html lang=de><body>{}</body></html>"
@@ -204,3 +204,14 @@ def test_a_template_link_is_reported_once_for_all_its_pages():
         first, {"page"}, ["p0/index.html"], describe(first, "/weg/", [], (), ())
     )
     assert single.path == "theme/templates/page.html"
+
+
+def test_a_link_from_the_metadata_is_found_at_its_line():
+    source = PageSource(
+        "content/pages/x.md", "pages/x.md", "Title: X\nLink: /alte-seite/\n\nText.\n"
+    )
+    assert line_written(source, "/alte-seite/") == 2
+    assert line_written(source, "https://example.org/alte-seite/", "https://example.org") == 2
+    assert line_written(source, "/") is None  # too short to mean anything
+    text = PageSource("content/pages/x.md", "pages/x.md", "Title: X\n\n/alte-seite/\n")
+    assert line_written(text, "/alte-seite/") is None  # the text's links are located apart

@@ -3,9 +3,10 @@ warning in the preview and the same words stopping production; the real site has
 The rules themselves are tested on small inputs in test_link_check.py."""
 
 import logging
+import shutil
 
 import pytest
-from support import copy_project, make_site
+from support import ROOT, copy_project, make_site
 
 import tasks
 from sitekit.findings import BuildError, ledger
@@ -141,3 +142,37 @@ def test_the_real_site_has_no_broken_links(tmp_path):
         A11Y_CHECK_REPORT_DIR=str(tmp_path / "a11y-report"),
     )
     assert link_findings(pelican) == []
+
+
+def test_a_broken_link_of_the_theme_names_the_templates_once(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    footer = theme / "templates" / "partials" / "footer.html"
+    footer.write_text(
+        footer.read_text(encoding="utf-8").replace(
+            '<nav class="bl-footer__nav"',
+            '<a href="/alt/impressum/">Alt</a><nav class="bl-footer__nav"',
+        ),
+        encoding="utf-8",
+    )
+    content = make_site(tmp_path, {"pages/mitmachen.md": MITMACHEN})
+    pelican = tasks.build_site(
+        tasks.DEV_SETTINGS,
+        PATH=str(content),
+        THEME=str(theme),
+        OUTPUT_PATH=str(tmp_path / "output"),
+        IMAGE_OPTIMIZER_CACHE_DIR=str(tmp_path / "cache"),
+        CACHE_PATH=str(tmp_path / "pelican-cache"),
+        A11Y_CHECK_REPORT_DIR=str(tmp_path / "a11y-report"),
+    )
+    (finding,) = link_findings(pelican)
+    assert finding.path == "theme/templates"
+    assert finding.message.startswith(
+        "Der Link „/alt/impressum/“ führt ins Leere: die Adresse /alt/impressum/ gibt es auf der "
+        "Website nicht. Der Link kommt aus den Vorlagen "
+    )
+    assert "page.html" in finding.message
+    assert "oder einer Teilvorlage in theme/templates/partials/, nicht aus einem Text" in (
+        finding.message
+    )
+    assert finding.notes == ("Auf 5 Seiten: /archiv/, /beitraege/, / …",)

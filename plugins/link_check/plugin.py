@@ -11,7 +11,15 @@ from sitekit.layouts import is_public, listing_template
 from sitekit.settings import value as setting
 
 from .check import find_broken, heading_ids, read_page, site_path, text_links
-from .report import PageSource, Site, describe, locate, source_finding, template_finding
+from .report import (
+    PageSource,
+    Site,
+    describe,
+    line_written,
+    locate,
+    source_finding,
+    template_finding,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -113,8 +121,9 @@ def report(brokens, run, pages, output, settings):
                 pages[broken.target].ids if broken.missing == "anchor" else (),
                 _headings(output, broken) if broken.missing == "anchor" else (),
             )
-            if source.rel and (spot is not None or broken.href in in_text):
-                findings.append(source_finding(broken, source, spot and spot[0], text))
+            line = spot[0] if spot else line_written(source, broken.href, run.site.site_url)
+            if source.rel and (line is not None or broken.href in in_text):
+                findings.append(source_finding(broken, source, line, text))
                 seen.add(key)
             elif key not in seen:
                 group = from_templates.setdefault(key, [broken, [], set(), text])

@@ -98,6 +98,20 @@ def locate(brokens, source, site):
     return found
 
 
+def line_written(source, href, site_url=""):
+    """The line of the source's metadata (the lines before the first empty one) that has
+    href as it stands, also without SITEURL, e.g. "Link: /alte-seite/" that a template
+    shows; None if none has."""
+    forms = {href, href.removeprefix(site_url)} if site_url else {href}
+    forms = {form for form in forms if len(form) > 1}
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        if not line.strip():
+            return None
+        if any(form in line for form in forms):
+            return number
+    return None
+
+
 def address(target):
     """ "kontakt/index.html" → "/kontakt/"; "termine.ics" → "/termine.ics"."""
     return "/" + target.removesuffix("index.html")
