@@ -305,6 +305,37 @@ PLUGIN_COST = {
 }
 
 
+def link_check_alone(build_seconds, runs=5):
+    """link_check's own work (list the output, read every page, resolve every link) on the
+    output of the last warm build, timed in this process (less noisy than the difference
+    of two builds): every page parsed, and every page from its cache as in a warm build."""
+    import tempfile
+
+    from link_check.cache import PageCache
+    from link_check.plugin import scan
+
+    output = WORK / "output-ours"
+    with tempfile.TemporaryDirectory() as folder:
+        cache = PageCache(folder)
+        pages, broken = scan(output, read=cache.read)  # fills the cache
+        cache.save()
+        for label, read in (("alle gelesen", None), ("aus dem Zwischenspeicher", "cache")):
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                if read:
+                    scan(output, read=PageCache(folder).read)
+                else:
+                    scan(output)
+                times.append(time.perf_counter() - started)
+            seconds = statistics.median(times)
+            print(
+                f"link_check, {label}: {len(pages)} Seiten, "
+                f"{sum(len(p.links) for p in pages.values())} Links, {len(broken)} ins Leere, "
+                f"Median aus {runs}: {seconds:.2f} s, {seconds / build_seconds:.1%} des warmen Baus"
+            )
+
+
 def run_plugin_cost(preset, repeat, plugin):
     """Only one plugin's cost: warm builds with and without it, in turns, medians, one ratio."""
     without_name, with_name, target = PLUGIN_COST[plugin]
@@ -313,6 +344,8 @@ def run_plugin_cost(preset, repeat, plugin):
     results.warm_in_turns(content, repeat, **{"with": with_name, "without": without_name})
     with_, without = results.seconds("with"), results.seconds("without")
     peak = {label: max(run["peak"] for run in runs) / 2**20 for label, runs in results.items()}
+    if plugin == "links":
+        link_check_alone(with_)
     print(
         f"{plugin}, {preset}, Median aus {repeat}: mit {with_:.2f} s, ohne {without:.2f} s, "
         f"Verhältnis {with_ / without:.3f} (Ziel {target}), Anteil am Bau "

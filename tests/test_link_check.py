@@ -215,3 +215,22 @@ def test_a_link_from_the_metadata_is_found_at_its_line():
     assert line_written(source, "/") is None  # too short to mean anything
     text = PageSource("content/pages/x.md", "pages/x.md", "Title: X\n\n/alte-seite/\n")
     assert line_written(text, "/alte-seite/") is None  # the text's links are located apart
+
+
+def test_a_page_read_before_is_not_parsed_again(tmp_path, monkeypatch):
+    from link_check import cache
+
+    html = PAGE.format('<h2 id="a">A</h2><a href="/b/#c">b</a>').encode()
+    first = cache.PageCache(tmp_path)
+    read = first.read(html)
+    first.save()
+
+    def parse(_data):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(cache, "read_page", parse)
+    again = cache.PageCache(tmp_path)
+    assert again.read(html) == read == read_page(html)
+    monkeypatch.setattr(cache, "code_key", lambda: "other code")
+    with pytest.raises(AssertionError, match="parsed again"):
+        cache.PageCache(tmp_path).read(html)

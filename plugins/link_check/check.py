@@ -56,6 +56,28 @@ def is_link_name(name):
     return name.endswith(("href", "src", "srcset")) or name == "poster"
 
 
+ID, LINK, SRCSET = 1, 2, 3
+
+
+_KINDS = {}  # attribute name -> its kind: a memo of the few names there are
+
+
+def _kind(name):
+    """ID, LINK, SRCSET or None for an attribute name."""
+    kind = _KINDS.get(name, 0)
+    if kind == 0:
+        kind = _KINDS[name] = (
+            ID
+            if name == "id"
+            else SRCSET
+            if name.endswith("srcset")
+            else LINK
+            if is_link_name(name)
+            else None
+        )
+    return kind
+
+
 def _root(html):
     return etree.fromstring(html, HTML_PARSER) if html.strip() else None
 
@@ -65,15 +87,22 @@ def read_page(html):
     (a walk in Python beat an XPath over attribute names fourfold)."""
     root = _root(html)
     links, ids = [], set()
-    if root is not None:
-        for element in root.iter(etree.Element):
-            for name, value in element.items():
-                if name == "id" or (name == "name" and element.tag == "a"):
+    if root is None:
+        return PageLinks((), frozenset())
+    for element in root.iter(etree.Element):
+        for name, value in element.items():
+            kind = _kind(name)
+            if kind is None:
+                if name == "name" and element.tag == "a":
                     ids.add(value)
-                elif is_link_name(name):
-                    links += _srcset(value) if name.endswith("srcset") else [value]
-            if element.tag == "meta" and _meta_name(element) in META_ADDRESSES:
-                links.append(element.get("content") or "")
+                elif name == "content" and _meta_name(element) in META_ADDRESSES:
+                    links.append(value)
+            elif kind == LINK:
+                links.append(value)
+            elif kind == ID:
+                ids.add(value)
+            else:
+                links += _srcset(value)
     return PageLinks(tuple(link for link in links if link.strip()), frozenset(ids))
 
 

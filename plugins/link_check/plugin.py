@@ -10,6 +10,8 @@ from sitekit.findings import ledger
 from sitekit.layouts import is_public, listing_template
 from sitekit.settings import value as setting
 
+from . import settings as options
+from .cache import PageCache
 from .check import find_broken, heading_ids, read_page, site_path, text_links
 from .report import (
     PageSource,
@@ -27,14 +29,15 @@ RUN = "link_check_run"  # settings key (lower case: not a user setting) of this 
 
 
 class Run:
-    def __init__(self):
+    def __init__(self, cache_dir):
+        self.cache_dir = cache_dir
         self.site = Site()
         self.sources = {}  # output file -> (Markdown file, its path below content/, template, public)
 
 
 def start(pelican):
-    """Receiver of `initialized`: a fresh run."""
-    pelican.settings[RUN] = Run()
+    """Receiver of `initialized`: validate the settings, start a fresh run."""
+    pelican.settings[RUN] = Run(options.read(pelican.settings)["LINK_CHECK_CACHE_DIR"])
 
 
 def note_sources(generators):
@@ -72,12 +75,9 @@ def check_output(pelican):
         return
     started = time.monotonic()
     output = Path(pelican.output_path)
-    files = set()
-    for folder, _dirs, names in os.walk(output):
-        base = Path(folder).relative_to(output).as_posix()
-        files.update(name if base == "." else f"{base}/{name}" for name in names)
-    pages = {f: read_page((output / f).read_bytes()) for f in files if f.endswith(".html")}
-    brokens = find_broken(pages, files, run.site.site_url)
+    cache = PageCache(run.cache_dir)
+    pages, brokens = scan(output, run.site.site_url, cache.read)
+    cache.save()
     # A menu list that leads nowhere is content_check's (at its line in pelicanconf.py).
     lists = setting(pelican.settings, "ASSOCIATION_MENU_LISTS") or ()
     listed = {site_path("/" + entry[1], "index.html") for entry in lists}
@@ -90,6 +90,18 @@ def check_output(pelican):
         sum(len(p.links) for p in pages.values()),
         time.monotonic() - started,
     )
+
+
+def scan(output, site_url="", read=read_page):
+    """(PageLinks of every page, the broken links) of an output folder: every file listed,
+    every page read once (read: read_page, or a PageCache's read). bench/run.py times this
+    on the large corpus."""
+    files = set()
+    for folder, _dirs, names in os.walk(output):
+        base = Path(folder).relative_to(output).as_posix()
+        files.update(name if base == "." else f"{base}/{name}" for name in names)
+    pages = {f: read((output / f).read_bytes()) for f in files if f.endswith(".html")}
+    return pages, find_broken(pages, files, site_url)
 
 
 def report(brokens, run, pages, output, settings):
