@@ -2,6 +2,7 @@
 warning in the preview and the same words stopping production; the real site has none.
 The rules themselves are tested on small inputs in test_link_check.py."""
 
+import html
 import logging
 import shutil
 
@@ -10,6 +11,8 @@ from support import ROOT, copy_project, make_site
 
 import tasks
 from sitekit.findings import BuildError, ledger
+from sitetools.preview.pages import overview_page
+from sitetools.preview.state import Snapshot, next_snapshot
 
 NEWS = """\
 Title: Sommerfest
@@ -80,7 +83,7 @@ def preview(fixture_site):
         )
     finally:
         logging.getLogger().removeHandler(handler)
-    return link_findings(pelican), "\n".join(handler.texts)
+    return link_findings(pelican), "\n".join(handler.texts), ledger(pelican.settings)
 
 
 class Collect(logging.Handler):
@@ -94,14 +97,14 @@ class Collect(logging.Handler):
 
 @pytest.mark.parametrize("expected", [DELETED, ANCHOR, FILE_ANCHOR])
 def test_preview_warns_at_the_markdown_line(preview, expected):
-    _findings, logged = preview
+    _findings, logged, _ledger = preview
     assert "WARNUNG " + expected in logged
 
 
 def test_preview_accepts_what_works(preview):
     """#programm exists; the draft's own broken link is only a hint (it is not published);
     the link to the draft is content_check's (it names the draft), not a second finding."""
-    findings, logged = preview
+    findings, logged, _ledger = preview
     assert sorted((f.path, f.line, f.severity, f.message[:20]) for f in findings) == [
         ("content/neuigkeiten/entwurf.md", 6, "hint", "Der Link „/gibt-es-n"),
         ("content/neuigkeiten/fest.md", 8, "error", "Der Link „/anfahrt/“"),
@@ -110,6 +113,14 @@ def test_preview_accepts_what_works(preview):
         ("content/neuigkeiten/fest.md", 10, "error", "Der Link „entwurf.md"),  # content_check's
     ]
     assert logged.count("„entwurf.md“") == 1
+
+
+def test_make_serve_lists_them_on_its_problem_page(preview):
+    """The preview server's page of open problems (http://127.0.0.1:8000/__vorschau/probleme/)."""
+    _findings, _logged, build_ledger = preview
+    page = html.unescape(overview_page(next_snapshot(Snapshot(), build_ledger), "/site.css"))
+    assert "Der Link „/anfahrt/“ führt ins Leere" in page
+    assert "Den Anker „#team“ gibt es auf /kontakt/ nicht" in page
 
 
 def test_production_refuses_with_the_same_words(fixture_site, tmp_path):
