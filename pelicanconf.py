@@ -94,7 +94,11 @@ PLUGINS = [
     #     (sitekit.layouts.is_searchable) into output/pagefind/. At `finalized` after
     #     minify, so it reads the final HTML; before build_report, which reports a failure.
     "search",
-    # 12. Prints what every plugin above found, grouped by file, once at the end; in
+    # 12. Every link inside the site leads to a written file, every #anchor to an id: on
+    #     the final HTML, so after minify and every plugin that writes files at the end
+    #     (calendars, GiroCode, sitemap); findings at the Markdown line, to build_report.
+    "link_check",
+    # 13. Prints what every plugin above found, grouped by file, once at the end; in
     #     production (BUILD_REPORT_STRICT) an error stops the build. Last, so it sees all.
     "build_report",
 ]
@@ -214,6 +218,8 @@ IMAGE_OPTIMIZER_CACHE_DIR = str(ROOT / "cache" / "images")
 MINIFY_CACHE_DIR = str(ROOT / "cache" / "minify")
 # The drawn sharing cards are cached here too (plugins/cards).
 CARDS_CACHE_DIR = str(ROOT / "cache" / "cards")
+# Each page's links and ids, by a hash of its bytes (plugins/link_check).
+LINK_CHECK_CACHE_DIR = str(ROOT / "cache" / "link_check")
 # The text column's width: max-width of .bl-width in the stylesheet, its one source.
 # Templates use CONTENT_WIDTH in `sizes`; content images fill the column less its 1rem
 # padding on each side.

@@ -4,7 +4,7 @@ pelican-image-process, and how fast the preview shows a saved edit.
     .venv/bin/invoke bench --preset small      (or: .venv/bin/python bench/run.py small 3)
     .venv/bin/python bench/run.py large 3 build     only warm make build vs plain Pelican,
                                                     and the preview's reload time
-    .venv/bin/python bench/run.py small 5 a11y      one plugin's cost (or: minify, search)
+    .venv/bin/python bench/run.py small 5 a11y      one plugin's cost (or: minify, search, links)
 
 Every build runs in its own process; the peak memory is that of its whole process
 tree (workers included), sampled every 20 ms. All figures come from one run, and
@@ -348,7 +348,39 @@ PLUGIN_COST = {
     "a11y": ("ours-no-a11y", "ours", "≤ 1.15"),
     "minify": ("ours", "ours-minify", "(info)"),
     "search": ("ours-no-search", "ours", "(info)"),
+    "links": ("ours-no-links", "ours", "(info)"),
 }
+
+
+def link_check_alone(build_seconds, runs=5):
+    """link_check's own work (list the output, read every page, resolve every link) on the
+    output of the last warm build, timed in this process (less noisy than the difference
+    of two builds): every page parsed, and every page from its cache as in a warm build."""
+    import tempfile
+
+    from link_check.cache import PageCache
+    from link_check.plugin import scan
+
+    output = WORK / "output-ours"
+    with tempfile.TemporaryDirectory() as folder:
+        cache = PageCache(folder)
+        pages, broken = scan(output, read=cache.read)  # fills the cache
+        cache.save()
+        for label, read in (("alle gelesen", None), ("aus dem Zwischenspeicher", "cache")):
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                if read:
+                    scan(output, read=PageCache(folder).read)
+                else:
+                    scan(output)
+                times.append(time.perf_counter() - started)
+            seconds = statistics.median(times)
+            print(
+                f"link_check, {label}: {len(pages)} Seiten, "
+                f"{sum(len(p.links) for p in pages.values())} Links, {len(broken)} ins Leere, "
+                f"Median aus {runs}: {seconds:.2f} s, {seconds / build_seconds:.1%} des warmen Baus"
+            )
 
 
 def run_plugin_cost(preset, repeat, plugin):
@@ -359,9 +391,12 @@ def run_plugin_cost(preset, repeat, plugin):
     results.warm_in_turns(content, repeat, **{"with": with_name, "without": without_name})
     with_, without = results.seconds("with"), results.seconds("without")
     peak = {label: max(run["peak"] for run in runs) / 2**20 for label, runs in results.items()}
+    if plugin == "links":
+        link_check_alone(with_)
     print(
         f"{plugin}, {preset}, Median aus {repeat}: mit {with_:.2f} s, ohne {without:.2f} s, "
-        f"Verhältnis {with_ / without:.3f} (Ziel {target}); Spitze mit {peak['with']:.0f} MiB, "
+        f"Verhältnis {with_ / without:.3f} (Ziel {target}), Anteil am Bau "
+        f"{(with_ - without) / with_:.1%}; Spitze mit {peak['with']:.0f} MiB, "
         f"ohne {peak['without']:.0f} MiB"
     )
     if plugin == "search":

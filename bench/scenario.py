@@ -9,6 +9,7 @@ Scenarios:
                  minified), the image cache shared with `ours` as CI restores it
   ours-no-a11y   the same without a11y_check (that plugin's cost)
   ours-no-search the same without search (Pagefind's cost)
+  ours-no-links  the same without link_check (that plugin's cost)
   ours-minify    the same plus production's minify step (that step's cost)
   site-no-images our settings with association, content_cache and content_check only:
                  photos are copied unchanged (the base the image-process scenario adds to)
@@ -39,6 +40,12 @@ IMAGE_PROCESS = {
     }
 }
 SITE_PLUGINS = ["association", "content_cache", "content_check"]
+# Scenarios that are "ours" without one plugin (its cost).
+LEFT_OUT = {
+    "ours-no-a11y": "a11y_check",
+    "ours-no-search": "search",
+    "ours-no-links": "link_check",
+}
 # The processes image_optimizer uses by default (IMAGE_OPTIMIZER_WORKERS = 0: one per core);
 # the Pillow floor it is compared with gets as many.
 CORES = len(os.sched_getaffinity(0))
@@ -95,15 +102,15 @@ def settings_for(name, content, work):
         "IMAGE_OPTIMIZER_CACHE_DIR": str(work / image_cache(content)),
         "MINIFY_CACHE_DIR": str(folder / "minify"),
         "CARDS_CACHE_DIR": str(folder / "cards"),
+        "LINK_CHECK_CACHE_DIR": str(folder / "link_check"),
     }
     if name in ("ours", "ours-production"):
         return common
-    if name in ("ours-no-a11y", "ours-no-search"):
+    if name in LEFT_OUT:
         from pelican.settings import read_settings
 
-        left_out = {"ours-no-a11y": "a11y_check", "ours-no-search": "search"}[name]
         plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
-        return {**common, "PLUGINS": [p for p in plugins if p != left_out]}
+        return {**common, "PLUGINS": [p for p in plugins if p != LEFT_OUT[name]]}
     if name == "ours-minify":
         return {**common, "MINIFY_ENABLED": True}
     without_images = {

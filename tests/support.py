@@ -27,6 +27,16 @@ telefon = "0551 000000"
 email = "it@example.org"
 """
 
+# Every site has a start page (the logo links to it; link_check reports a site without one).
+START = """\
+Title: Willkommen
+Layout: home
+Slug: start
+Save_as: index.html
+
+Willkommen beim Testverein.
+"""
+
 PAGE = """\
 Title: Kontakt
 Layout: contact
@@ -39,9 +49,11 @@ Schreiben Sie uns.
 
 
 def make_site(root, files, facts=FACTS):
-    """Write content/ below root: {"pages/x.md": text, …} plus verein.toml and a contact page."""
+    """Write content/ below root: {"pages/x.md": text, …} plus verein.toml, a start page and a
+    contact page."""
     content = Path(root) / "content"
-    for rel, text in {"verein.toml": facts, "pages/kontakt.md": PAGE, **files}.items():
+    defaults = {"verein.toml": facts, "pages/start.md": START, "pages/kontakt.md": PAGE}
+    for rel, text in {**defaults, **files}.items():
         path = content / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(text, bytes):

@@ -188,7 +188,7 @@ def test_unchanged_pages_are_not_checked_again(tmp_path, monkeypatch):
 
 
 def test_findings_in_list_pages_name_their_template(tmp_path):
-    from a11y_check.plugin import _listing_template
+    from sitekit.layouts import listing_template
 
     settings = {
         "INDEX_SAVE_AS": "beitraege/index.html",
@@ -196,7 +196,7 @@ def test_findings_in_list_pages_name_their_template(tmp_path):
         "TAG_SAVE_AS": "schlagwort/{slug}/index.html",
         "ARCHIVES_SAVE_AS": "archiv/index.html",
     }
-    assert _listing_template("beitraege/seite/2/index.html", settings) == "index"
-    assert _listing_template("thema/interviews/index.html", settings) == "category"
-    assert _listing_template("archiv/index.html", settings) == "archives"
-    assert _listing_template("404.html", settings) is None
+    assert listing_template("beitraege/seite/2/index.html", settings) == "index"
+    assert listing_template("thema/interviews/index.html", settings) == "category"
+    assert listing_template("archiv/index.html", settings) == "archives"
+    assert listing_template("404.html", settings) is None

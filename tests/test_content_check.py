@@ -184,8 +184,12 @@ CASES = {
                 "Link auf eine Adresse", "\nSiehe [Kontakt](/kontak/).\n"
             )
         },
-        "WARNUNG in content/neuigkeiten/adresslink.md, Zeile 8: Der Link „/kontak/“ führt zu "
-        "keiner Seite der Website (die Adresse /kontak/ gibt es nicht).\n" + LINK_FIX,
+        # link_check's, from the written page: addresses are known there
+        "WARNUNG in content/neuigkeiten/adresslink.md, Zeile 8: Der Link „/kontak/“ führt ins "
+        "Leere: die Adresse /kontak/ gibt es auf der Website nicht. Meinten Sie „/kontakt/“?\n"
+        "    So beheben: Die Adresse im Link berichtigen oder den Link entfernen. Eigene Texte am "
+        "besten über ihre Datei verlinken, z. B. „../pages/kontakt.md“: dann stimmt der Link "
+        "auch, wenn sich die Adresse der Seite ändert.",
     ),
     "link to a skipped file": (
         {

@@ -7,7 +7,7 @@ from support import build, make_site, soup
 
 from association.links import rewrite_markdown_links
 from sitekit.findings import BuildError
-from sitekit.links import is_markdown_link, markdown_target
+from sitekit.links import is_markdown_link, markdown_target, written_links
 
 SOURCES = {"pages/mitmachen.md", "pages/kontakt.md", "interviews/stephan.md", "aufrufe/it.md"}
 
@@ -35,6 +35,22 @@ def test_a_markdown_link_means_the_source_an_editor_would_open(link, target):
 )
 def test_other_links_are_not_markdown_links(link):
     assert not is_markdown_link(link)
+
+
+def test_the_links_written_in_a_text_with_their_lines():
+    text = (
+        "Title: A\n\n[Kontakt]({filename}/pages/kontakt.md#weg) und [hier](/termine/)\n"
+        "[ref]: ../pages/mitmachen.md\n"
+        '<a href="#oben">oben</a> <img src="/bild.png" alt=""> `[Code](/nein/)`\n\n'
+        "    [eingerückter Code](/auch-nicht/)\n"
+    )
+    assert list(written_links(text, body_from=3)) == [
+        (3, "{filename}/pages/kontakt.md#weg"),
+        (3, "/termine/"),
+        (4, "../pages/mitmachen.md"),
+        (5, "#oben"),
+        (5, "/bild.png"),
+    ]
 
 
 def test_only_known_markdown_links_are_rewritten_and_every_other_byte_stays():

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from sitekit.constants import CONTENT_CLASS
 from sitekit.findings import HINT, Finding, as_unpublished, ledger
 from sitekit.german import count, number
-from sitekit.layouts import is_public
+from sitekit.layouts import is_public, listing_template
 
 from . import contrast, report
 from . import settings as options
@@ -34,7 +35,6 @@ logger = logging.getLogger(__name__)
 
 HTML_PARSER = etree.HTMLParser()  # plain lxml elements: five times cheaper than lxml.html's
 RUN = "a11y_check_run"  # settings key (lower case: not a user setting) of this build's state
-CONTENT_CLASS = "bl-content"  # templates wrap the author's text in an element with this class
 IMAGE_REFERENCE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b", re.IGNORECASE)
 SUPPRESSION = re.compile(
     r"^\s*(?P<rule>[\w-]+)\s*(?:—|–|-|:)?\s*(?:Grund:\s*(?P<reason>.*\S))?\s*$"
@@ -178,25 +178,11 @@ def check_written(path, context):
             output_file,
             str(context.get("PATH", "content")),
             content.source_path if content is not None else None,
-            content.template if content is not None else _listing_template(output_file, context),
+            content.template if content is not None else listing_template(output_file, context),
             str(content.metadata.get("a11y-ignore", "")) if content is not None else "",
             content is None or is_public(content),
         )
     )
-
-
-def _listing_template(output_file, settings):
-    """The template of a list page (all articles, a category, a tag, the archive)."""
-    for key, template in (
-        ("CATEGORY_SAVE_AS", "category"),
-        ("TAG_SAVE_AS", "tag"),
-        ("ARCHIVES_SAVE_AS", "archives"),
-        ("INDEX_SAVE_AS", "index"),
-    ):
-        prefix = str(settings.get(key) or "").split("{")[0].removesuffix("index.html")
-        if prefix and output_file.startswith(prefix):
-            return template
-    return None
 
 
 def check_file(info, values):

@@ -8,9 +8,9 @@ import datetime
 import difflib
 import posixpath
 import re
-from urllib.parse import urlsplit
 
 from sitekit import constants, events, menu
+from sitekit.constants import LINK_MARKER
 from sitekit.facts import REFERENCE, lookup
 from sitekit.findings import ERROR, HINT, Finding
 from sitekit.layouts import DATE_KEYS, DRAFT, LAYOUTS, layouts_for, visibility
@@ -19,6 +19,7 @@ from sitekit.links import (
     content_path,
     is_markdown_link,
     markdown_target,
+    written_links,
 )
 from sitekit.placeholders import PLACEHOLDER, placeholder_findings
 from sitekit.prose import prose_lines
@@ -26,13 +27,6 @@ from sitekit.slugs import slug
 
 from .source import NotUtf8, decode, parse
 
-# Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…).
-MARKED_LINK = re.compile(r"[{|](" + "|".join(constants.LINK_MARKERS) + r")[}|]([^\s)\"'>]+)")
-# Every other link target: inline ](target), ](<target with spaces>), reference definitions
-# [name]: target, and href="…" of an <a> written as HTML in the Markdown.
-PLAIN_LINK = re.compile(
-    r"\]\(\s*(?:<([^>]+)>|([^\s)>]+))|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|\bhref=[\"']([^\"']+)"
-)
 IMAGE_SUFFIXES = tuple(sorted(constants.IMAGE_SUFFIXES))  # for str.endswith
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -359,13 +353,14 @@ LINK_FIX = (
 )
 
 
-def check_links(source, sources, published, is_file, addresses):
-    """Links to other pages must lead somewhere that production publishes.
+def check_links(source, sources, published, is_file):
+    """Links to texts and files must lead somewhere that production publishes.
 
     Links to Markdown files ({filename}…, "../pages/x.md", "/pages/x.md", "x.md") must
     name a source (sources) that is published (published); {static}/{attach} a file
-    (is_file); links like ](/kontakt/) an address of the site (addresses). A link to a
-    draft or a hidden page works in the preview, but not online: reported all the same.
+    (is_file). A link to a draft or a hidden page works in the preview, but not online:
+    reported all the same. Links to addresses ("/kontakt/", "#anker") are link_check's:
+    it reads them in the written pages, where every address and anchor is known.
     """
     found = []
     folder = posixpath.dirname(source.rel)
@@ -400,28 +395,17 @@ def check_links(source, sources, published, is_file, addresses):
                 "fertigstellen (ihre Meldungen beheben, „Status: draft“ löschen).",
             )
 
-    for number, line in prose_lines(source.text, source.body_from):
-        for match in MARKED_LINK.finditer(line):
-            target = content_path(match[0], folder)
+    for number, link in written_links(source.text, source.body_from):
+        if LINK_MARKER.match(link):
+            target = content_path(link, folder)
             if not target or target.lower().endswith(IMAGE_SUFFIXES):
                 continue  # images are checked by image_optimizer
             if target.endswith(MARKDOWN_SUFFIXES):
-                check_source(number, match[0], target if target in sources else None)
+                check_source(number, link, target if target in sources else None)
             elif not is_file(target):
-                broken(number, match[0], f"content/{target} ist keine Datei")
-        for match in PLAIN_LINK.finditer(line):
-            link = next(group for group in match.groups() if group)
-            if is_markdown_link(link):
-                check_source(number, link, markdown_target(link, folder, sources))
-            elif link.startswith("/") and not link.startswith("//"):
-                address = urlsplit(link).path.lstrip("/")
-                if address and not (
-                    address in addresses
-                    or address + "/" in addresses
-                    or any(a.endswith("/") and address.startswith(a) for a in addresses if a)
-                    or is_file(address)
-                ):
-                    broken(number, link, f"die Adresse {urlsplit(link).path} gibt es nicht")
+                broken(number, link, f"content/{target} ist keine Datei")
+        elif is_markdown_link(link):
+            check_source(number, link, markdown_target(link, folder, sources))
     return found
 
 

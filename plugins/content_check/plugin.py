@@ -126,11 +126,7 @@ def check_sources(pelican):
         findings += _layout_facts([s for s in sources if s.rel in published], loaded)
     for source in sources:
         findings += checks.check_links(
-            source,
-            all_sources,
-            published,
-            lambda target: (content / target).is_file(),
-            set(addresses) | set(reserved),
+            source, all_sources, published, lambda target: (content / target).is_file()
         )
     lists = setting(settings, "ASSOCIATION_MENU_LISTS") or ()
     pages = [s for s in sources if s.kind == "page" and s.rel not in unusable]

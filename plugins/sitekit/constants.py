@@ -31,3 +31,7 @@ PREVIEW_OVERVIEW = PREVIEW_PREFIX + "probleme/"
 # card of exactly this size for a page without one.
 SHARING_WIDTH = 1200
 SHARING_HEIGHT = 630
+
+# The templates wrap the author's text (the Markdown's HTML) in an element with this class:
+# what is inside came from the Markdown, everything else from the theme.
+CONTENT_CLASS = "bl-content"

@@ -295,3 +295,18 @@ def address(content):
     saved as, without "index.html" ("" for the start page, "kontakt/" for the contact
     page). Its `url` may differ (a page saved as index.html keeps its own url)."""
     return content.save_as.removesuffix("index.html")
+
+
+def listing_template(output_file, settings):
+    """The template of a list page (all articles, a category, a tag, the archive) by its
+    output file ("thema/x/index.html" → "category"), or None."""
+    for key, template in (
+        ("CATEGORY_SAVE_AS", "category"),
+        ("TAG_SAVE_AS", "tag"),
+        ("ARCHIVES_SAVE_AS", "archives"),
+        ("INDEX_SAVE_AS", "index"),
+    ):
+        prefix = str(settings.get(key) or "").split("{")[0].removesuffix("index.html")
+        if prefix and output_file.startswith(prefix):
+            return template
+    return None

@@ -3,14 +3,43 @@ to Markdown files into page addresses), content_check (which reports those that 
 nowhere) and unpublished (which keeps files only drafts link out of production)."""
 
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from sitekit.constants import LINK_MARKER
+from sitekit.constants import LINK_MARKER, LINK_MARKERS
+from sitekit.prose import prose_lines
 
 # The file names Pelican's Markdown reader reads (pelicanconf.py switches its other readers
 # off, so these are all the texts there are).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+
+# Pelican's own link forms: {filename}…, {static}…, {attach}… (also |filename|…).
+MARKED_LINK = re.compile(r"[{|](" + "|".join(LINK_MARKERS) + r")[}|]([^\s)\"'>]+)")
+# Every other link target: inline ](target), ](<target with spaces>), reference definitions
+# [name]: target, and href="…" or src="…" of a tag written as HTML in the Markdown.
+PLAIN_LINK = re.compile(
+    r"\]\(\s*(?:<([^>]+)>|([^\s)>]+))|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"
+    r"|\b(?:href|src)=[\"']([^\"']+)"
+)
+
+
+def written_links(text, body_from=1):
+    """(line, link) of every link written in a Markdown text, in order, as written: Pelican's
+    marked forms ("{filename}/pages/x.md#a") and every other target ("/kontakt/", "x.md",
+    "#anker", href="…" of raw HTML). Links shown as code are examples and left out."""
+    for number, line in prose_lines(text, body_from):
+        found = [(m.start(), m[0]) for m in MARKED_LINK.finditer(line)]
+        for match in PLAIN_LINK.finditer(line):
+            link = next(group for group in match.groups() if group)
+            if not _marked(link):  # ]({filename}…) is in the list already
+                found.append((match.start(), link))
+        for _start, link in sorted(found):
+            yield number, link
+
+
+def _marked(link):
+    return bool(LINK_MARKER.match(link))
 
 
 def text_folder_files(content, settings):

@@ -1,5 +1,7 @@
-"""The lines of a Markdown text that are prose, not code: one rule for everything that reads
-a volunteer's text line by line (content_check's rules, `make links`)."""
+"""The lines of a Markdown text that are prose: code blocks and `inline code` blanked out.
+
+A [[placeholder]], a heading or a link shown as code is an example, not content; content_check,
+link_check and `make links` read the same lines (one rule for "where is this written")."""
 
 import re
 
