@@ -98,7 +98,8 @@ FILES.update(
         for n in range(1, MANY + 1)
     }
 )
-SEARCHABLE = 3 + MANY  # Kontakt, Backen am Samstag, Sommerfest and the Treffen
+# The start page and Kontakt (support.make_site), Backen am Samstag, Sommerfest, the Treffen
+SEARCHABLE = 4 + MANY
 
 
 # --- Pure rules --------------------------------------------------------------------------
