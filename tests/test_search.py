@@ -226,6 +226,21 @@ def test_the_policy_allows_webassembly_and_nothing_else_new(production):
     assert "'unsafe-eval'" not in policy and "unsafe-inline" not in policy
 
 
+def test_index_files_are_kept_for_a_year_and_the_script_is_revalidated(production):
+    output, url = production
+    bundle = output / "pagefind"
+    hashed = [next(bundle.glob(f"**/*.{kind}")) for kind in ("pf_fragment", "pf_index", "pf_meta")]
+    fixed = [bundle / "pagefind.js", bundle / "pagefind-worker.js", next(bundle.glob("wasm.*"))]
+
+    def cache_control(path):
+        address = f"{url}/{path.relative_to(output).as_posix()}"
+        with urllib.request.urlopen(address) as response:
+            return response.headers["Cache-Control"]
+
+    assert {cache_control(p) for p in hashed} == {"public, max-age=31536000, immutable"}
+    assert {cache_control(p) for p in fixed} == {"no-cache"}
+
+
 # --- In Chromium ----------------------------------------------------------------------------
 
 CSP_LISTENER = """
