@@ -24,6 +24,7 @@ from sitetools.links.check import (
     Result,
     as_sent,
     error_result,
+    looks_offline,
     retry_after,
     skipped,
     status_result,
@@ -381,6 +382,32 @@ def test_a_second_run_asks_only_for_what_was_not_fine(project, server, local_onl
 
     check(root, now=now + datetime.timedelta(days=8), **fast)  # a week later, everything again
     assert len(server.seen("/ok")) == 2 * asked[0]
+
+
+def test_offline_means_no_answer_at_all_and_several_unknown_hosts():
+    gone = Result(BROKEN, problem="dns")
+    assert looks_offline({"https://a.de/": gone, "https://b.de/x": gone})
+    assert not looks_offline({"https://a.de/": gone, "https://a.de/x": gone})  # one host
+    assert not looks_offline(
+        {"https://a.de/": gone, "https://b.de/": gone, "https://c.de/": Result(OK, 200)}
+    )
+
+
+def test_without_internet_no_link_is_called_broken(tmp_path, monkeypatch):
+    def no_name_server(host, *args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_name_server)
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    (tmp_path / "content" / "pages" / "a.md").write_text(
+        "Title: A\n\n[Stadt](https://www.goettingen.de/) und [Wiki](https://de.wikipedia.org/)\n"
+    )
+    code, text = check(tmp_path)
+    assert code == 1
+    assert "keine Internetverbindung" in text and "Bitte keinen Link löschen." in text
+    assert "führt ins Leere" not in text and "FEHLER" not in text
+    assert not (tmp_path / "cache" / "links.json").exists()  # nothing learnt from it
+    assert "Bitte keinen Link löschen." in (tmp_path / "reports/links/bericht.md").read_text()
 
 
 def test_all_links_fine_exits_0(tmp_path, server, local_only):

@@ -10,18 +10,29 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sitekit import german
-from sitekit.findings import ERROR
+from sitekit.findings import ERROR, WARNING
 
-from .check import Cache, Options, check_all, skipped
+from .check import Cache, Options, check_all, looks_offline, skipped
 from .collect import collect
 from .report import duration, findings, report_file, summary, terminal_text, without_fragment
 
 __all__ = ["Options", "run"]
 
+# No server answered and the names of several were "unknown": a missing connection, not
+# dead links. Saying "führt ins Leere" would make a volunteer delete working links.
+OFFLINE = german.report(
+    WARNING,
+    "Kein Server hat geantwortet, und mehrere bekannte Adressen gelten als „unbekannt“: "
+    "Wahrscheinlich hat dieser Computer gerade keine Internetverbindung. Die Links wurden "
+    "deshalb nicht geprüft; keiner wurde als kaputt gemeldet. Bitte keinen Link löschen.",
+    "Mit Internetverbindung noch einmal „make links“ ausführen.",
+)
+
 
 def run(root, content, settings, options, cache_path, report_path, out=print, now=None):
     """Check every external link in content/; print the German report, write it to
-    report_path and return the exit code: 1 if a link is broken, else 0."""
+    report_path and return the exit code: 1 if a link is broken or no server answered
+    (offline), else 0."""
     now = now or datetime.now(UTC)
     links = [
         link
@@ -40,13 +51,17 @@ def run(root, content, settings, options, cache_path, report_path, out=print, no
             f"höchstens einmal in {duration(options.host_interval)}) …"
         )
     results = check_all(urls, options, known)
-    cache.save(results, options.cache_days, now)
-    found = findings(links, results, options.timeout)
-    line = summary(links, results, found, len(known))
+    offline = looks_offline({url: results[url] for url in to_ask})
+    if offline:
+        found, line = [], OFFLINE
+    else:
+        cache.save(results, options.cache_days, now)
+        found = findings(links, results, options.timeout)
+        line = summary(links, results, found, len(known))
     out(terminal_text(found, line))
     report_path = Path(report_path)
     report_path.parent.mkdir(parents=True, exist_ok=True)
     report_path.write_text(report_file(found, line, now.date()), encoding="utf-8")
     shown = report_path.relative_to(root) if report_path.is_relative_to(root) else report_path
     out(f"Bericht gespeichert: {shown}")
-    return 1 if any(f.severity == ERROR for f in found) else 0
+    return 1 if offline or any(f.severity == ERROR for f in found) else 0

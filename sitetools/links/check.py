@@ -221,6 +221,13 @@ def skipped(url, skip_hosts):
     return any(host == skip or host.endswith("." + skip) for skip in skip_hosts)
 
 
+def looks_offline(results):
+    """True when no server answered at all and at least two hosts were "unknown": then the
+    computer has no internet (or no name server), not every website is gone."""
+    unknown = {urlsplit(url).hostname for url, r in results.items() if r.problem == "dns"}
+    return len(unknown) >= 2 and all(r.status is None for r in results.values())
+
+
 def check_all(urls, options, known=None):
     """{url: Result} for every url; known results (the cache) are not asked again. Hosts
     are checked side by side (options.workers), each host's addresses one after the other."""
