@@ -152,6 +152,64 @@ def test_a_failing_pagefind_leaves_no_half_written_bundle(tmp_path, monkeypatch)
     assert not (site / "pagefind").exists()
 
 
+def html_site(folder, **pages):
+    for name, words in pages.items():
+        page = folder / name / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f'<!doctype html><html lang="de"><head><title>{name}</title></head>'
+            f"<body><main data-pagefind-body><h1>{name}</h1><p>{words}</p></main></body></html>",
+            encoding="utf-8",
+        )
+
+
+def bundle_files(site):
+    bundle = site / "pagefind"
+    return {p.relative_to(bundle).as_posix(): p for p in bundle.rglob("*") if p.is_file()}
+
+
+def test_an_unchanged_site_gets_its_index_back_without_pagefind(tmp_path):
+    site, kept = tmp_path / "site", tmp_path / "kept"
+    html_site(site, verein="Das Nähcafé trifft sich dienstags.", kontakt="Schreiben Sie uns.")
+    first = run(site, timeout=60, cache_dir=kept)
+    made = {name: path.read_bytes() for name, path in bundle_files(site).items()}
+    assert first["languages"]["de"]["page_count"] == 2
+
+    again = run(site, timeout=60, cache_dir=kept)  # the same HTML: the same index, linked
+    assert again == first
+    files = bundle_files(site)
+    assert {name: path.read_bytes() for name, path in files.items()} == made
+    assert all(path.stat().st_nlink > 1 for path in files.values())  # not written anew
+
+    html_site(site, kontakt="Schreiben Sie uns eine Postkarte.")  # one page changed
+    run(site, timeout=60, cache_dir=kept)
+    assert {name: path.read_bytes() for name, path in bundle_files(site).items()} != made
+    assert not any(UNUSED_NAME in files for UNUSED_NAME in UNUSED)
+
+
+def test_a_kept_index_is_used_only_when_complete_and_only_the_newest_are_kept(tmp_path):
+    from search import cache
+
+    site, kept = tmp_path / "site", tmp_path / "kept"
+    html_site(site, a="eins")
+    key = cache.site_key(site, "pagefind", ["--site", "."])
+    (kept / key).mkdir(parents=True)  # a store that was interrupted: no READY file
+    assert not cache.restore(kept, key, site / "pagefind")
+    bundle = site / "pagefind"
+    bundle.mkdir()
+    (bundle / "pagefind.js").write_text("// index")
+    for number in range(cache.KEEP + 2):
+        cache.store(kept, f"key{number}", bundle)
+    assert sorted(p.name for p in kept.iterdir()) == [f"key{n}" for n in range(2, cache.KEEP + 2)]
+    shutil.rmtree(bundle)
+    assert cache.restore(kept, f"key{cache.KEEP + 1}", bundle)
+    assert sorted(p.name for p in bundle.iterdir()) == ["pagefind.js"]
+    # the key reads the site's HTML, not the index written into it
+    assert cache.site_key(site, "pagefind", ["--site", "."]) == key
+    html_site(site, a="zwei")
+    assert cache.site_key(site, "pagefind", ["--site", "."]) != key
+
+
 def test_production_stops_with_a_german_error_and_keeps_the_old_site(tmp_path, monkeypatch):
     content_folder = make_site(tmp_path, FILES)
     output = tmp_path / "output"

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sitekit.german import count, seconds
 
+from . import cache
+
 # Pagefind's default folder below the site; search.html loads pagefind/pagefind.js from it.
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"  # Pagefind's summary: version, languages, pages per language
@@ -52,10 +54,22 @@ def command(binary, site):
     return [str(binary), "--site", str(site), "--output-subdir", BUNDLE]
 
 
-def run(site, timeout):
+def run(site, timeout, cache_dir=None):
     """Index site (a folder of final HTML) into site/pagefind; return Pagefind's entry
-    data. Raises Failed (and leaves no bundle behind) when anything goes wrong."""
+    data. Raises Failed (and leaves no bundle behind) when anything goes wrong. With a
+    cache_dir, an index of the very same HTML is taken from there (search.cache)."""
     bundle = Path(site) / BUNDLE
+    if cache_dir is None:
+        return _index(site, bundle, timeout)
+    key = cache.site_key(site, BUNDLE, command("pagefind", "."))
+    if cache.restore(cache_dir, key, bundle):
+        return read_entry(bundle)
+    entry = _index(site, bundle, timeout)
+    cache.store(cache_dir, key, bundle)
+    return entry
+
+
+def _index(site, bundle, timeout):
     shutil.rmtree(bundle, ignore_errors=True)
     try:
         result = _run(site, timeout)

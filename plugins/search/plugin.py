@@ -47,7 +47,7 @@ def index_site(pelican):
     started = time.monotonic()
     findings = []
     try:
-        entry = run(output, config["SEARCH_TIMEOUT"])
+        entry = run(output, config["SEARCH_TIMEOUT"], config["SEARCH_CACHE_DIR"])
     except Failed as failure:
         findings.append(
             Finding(
