@@ -470,3 +470,29 @@ def test_broken_facts_file_is_reported_with_its_line(tmp_path):
     assert "gibt es nicht in content/verein.toml" not in str(error.value)  # one cause, one message
     assert "Traceback" not in str(error.value)
     assert not (tmp_path / "output").exists()
+
+
+def test_a_second_build_reports_the_same_from_the_cache(tmp_path):
+    content = make_site(tmp_path, BROKEN_FILES, facts=BROKEN_FACTS)
+    with Logged() as first:
+        build(content)
+    assert (tmp_path / "content-check-cache" / "sources.pickle").is_file()
+    with Logged() as again:
+        build(content)
+    assert again.messages == first.messages
+    assert any("Fehler" in m or "FEHLER" in m or "WARNUNG" in m for m in again.messages)
+
+
+def test_a_cached_text_meets_edited_facts(tmp_path):
+    content = make_site(
+        tmp_path,
+        {"neuigkeiten/fakt.md": news("Fakt", "\nSchreiben Sie an {{ verein.telefon_it }}.\n")},
+    )
+    with Logged() as first:
+        build(content)
+    missing = [m for m in first.messages if "verein.telefon_it" in m]
+    assert missing and "gibt es nicht in content/verein.toml" in missing[0]
+    (content / "verein.toml").write_text('telefon_it = "0551 111111"\n' + FACTS, encoding="utf-8")
+    with Logged() as again:
+        build(content)
+    assert not [m for m in again.messages if "verein.telefon_it" in m]

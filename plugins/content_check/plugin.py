@@ -16,6 +16,7 @@ from sitekit.today import today as site_today
 
 from . import checks
 from . import settings as options
+from .cache import SourceCache, code_key
 from .source import NotUtf8, decode, parse
 
 # Settings key (lower case: not a user setting) for the files the generators must skip.
@@ -46,7 +47,7 @@ def check_sources(pelican):
     that cannot be built are left out, in the preview and in production alike.
     """
     settings = pelican.settings
-    options.read(settings)
+    config = options.read(settings)
     content = Path(settings["PATH"])
     shown = content.name  # messages say "content/pages/x.md", as the author sees it
 
@@ -61,6 +62,8 @@ def check_sources(pelican):
     for rel in _outside_text_folders(content, settings):
         findings.append(checks.misplaced(f"{shown}/{rel}", (content / rel).read_bytes()))
     sources, unusable = [], set()
+    facts_key = code_key(f"{facts is None}\0{loaded.text or ''}", facts_path)
+    cache = SourceCache(config["CONTENT_CHECK_CACHE_DIR"], facts_key)
     for rel, kind, markdown in text_folder_files(content, settings):
         path = f"{shown}/{rel}"
         if not markdown:
@@ -77,8 +80,18 @@ def check_sources(pelican):
                     )
                 )
             continue
+        data = (content / rel).read_bytes()
+        key = cache.key(path, rel, kind, data)
+        checked = cache.get(key)
+        if checked is not None:
+            source, found, usable = checked
+            findings += found
+            sources.append(source)
+            if not usable:
+                unusable.add(rel)
+            continue
         try:
-            text = decode((content / rel).read_bytes())
+            text = decode(data)
         except NotUtf8 as error:
             findings.append(
                 Finding(
@@ -93,17 +106,13 @@ def check_sources(pelican):
             )
             unusable.add(rel)
             continue
-        source = parse(path, rel, kind, text)
-        found, usable = checks.check_metadata(source)
-        event_found, event_usable = checks.check_event(source, facts, facts_path)
-        usable = usable and event_usable
-        findings += found + event_found + checks.check_headings(source)
-        findings += checks.check_placeholders(path, text, body_from=source.body_from)
-        if facts is not None:
-            findings += checks.check_fact_references(source, facts, facts_path)
+        source, found, usable = _check_alone(path, rel, kind, text, facts, facts_path)
+        cache.put(key, (source, found, usable))
+        findings += found
         sources.append(source)
         if not usable:
             unusable.add(rel)
+    cache.save()
 
     reserved = _reserved_addresses(settings)
     slugify = slug
@@ -149,6 +158,18 @@ def check_sources(pelican):
             record.addresses[source.path] = address
     # Files that cannot be built are left out; skip_unusable() tells the generators.
     settings[SKIPPED] = unusable
+
+
+def _check_alone(path, rel, kind, text, facts, facts_path):
+    """(parsed source, its findings, can it be built?) of one text on its own."""
+    source = parse(path, rel, kind, text)
+    found, usable = checks.check_metadata(source)
+    event_found, event_usable = checks.check_event(source, facts, facts_path)
+    found += event_found + checks.check_headings(source)
+    found += checks.check_placeholders(path, text, body_from=source.body_from)
+    if facts is not None:
+        found += checks.check_fact_references(source, facts, facts_path)
+    return source, found, usable and event_usable
 
 
 def _layout_facts(sources, loaded):
