@@ -31,6 +31,15 @@ OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = True
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
+# Pelican's Jinja options, plus: every build makes its own Jinja environment, so no
+# template changes while it runs, and Jinja need not look at each template's modification
+# time on every include (13,000 looks in a build of 1,000 pages).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "auto_reload": False,
+}
 TIMEZONE = "Europe/Berlin"
 # The one "today" of the build (sitekit/today.py): what counts as past, for calls and
 # events alike. None: the real date. `SITE_TODAY=2027-04-01 make build` pretends to be that
@@ -220,6 +229,10 @@ MINIFY_CACHE_DIR = str(ROOT / "cache" / "minify")
 CARDS_CACHE_DIR = str(ROOT / "cache" / "cards")
 # Each page's links and ids, by a hash of its bytes (plugins/link_check).
 LINK_CHECK_CACHE_DIR = str(ROOT / "cache" / "link_check")
+# Each text's own content_check findings, by a hash of its bytes (plugins/content_check).
+CONTENT_CHECK_CACHE_DIR = str(ROOT / "cache" / "content_check")
+# Search indexes of earlier builds, by a hash of the site's HTML (plugins/search).
+SEARCH_CACHE_DIR = str(ROOT / "cache" / "search")
 # The text column's width: max-width of .bl-width in the stylesheet, its one source.
 # Templates use CONTENT_WIDTH in `sizes`; content images fill the column less its 1rem
 # padding on each side.

@@ -19,10 +19,9 @@ RELATIVE_URLS = False
 FEED_ALL_ATOM = "feeds/atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
-# Every source is read anew: what goes online never depends on what an earlier build
-# left in cache/ (a publish-build runs rarely, mostly in CI without that folder).
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Pelican's content cache stays on (pelicanconf.py): its folder is named by a fingerprint
+# of these settings (plugins/content_cache), so production never reads what a preview
+# cached, and tests/test_content_cache.py shows a cached build writes the same bytes.
 
 # Drafts (Status: draft) are never published, not even at a hidden address; nor are
 # hidden pages (e.g. calls past their end date) or files only such pages link to.

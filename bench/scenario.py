@@ -103,6 +103,8 @@ def settings_for(name, content, work):
         "MINIFY_CACHE_DIR": str(folder / "minify"),
         "CARDS_CACHE_DIR": str(folder / "cards"),
         "LINK_CHECK_CACHE_DIR": str(folder / "link_check"),
+        "SEARCH_CACHE_DIR": str(folder / "search"),
+        "CONTENT_CHECK_CACHE_DIR": str(folder / "content_check"),
     }
     if name in ("ours", "ours-production"):
         return common

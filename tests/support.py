@@ -71,6 +71,8 @@ def build(content, strict=False, **overrides):
     overrides.setdefault("CARDS_CACHE_DIR", str(content.parent / "cards-cache"))
     overrides.setdefault("CACHE_PATH", str(content.parent / "pelican-cache"))
     overrides.setdefault("A11Y_CHECK_REPORT_DIR", str(content.parent / "a11y-report"))
+    overrides.setdefault("SEARCH_CACHE_DIR", str(content.parent / "search-cache"))
+    overrides.setdefault("CONTENT_CHECK_CACHE_DIR", str(content.parent / "content-check-cache"))
     tasks.build_site(settings, PATH=str(content), OUTPUT_PATH=str(output), **overrides)
     return output
 

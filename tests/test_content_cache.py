@@ -67,20 +67,20 @@ class Site:
         self.theme = root / "theme"
         shutil.copytree(ROOT / "theme", self.theme)
 
-    def build(self, name, cached, **overrides):
+    def build(self, name, cached, settings=tasks.DEV_SETTINGS, **overrides):
         """Build into root/name; returns the output folder and the warnings shown."""
         output = self.root / name
         warnings = _Warnings()
         logging.getLogger().addHandler(warnings)
         try:
-            self._build(output, name, cached, **overrides)
+            self._build(output, name, cached, settings, **overrides)
         finally:
             logging.getLogger().removeHandler(warnings)
         return output, warnings.messages
 
-    def _build(self, output, name, cached, **overrides):
+    def _build(self, output, name, cached, settings, **overrides):
         tasks.build_site(
-            tasks.DEV_SETTINGS,
+            settings,
             PATH=str(self.content),
             OUTPUT_PATH=str(output),
             THEME=str(self.theme),
@@ -90,16 +90,18 @@ class Site:
             IMAGE_OPTIMIZER_CACHE_DIR=str(self.root / f"images-{name}"),
             A11Y_CHECK_CACHE_DIR=str(self.root / f"a11y-{name}"),
             A11Y_CHECK_REPORT_DIR=str(self.root / f"report-{name}"),
+            SEARCH_CACHE_DIR=str(self.root / f"search-{name}"),
+            CONTENT_CHECK_CACHE_DIR=str(self.root / f"content-check-{name}"),
             NAVIGATION=[("Kontakt", "kontakt/"), ("Beiträge", "beitraege/")],
             FOOTER_LINKS=[("Kontakt", "kontakt/")],
             **overrides,
         )
 
-    def same_as_without_cache(self, **overrides):
+    def same_as_without_cache(self, settings=tasks.DEV_SETTINGS, **overrides):
         """Build cached, then without any cache; assert both wrote the same bytes and
         showed the same warnings."""
-        cached, cached_warnings = self.build("cached", True, **overrides)
-        fresh, fresh_warnings = self.build("fresh", False, **overrides)
+        cached, cached_warnings = self.build("cached", True, settings, **overrides)
+        fresh, fresh_warnings = self.build("fresh", False, settings, **overrides)
         assert files(cached) == files(fresh)
         assert cached_warnings == fresh_warnings
         return cached, cached_warnings
@@ -180,8 +182,11 @@ def test_changed_settings_start_a_new_cache(site):
         TAG_URL="stichwort/{slug}/", TAG_SAVE_AS="stichwort/{slug}/index.html"
     )
     assert 'href="/stichwort/naehen/"' in page(output, "interview-mit-aylin-ueber-den-naehtreff")
-    folders = list((site.root / "pelican-cache").iterdir())
-    assert len(folders) == 1  # the old settings' cache was removed
+    first = set((site.root / "pelican-cache").iterdir())
+    assert len(first) == 2  # the settings used last before (preview and production take turns)
+    site.same_as_without_cache(TAG_URL="wort/{slug}/", TAG_SAVE_AS="wort/{slug}/index.html")
+    folders = set((site.root / "pelican-cache").iterdir())
+    assert len(folders) == 2 and len(folders & first) == 1  # the oldest settings' cache went
 
 
 def test_the_cache_stays_from_build_to_build_also_with_a_new_text(site):
@@ -234,11 +239,20 @@ def test_without_the_fingerprint_pelicans_cache_would_publish_old_facts(tmp_path
     assert "im Verein Testverein e.V." in page(output, "interview-mit-aylin-ueber-den-naehtreff")
 
 
-def test_the_production_build_uses_no_content_cache():
+def test_production_uses_a_cache_of_its_own_and_publishes_what_an_uncached_build_would(site):
+    """publishconf.py keeps the cache on: a warm `make publish-build` writes the very bytes
+    of one from nothing, and never reads what the preview cached."""
     from pelican.settings import read_settings
 
-    settings = read_settings(str(tasks.PUBLISH_SETTINGS))
-    assert not settings["CACHE_CONTENT"] and not settings["LOAD_CONTENT_CACHE"]
+    assert read_settings(str(tasks.PUBLISH_SETTINGS))["CACHE_CONTENT"]
+    site.edit("interviews/aylin.md", "Mehr steht [hier]", "Mehr steht [auf der Kontaktseite]")
+    preview_folders = set((site.root / "pelican-cache").iterdir())
+    production = {"settings": tasks.PUBLISH_SETTINGS, "SITEURL": "https://www.example.org"}
+    site.build("cached", True, **production)  # fills production's cache
+    # a folder of its own, beside the preview's, which stays for the next `make build`
+    assert preview_folders < set((site.root / "pelican-cache").iterdir())
+    output, _warnings = site.same_as_without_cache(**production)
+    assert "https://www.example.org/" in page(output, "interview-mit-aylin-ueber-den-naehtreff")
 
 
 # --- the fingerprint on small inputs ---------------------------------------------------
