@@ -33,8 +33,9 @@ def serialize(data):
     """JSON text for <script type="application/ld+json">: json.dumps (never string
     concatenation), then "<", ">" and "&" as \\u escapes, so neither "</script>" nor "<!--"
     in a title can end or change the block (stricter than escaping "</" as "<\\/" alone).
-    A JSON parser reads the escapes back as the same characters."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    A JSON parser reads the escapes back as the same characters. Compact: without indent,
+    json uses its C encoder (five times faster) and the pages get smaller."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(escaped)  # already safe for its place: Jinja must not escape it again
 
