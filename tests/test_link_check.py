@@ -31,10 +31,12 @@ def test_every_linking_attribute_is_read_and_every_anchor():
             '<svg><use xlink:href="/i.svg#x"></use></svg><h2 id="termine">T</h2><a name="alt"></a>'
             '<img data-src="/lazy.jpg" alt=""><meta property="og:image" content="/karte.png">'
             '<meta name="description" content="/kein-link/">'
+            '<form action="/suche/"><button formaction="/archiv/">Suchen</button></form>'
         )
     )
     assert read.links == (
         "/a/", "/b.jpg", "/b-480.jpg", "/b-800.jpg", "/en/", "/p.jpg", "/i.svg#x", "/lazy.jpg", "/karte.png",
+        "/suche/", "/archiv/",
     )  # fmt: skip
     assert read.ids == {"termine", "alt"}
 

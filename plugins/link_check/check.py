@@ -52,8 +52,9 @@ META_ADDRESSES = frozenset(
 
 
 def is_link_name(name):
-    """href, src, srcset, data-src, xlink:href, poster — not hreflang or srclang."""
-    return name.endswith(("href", "src", "srcset")) or name == "poster"
+    """href, src, srcset, data-src, xlink:href, poster, a form's action — not hreflang or
+    srclang."""
+    return name.endswith(("href", "src", "srcset")) or name in ("poster", "action", "formaction")
 
 
 ID, LINK, SRCSET = 1, 2, 3
