@@ -351,7 +351,8 @@ def test_the_header_field_leads_to_the_results_and_the_keyboard_to_the_hits(visi
     field.press("Enter")
     assert visitor.announced("Kuchen") == "Ein Treffer für „Kuchen“."  # no compounds
     assert page.get_by_label("Suchbegriff").input_value() == "Kuchen"
-    page.get_by_label("Suchbegriff").focus()
+    focused = page.evaluate("document.activeElement.labels?.[0]?.textContent")
+    assert focused == "Suchbegriff", "the focus is not in the field with the search"
     page.keyboard.press("Tab")  # the button
     page.keyboard.press("Tab")  # the first hit
     focused = page.evaluate("document.activeElement.closest('.bl-search__hit') !== null")

@@ -10,6 +10,8 @@
 // - Only real hits are shown: a word Pagefind does not know is searched by its longest
 //   indexed beginning ("Zugangsdaten" → "zu", Pagefind/pagefind#599, not configurable in
 //   1.5), which matches pages that only contain "zu"; such a search has no hits here.
+// - Arriving with ?q= (the header's field sends the visitor here), the focus goes to the
+//   field with the search in it, not to the start of the page.
 // - Without JavaScript the page's notice (removed here) links the archive; if Pagefind cannot
 //   be loaded, the status region says so and links the archive too.
 
@@ -167,6 +169,12 @@ function unavailable() {
 
 async function start() {
   root.querySelector("[data-search-nojs]").remove();
+  const query = new URLSearchParams(window.location.search).get("q") || "";
+  if (query) {
+    field.value = query;
+    field.focus();
+    field.setSelectionRange(query.length, query.length); // typing goes on after the query
+  }
   field.addEventListener("input", () => search(field.value, false).catch(unavailable));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -183,13 +191,8 @@ async function start() {
     unavailable();
     return;
   }
-  const query = new URLSearchParams(window.location.search).get("q") || "";
-  if (query) {
-    field.value = query;
-    await search(query, true);
-  } else if (field.value) {
-    await search(field.value, true); // typed while Pagefind was loading
-  }
+  // The query of the address, or what was typed while Pagefind was loading.
+  if (field.value) await search(field.value, true);
 }
 
 start().catch(unavailable);
