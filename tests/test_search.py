@@ -385,6 +385,20 @@ def test_narrow_screens_get_a_link_to_the_search_page(new_page, preview):
     assert page.url == url + "/suche/"
 
 
+@pytest.mark.parametrize("width", [375, 600, 1024])
+def test_the_header_keeps_its_height_on_the_search_page(new_page, preview, width):
+    _output, url = preview
+    page = new_page(viewport={"width": width, "height": 800})
+    heights = {}
+    for path in ("/kontakt/", "/suche/"):
+        page.goto(url + path)
+        heights[path] = page.locator(".bl-header").bounding_box()["height"]
+    assert heights["/suche/"] == heights["/kontakt/"]
+    link = page.get_by_role("banner").get_by_role("link", name="Suche", exact=True)
+    if width < 768:  # narrow: the header's link to the search page marks it as current
+        assert link.get_attribute("aria-current") == "page"
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_search_page_with_results_passes_axe(new_page, production, scheme):
     _output, url = production
