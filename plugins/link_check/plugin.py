@@ -12,7 +12,7 @@ from sitekit.settings import value as setting
 
 from . import settings as options
 from .cache import PageCache
-from .check import find_broken, heading_ids, read_page, site_path, text_links
+from .check import find_broken, headings, read_page, site_path, text_links
 from .report import (
     PageSource,
     Site,
@@ -130,7 +130,6 @@ def report(brokens, run, pages, output, settings):
                 broken,
                 spot[1] if spot else broken.href,
                 addresses,
-                pages[broken.target].ids if broken.missing == "anchor" else (),
                 _headings(output, broken) if broken.missing == "anchor" else (),
             )
             line = spot[0] if spot else line_written(source, broken.href, run.site.site_url)
@@ -157,7 +156,7 @@ def _images_own(broken, source, spot, in_text):
 
 
 def _headings(output, broken):
-    return heading_ids((output / broken.target).read_bytes())
+    return headings((output / broken.target).read_bytes())
 
 
 def _page_source(noted, settings):
