@@ -8,6 +8,7 @@ from pathlib import Path
 from sitekit.constants import IMAGE_SUFFIXES
 from sitekit.findings import ledger
 from sitekit.layouts import is_public, listing_template
+from sitekit.links import mistyped_web_address
 from sitekit.settings import value as setting
 
 from . import settings as options
@@ -124,6 +125,8 @@ def report(brokens, run, pages, output, settings):
             key = (broken.target, broken.fragment, broken.missing)
             if broken.missing == "file" and spot is not None and spot[2]:
                 continue  # a link to a Markdown file: content_check names what is missing
+            if spot is not None and mistyped_web_address(spot[1]):
+                continue  # "http//…", "www.…": content_check names the address meant
             if broken.missing == "file" and _images_own(broken, source, spot, in_text):
                 continue  # an image of a text: image_optimizer names it at its line
             text = describe(
