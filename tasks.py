@@ -16,6 +16,7 @@ from pathlib import Path
 
 from invoke import Exit, task
 
+from sitekit.constants import PREVIEW_ADDRESS, PREVIEW_ADDRESS_KEY, PREVIEW_PORT
 from sitekit.german import ERROR, WARNING, report
 
 ROOT = Path(__file__).resolve().parent
@@ -118,7 +119,7 @@ def build(c):
     _report_done(ROOT / "output", _build(DEV_SETTINGS)[0])
     # Opened as a file, output/index.html has no styles: the site's links start at "/".
     print(
-        "Ansehen: „make serve“ ausführen und http://127.0.0.1:8000/ im Browser öffnen "
+        f"Ansehen: „make serve“ ausführen und {PREVIEW_ADDRESS} im Browser öffnen "
         "(die Vorschau lädt sich nach jeder Änderung selbst neu)."
     )
 
@@ -224,12 +225,12 @@ def clean(c):
 
 @task(
     help={
-        "port": "Port (default 8000)",
+        "port": f"Port (default {PREVIEW_PORT})",
         "lan": "also serve to other devices in the local network (phones), not only 127.0.0.1",
     }
 )
-def serve(c, port="8000", lan=False):
-    """Preview at http://127.0.0.1:8000; every saved change shows in the open browser."""
+def serve(c, port=str(PREVIEW_PORT), lan=False):
+    """Preview at http://127.0.0.1:<port>; every saved change shows in the open browser."""
     from sitekit.findings import ledger
     from sitetools.lan import lan_address, print_qr
     from sitetools.preview import serve as serve_preview
@@ -245,10 +246,15 @@ def serve(c, port="8000", lan=False):
         )
         raise Exit(code=1)
 
+    url = f"http://127.0.0.1:{port}/"
+    if lan:
+        url = f"http://{lan_address()}:{port}/"
+
     def rebuild():
         """The build's ledger for the preview server; None if the build broke."""
         try:
-            seconds, pelican = _build(DEV_SETTINGS)
+            # The build's report names this server's address, not the default port's.
+            seconds, pelican = _build(DEV_SETTINGS, **{PREVIEW_ADDRESS_KEY: url})
         except Exit:  # _build has said why; the preview keeps running while it is fixed
             print(
                 "Die Vorschau zeigt weiter den Stand davor und baut nach dem nächsten Speichern "
@@ -258,10 +264,6 @@ def serve(c, port="8000", lan=False):
             return None
         _report_done(ROOT / "output", seconds)
         return ledger(pelican.settings)
-
-    url = f"http://127.0.0.1:{port}/"
-    if lan:
-        url = f"http://{lan_address()}:{port}/"
 
     def ready():
         print(

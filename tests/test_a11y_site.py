@@ -200,3 +200,32 @@ def test_findings_in_list_pages_name_their_template(tmp_path):
     assert listing_template("thema/interviews/index.html", settings) == "category"
     assert listing_template("archiv/index.html", settings) == "archives"
     assert listing_template("404.html", settings) is None
+
+
+SAME_TEXT = """\
+Title: Sommerfest
+Date: 2026-07-01
+Layout: news
+Summary: Kontakt und Anmeldung zum Fest.
+
+Anmeldung bei [Kontakt](mailto:info@example.org), Programm im [Überblick](/).
+Mehr im [Überblick](/kontakt/).
+"""
+
+
+def test_a_link_text_with_two_targets_names_both_and_where_the_other_is(tmp_path, caplog):
+    content = make_site(tmp_path, {"neuigkeiten/fest.md": SAME_TEXT})
+    with caplog.at_level(logging.WARNING):
+        build(content)
+    # The other "Kontakt" is the theme's menu link: said in words, not a line of this file.
+    assert (
+        "HINWEIS in content/neuigkeiten/fest.md, Zeile 6: Der Linktext „Kontakt“ führt auf dieser "
+        "Seite zu verschiedenen Zielen: dieser Link zu mailto:info@example.org, der gleichnamige "
+        "im Menü oben zu /kontakt/." in caplog.text
+    )
+    # Both in the text: one at its line, the other one named by its file and line.
+    assert (
+        "HINWEIS in content/neuigkeiten/fest.md, Zeile 6: Der Linktext „Überblick“ führt auf "
+        "dieser Seite zu verschiedenen Zielen: dieser Link zu /, der gleichnamige in "
+        "content/neuigkeiten/fest.md, Zeile 7 zu /kontakt/." in caplog.text
+    )

@@ -66,6 +66,13 @@ def test_open_placeholders_are_one_line_in_the_preview():
     assert preview_summary(PLACEHOLDERS) is None  # their line says all
 
 
+def test_the_preview_lines_name_the_address_make_serve_runs_at():
+    found = [*PLACEHOLDERS, finding()]
+    at = "http://127.0.0.1:8123/"
+    assert report_texts(found, True, at)[-1].endswith(f"unter {at}__vorschau/probleme/.")
+    assert preview_summary(found, at).endswith(f"unter {at}__vorschau/probleme/.")
+
+
 def test_open_placeholders_are_a_list_to_work_through_for_publishing():
     assert report_texts(PLACEHOLDERS, False) == [
         "FEHLER: 3 Platzhalter [[…]] sind noch nicht ausgefüllt. Vor der Veröffentlichung "

@@ -107,6 +107,31 @@ def test_two_files_cannot_share_an_address():
     assert found[0].path == "content/neuigkeiten/b.md"
 
 
+def test_a_mistyped_web_address_is_named_with_the_address_meant():
+    src = source(
+        "Title: A\n\n[Stadt](htps://www.goettingen.de/) und [Wiki](http//de.wikipedia.org)\n"
+        '[Verein](www.example.org) <a href="https:/example.org/x">roh</a>\n'
+        "[ok](https://example.org) [Mail](mailto:a@example.org) [Tel](tel:+495511234) "
+        "[Datei](ftp://example.org/a) [Seite](/kontakt/) `[Code](htps://x.de)`\n"
+    )
+    found = checks.check_links(src, set(), set(), lambda path: False)
+    assert [(f.line, f.rule, f.severity, f.snippet) for f in found] == [
+        (3, "link-typo", ERROR, "https://www.goettingen.de/"),
+        (3, "link-typo", ERROR, "http://de.wikipedia.org"),
+        (4, "link-typo", ERROR, "https://www.example.org"),
+        (4, "link-typo", ERROR, "https://example.org/x"),
+    ]
+    assert (
+        found[0]
+        .render()
+        .startswith(
+            "FEHLER in content/neuigkeiten/fest.md, Zeile 3: Der Link „htps://www.goettingen.de/“ "
+            "ist keine gültige Webadresse"
+        )
+    )
+    assert "So beheben: Die Adresse im Link so schreiben" in found[0].render()
+
+
 def test_placeholders_and_links_in_code_are_examples():
     src = source(
         "Title: Fest\nDate: 2026-07-01\nLayout: news\n\n"

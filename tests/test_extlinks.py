@@ -258,6 +258,8 @@ Umlaute: [Grüße]({base}/grüße), lange Pause: {base}/lange-pause, kaputt: htt
 ```
 {base}/nur-im-beispiel
 ```
+
+Kein Server: [Mail](mailto:info@verein.test), [Telefon](tel:+495511234), [vertippt](htps://verein.test/)
 """
 
 
@@ -332,12 +334,21 @@ def test_make_links_reports_each_broken_link_at_its_file_and_line(project, serve
     # Fine in the end, so not reported: 429 then 200, HEAD refused but GET answered.
     assert "/voll" not in text and "/nur-get" not in text and "/ok“" not in text
     assert "grüße" not in text
-    assert "Beispiel" not in text and "example.org" not in text and "nur-im-beispiel" not in text
+    reported = text.split("Nicht bei einem Server nachgefragt")[0]
+    assert "Beispiel" not in reported and "example.org" not in reported
+    assert "nur-im-beispiel" not in text
     # Grouped by file, in line order; the summary last.
     assert text.index("Zeile 4") < text.index("Zeile 5") < text.index("Zeile 8")
     assert text.index(md) < text.index("content/verein.toml")
     assert text.rstrip().endswith("Bericht gespeichert: reports/links/bericht.md")
     assert "4 Fehler, 2 Warnungen, 2 Hinweise" in text
+    # At the end: what was not asked, and why.
+    assert text.rstrip().splitlines()[-2] == (
+        "Nicht bei einem Server nachgefragt: 1 Link zu Beispiel-Adressen wie example.org oder "
+        "127.0.0.1, die es im Internet nicht gibt; 1 E-Mail-Link (mailto:) und 1 Telefon-Link "
+        "(tel:), hinter denen kein Server steht; 1 vertippte Webadresse, die „make build“ mit "
+        "Datei und Zeile nennt."
+    )
 
     report = (root / "reports" / "links" / "bericht.md").read_text()
     assert report.startswith("# Externe Links: Bericht vom ")
@@ -377,7 +388,8 @@ def test_a_second_run_asks_only_for_what_was_not_fine(project, server, local_onl
     assert len(server.seen("/weg")) == asked[1] + 1  # a failure is asked again
     assert f"Der Link „{base}/weg“ führt ins Leere" in text
     assert f"„{base}/alt“ ist dauerhaft umgezogen" in text  # the hint stays until fixed
-    assert "davon 6 aus dem Zwischenspeicher" in text  # /ok, /alt, /alt-mit-anker, /voll …
+    # /ok, /alt, /alt-mit-anker, /voll …
+    assert "nachgefragt: 6 Adressen, die in den letzten 7 Tagen funktioniert haben" in text
     assert '"' + base + '/ok"' in (root / "cache" / "links.json").read_text()
 
     check(root, now=now + datetime.timedelta(days=8), **fast)  # a week later, everything again

@@ -2,7 +2,7 @@
 
 import pytest
 
-from link_check.check import find_broken, heading_ids, read_page, site_path, text_links
+from link_check.check import Heading, find_broken, headings, read_page, site_path, text_links
 from link_check.report import PageSource, Site, describe, line_written, locate, template_finding
 from sitekit.findings import ERROR, HINT
 
@@ -119,7 +119,7 @@ def test_headings_and_the_authors_text_are_read_for_the_message():
         '<nav><a href="/menue/">m</a></nav><div class="bl-content"><h2 id="a">A</h2>'
         '<p><a href="/text/">t</a></p><h3 id="b">B</h3></div><p id="c"></p>'
     )
-    assert heading_ids(html) == ["a", "b"]
+    assert headings(html) == [Heading("a", "A", True), Heading("b", "B", True)]
     assert text_links(html) == {"/text/"}
 
 
@@ -158,7 +158,7 @@ def test_a_broken_link_is_found_at_the_line_that_wrote_it():
 
 def test_a_missing_address_names_the_closest_one():
     (missing,) = find_broken(site(index_html='<a href="/kontak/">k</a>'), {"index.html"})
-    message, fix = describe(missing, "/kontak/", ["/", "/kontakt/", "/termine/"], (), ())
+    message, fix = describe(missing, "/kontak/", ["/", "/kontakt/", "/termine/"], ())
     assert message == (
         "Der Link „/kontak/“ führt ins Leere: die Adresse /kontak/ gibt es auf der Website "
         "nicht. Meinten Sie „/kontakt/“?"
@@ -166,20 +166,48 @@ def test_a_missing_address_names_the_closest_one():
     assert fix.startswith("Die Adresse im Link berichtigen oder den Link entfernen.")
 
 
+def text_heading(anchor, words=None):
+    return Heading(anchor, words or anchor.capitalize(), True)
+
+
 def test_a_missing_anchor_names_the_anchors_there():
     pages = site(index_html='<a href="/seite/#termin">x</a>', seite__index_html="")
     (missing,) = find_broken(pages, set(pages))
-    message, fix = describe(missing, "/seite/#termin", [], {"termine", "main"}, ["termine", "ort"])
+    there = [text_heading("termine"), text_heading("ort")]
+    message, fix = describe(missing, "/seite/#termin", [], there)
     assert message == (
         "Den Anker „#termin“ gibt es auf /seite/ nicht; der Link „/seite/#termin“ springt an "
-        "keine Stelle. Meinten Sie „#termine“?"
+        "keine Stelle. Meinten Sie „#termine“ (Überschrift „Termine“)?"
     )
-    assert fix.startswith("Einen Anker nehmen, den es auf /seite/ gibt (#termine, #ort), oder")
-    many = [f"punkt-{n}" for n in range(20)] + ["termine"]
-    _message, fix = describe(missing, "/seite/#termin", [], set(many), many)
-    assert "(#termine, " in fix and "…)" in fix
-    _message, fix = describe(missing, "/seite/#termin", [], {"main"}, [])
+    assert fix.startswith(
+        "Einen Anker nehmen, den es auf /seite/ gibt: „#termine“ (Überschrift „Termine“), "
+        "„#ort“ (Überschrift „Ort“); oder"
+    )
+    many = [text_heading(f"punkt-{n}") for n in range(20)] + [text_heading("termine")]
+    _message, fix = describe(missing, "/seite/#termin", [], many)
+    assert "gibt: „#termine“ (Überschrift „Termine“), " in fix and ", …; oder" in fix
+    _message, fix = describe(missing, "/seite/#termin", [], [])
     assert fix == "„#termin“ aus dem Link löschen: /seite/ hat keine Überschrift mit Anker."
+
+
+def test_only_anchors_a_volunteer_can_see_are_suggested():
+    html = PAGE.format(
+        '<section><h2 id="call-details">Auf einen Blick</h2></section>'
+        '<div class="bl-content"><h2 id="details">Die Details</h2></div>'
+    )
+    found = headings(html)
+    assert found == [
+        Heading("call-details", "Auf einen Blick", False),
+        text_heading("details", "Die Details"),
+    ]
+    pages = site(index_html='<a href="/aufruf/#call-detail">x</a>', aufruf__index_html=html)
+    (missing,) = find_broken(pages, set(pages))
+    message, fix = describe(missing, "/aufruf/#call-detail", [], found)
+    assert "call-details" not in message + fix  # the theme's id, which no Markdown shows
+    assert "gibt: „#details“ (Überschrift „Die Details“); oder" in fix
+    # A page whose text has no heading (a list): the theme's headings, with their words.
+    message, fix = describe(missing, "/aufruf/#call-detail", [], found[:1])
+    assert message.endswith("Meinten Sie „#call-details“ (Überschrift „Auf einen Blick“)?")
 
 
 def test_a_draft_only_gets_a_hint():
@@ -187,7 +215,7 @@ def test_a_draft_only_gets_a_hint():
 
     pages = site(index_html='<a href="/weg/">w</a>')
     (missing,) = find_broken(pages, set(pages))
-    text = describe(missing, "/weg/", [], (), ())
+    text = describe(missing, "/weg/", [], ())
     draft = PageSource("content/neuigkeiten/x.md", "neuigkeiten/x.md", "", public=False)
     assert source_finding(missing, draft, 3, text).severity == HINT
     assert source_finding(missing, PageSource("c/x.md", "x.md", ""), 3, text).severity == ERROR
@@ -197,14 +225,12 @@ def test_a_template_link_is_reported_once_for_all_its_pages():
     pages = site(**{f"p{n}__index_html": '<a href="/weg/">w</a>' for n in range(5)})
     first = find_broken(pages, set(pages))[0]
     finding = template_finding(
-        first, {"page", "article"}, sorted(pages), describe(first, "/weg/", [], (), ())
+        first, {"page", "article"}, sorted(pages), describe(first, "/weg/", [], ())
     )
     assert finding.path == "theme/templates"
     assert "aus den Vorlagen article.html, page.html oder einer Teilvorlage" in finding.message
     assert finding.notes == ("Auf 5 Seiten: /p0/, /p1/, /p2/ …",)
-    single = template_finding(
-        first, {"page"}, ["p0/index.html"], describe(first, "/weg/", [], (), ())
-    )
+    single = template_finding(first, {"page"}, ["p0/index.html"], describe(first, "/weg/", [], ()))
     assert single.path == "theme/templates/page.html"
 
 

@@ -43,9 +43,9 @@ ANCHOR = (
 FILE_ANCHOR = (
     "in content/neuigkeiten/fest.md, Zeile 10: Den Anker „#aufgabe“ gibt es auf /mitmachen/ "
     "nicht; der Link „../pages/mitmachen.md#aufgabe“ springt an keine Stelle. Meinten Sie "
-    "„#aufgaben“?\n"
-    "    So beheben: Einen Anker nehmen, den es auf /mitmachen/ gibt (#aufgaben, #termine), "
-    "oder „#aufgabe“ aus dem Link löschen."
+    "„#aufgaben“ (Überschrift „Aufgaben“)?\n"
+    "    So beheben: Einen Anker nehmen, den es auf /mitmachen/ gibt: „#aufgaben“ (Überschrift "
+    "„Aufgaben“), „#termine“ (Überschrift „Termine“); oder „#aufgabe“ aus dem Link löschen."
 )
 LINK_RULES = {"link-broken", "anchor-missing"}
 

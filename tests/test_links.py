@@ -136,3 +136,17 @@ def test_a_link_to_a_draft_works_in_the_preview_but_is_named_for_publishing(tmp_
         "zu keiner Seite der Website (content/pages/mitmachen.md wird nicht veröffentlicht: ein "
         "Entwurf, verborgen oder wegen eines Fehlers übersprungen)."
     ) in caplog.text
+
+
+def test_a_mistyped_web_address_is_named_once_with_the_address_meant(tmp_path):
+    page = (
+        PAGE + "\nMehr bei [der Stadt](http//www.goettingen.de/) und [uns](htps://example.org).\n"
+    )
+    content = make_site(tmp_path, {"pages/mitmachen.md": page})
+    with pytest.raises(BuildError) as error:
+        build(content, strict=True)
+    text = str(error.value)
+    assert "Der Link „http//www.goettingen.de/“ ist keine gültige Webadresse" in text
+    assert "\n        http://www.goettingen.de/\n" in text  # the address to paste
+    assert "Der Link „htps://example.org“ ist keine gültige Webadresse" in text
+    assert "Der Bau wurde abgebrochen: 2 Fehler." in text  # link_check: no second finding

@@ -31,6 +31,8 @@ NEVER = {
     "Irrgartenweg": "the 404 page",
     "Suchhilfewort": "the search page itself",
     "Cookies": "the footer of every page (not main content)",
+    # Pagefind searches a word it does not know by its longest known beginning: "zu".
+    "Zugangsdaten": "a draft (the published pages have only its beginning „zu“)",
 }
 
 FILES = {
@@ -55,7 +57,7 @@ FILES = {
         Menu: 3
         Summary: Unser Fest im Sommer.
 
-        Beim Sommerfest gibt es Kuchen, Musik und ein Fahrrad-Quiz.
+        Beim Sommerfest gibt es Kuchen, Musik und ein Fahrrad-Quiz. Kommt alle zu uns!
         """,
     "pages/verborgen.md": """\
         Title: Verborgene Seite
@@ -81,7 +83,7 @@ FILES = {
         Status: draft
         Summary: Noch nicht fertig.
 
-        Wir planen einen Drachenfruchtsaft.
+        Wir planen einen Drachenfruchtsaft. Zugangsdaten gibt es per E-Mail.
         """,
 }
 # Eleven pages with one shared word: more hits than the first ten the page shows.
@@ -382,6 +384,14 @@ def test_german_word_forms_find_each_other(visitor):
     assert visitor.search("Fahrrad").startswith("2 Treffer")  # "Fahrräder" and "Fahrrad-Quiz"
     titles = visitor.hits().get_by_role("link").all_inner_texts()
     assert sorted(titles) == ["Backen am Samstag", "Sommerfest"]
+    assert visitor.search("Vereinstreffens") == f"{MANY} Treffer für „Vereinstreffens“."
+
+
+@pytest.mark.parametrize("beginning", ["Zwetsch", "Zwetsche"])
+def test_the_beginning_of_a_word_finds_it(visitor, beginning):
+    visitor.open("/suche/")
+    assert visitor.search(beginning) == f"Ein Treffer für „{beginning}“."
+    assert visitor.hits().locator("mark").first.inner_text().rstrip(".") == UNIQUE
 
 
 @pytest.mark.parametrize("word", NEVER)
@@ -399,7 +409,8 @@ def test_the_header_field_leads_to_the_results_and_the_keyboard_to_the_hits(visi
     field.press("Enter")
     assert visitor.announced("Kuchen") == "Ein Treffer für „Kuchen“."  # no compounds
     assert page.get_by_label("Suchbegriff").input_value() == "Kuchen"
-    page.get_by_label("Suchbegriff").focus()
+    focused = page.evaluate("document.activeElement.labels?.[0]?.textContent")
+    assert focused == "Suchbegriff", "the focus is not in the field with the search"
     page.keyboard.press("Tab")  # the button
     page.keyboard.press("Tab")  # the first hit
     focused = page.evaluate("document.activeElement.closest('.bl-search__hit') !== null")
@@ -430,6 +441,20 @@ def test_narrow_screens_get_a_link_to_the_search_page(new_page, preview):
     assert not page.get_by_role("search").is_visible()
     page.get_by_role("link", name="Suche", exact=True).click()
     assert page.url == url + "/suche/"
+
+
+@pytest.mark.parametrize("width", [375, 600, 1024])
+def test_the_header_keeps_its_height_on_the_search_page(new_page, preview, width):
+    _output, url = preview
+    page = new_page(viewport={"width": width, "height": 800})
+    heights = {}
+    for path in ("/kontakt/", "/suche/"):
+        page.goto(url + path)
+        heights[path] = page.locator(".bl-header").bounding_box()["height"]
+    assert heights["/suche/"] == heights["/kontakt/"]
+    link = page.get_by_role("banner").get_by_role("link", name="Suche", exact=True)
+    if width < 768:  # narrow: the header's link to the search page marks it as current
+        assert link.get_attribute("aria-current") == "page"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

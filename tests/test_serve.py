@@ -81,6 +81,26 @@ def test_a_busy_port_gets_a_german_message(preview, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_the_messages_name_the_port_the_preview_runs_on(tmp_path):
+    project = copy_project(tmp_path)  # its placeholders: a warning pointing at the list
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_until_served(f"http://127.0.0.1:{port}/kontakt/", process)
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert f"Vorschau: http://127.0.0.1:{port}/" in output
+    assert f"„make serve“ unter http://127.0.0.1:{port}/__vorschau/probleme/" in output
+    assert ":8000" not in output
+
+
 def test_lan_preview_serves_the_network_with_a_qr_code_and_a_warning(tmp_path):
     from sitetools.lan import lan_address
 

@@ -14,7 +14,7 @@ from lxml import etree
 
 from sitekit.constants import CONTENT_CLASS
 from sitekit.findings import HINT, Finding, as_unpublished, ledger
-from sitekit.german import count, number
+from sitekit.german import count, number, place
 from sitekit.layouts import is_public, listing_template
 
 from . import contrast, report
@@ -273,11 +273,7 @@ def _suppressions(info):
 def _finding(hit, region, info):
     rule = RULES[hit.rule]
     element = hit.element
-    in_text = (
-        region is not None
-        and element is not None
-        and (element is region or any(parent is region for parent in element.iterancestors()))
-    )
+    in_text = _inside(element, region)
     if in_text and info.source_path is not None:
         source = _shown(info.source_path, info.content_root)
         line = None if element is region else _line_in_source(info.source_path, element, region)
@@ -286,6 +282,12 @@ def _finding(hit, region, info):
     else:
         source, line = "theme/templates", None
     snippet = "" if element is None else _snippet(element)
+    values = hit.values
+    if hit.related is not None and _inside(hit.related, region) and info.source_path is not None:
+        # The other element is in the same text: its file and line, not only "im Text".
+        other_line = _line_in_source(info.source_path, hit.related, region)
+        shown = _shown(info.source_path, info.content_root)
+        values = {**values, "where": f"in {place(shown, other_line)}"}
     return A11yFinding(
         hit.rule,
         rule.severity,
@@ -293,9 +295,18 @@ def _finding(hit, region, info):
         line,
         info.output_file,
         snippet,
-        rule.message.format(**hit.values),
+        rule.message.format(**values),
         rule.fix.format(**hit.values),
         info.public,
+    )
+
+
+def _inside(element, region):
+    """True if element is the author's text (region) or in it."""
+    return (
+        region is not None
+        and element is not None
+        and (element is region or any(parent is region for parent in element.iterancestors()))
     )
 
 
@@ -320,6 +331,13 @@ def _line_in_source(source_path, element, region):
         text = Path(source_path).read_text(encoding="utf-8")
     except OSError:
         return None
+    if element.tag == "a":  # a Markdown link by its [text]: the nth link of that text
+        name = text_of(element)
+        same = [link for link in region.iter("a") if text_of(link) == name]
+        nth = next((i for i, link in enumerate(same) if link is element), 0)
+        written = [m.start() for m in re.finditer(re.escape(f"[{name}]"), text)]
+        if name and nth < len(written):
+            return text.count("\n", 0, written[nth]) + 1
     needles = [
         element.get("src", "").rsplit("/", 1)[-1],
         element.get("alt"),

@@ -92,8 +92,10 @@ RULES = {
             "link-same-text",
             "2.4.4",
             WARNING,
-            "Der Linktext „{text}“ führt auf dieser Seite zu verschiedenen Zielen.",
-            "Die Linktexte so unterscheiden, dass jedes Ziel erkennbar ist.",
+            "Der Linktext „{text}“ führt auf dieser Seite zu verschiedenen Zielen: dieser Link "
+            "zu {here}, der gleichnamige {where} zu {other}.",
+            "Die Linktexte so unterscheiden, dass jedes Ziel erkennbar ist: diesen Link so "
+            "nennen, dass er sein eigenes Ziel sagt.",
         ),
         Rule(
             "link-new-window",
@@ -349,6 +351,9 @@ class Hit:
     rule: str
     element: object  # lxml element, or None for the whole page
     values: dict = field(default_factory=dict)
+    # Another element the message speaks of (the other link of the same text); values
+    # has "where" for it, which the plugin makes a file and line when it is in the text.
+    related: object = None
 
 
 def text_of(element):
@@ -453,14 +458,46 @@ def check_links(page):
         normalized = name.lower().strip(" .:!»›→")
         if normalized in VAGUE:
             yield Hit("link-text", link, {"text": name})
-        targets.setdefault(normalized, {})[link.get("href")] = link
+        targets.setdefault(normalized, {}).setdefault(link.get("href"), link)  # the first
         if link.get("target") == "_blank" and not re.search(
             r"neue[mn]? (fenster|tab)", name.lower()
         ):
             yield Hit("link-new-window", link, {"text": name})
     for text, hrefs in targets.items():
         if len(hrefs) > 1 and text not in VAGUE:
-            yield Hit("link-same-text", list(hrefs.values())[1], {"text": text})
+            links = list(hrefs.values())
+            # The link of the page's own content, if one is: the one a volunteer can rename.
+            here = next((link for link in links if _landmark(link) == "main"), links[1])
+            other = next(link for link in links if link is not here)
+            values = {
+                "text": accessible_name(here, page),
+                "here": here.get("href"),
+                "other": other.get("href"),
+                "where": where_on_page(other),
+            }
+            yield Hit("link-same-text", here, values, related=other)
+
+
+def _landmark(element):
+    """The nearest of main, header, footer and nav around element (its tag), or None."""
+    for ancestor in element.iterancestors("main", "header", "footer", "nav"):
+        return ancestor.tag
+    return None
+
+
+def where_on_page(element):
+    """Where a visitor sees an element, in German words: "im Menü oben", "in der
+    Fußzeile", "im Text der Seite" …"""
+    ancestors = {a.tag for a in element.iterancestors("main", "header", "footer", "nav")}
+    if "footer" in ancestors:
+        return "in der Fußzeile"
+    if "header" in ancestors:
+        return "im Menü oben" if "nav" in ancestors else "im Kopf der Seite"
+    if "main" in ancestors:
+        return "im Text der Seite"
+    if "nav" in ancestors:
+        return "in der Navigation über dem Text"
+    return "auf der Seite"
 
 
 def check_headings(page):

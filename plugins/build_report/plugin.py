@@ -3,6 +3,7 @@
 import logging
 from pathlib import Path
 
+from sitekit.constants import PREVIEW_ADDRESS, PREVIEW_ADDRESS_KEY
 from sitekit.findings import ERROR, BuildError, Finding, ledger, sort_key
 
 from . import settings as options
@@ -64,10 +65,12 @@ def report(pelican):
         pelican_log.removeHandler(handler)
     record = ledger(pelican.settings)
     record.findings = findings = distinct(sorted(record.findings, key=sort_key))
-    texts = report_texts(findings, preview=not strict)
+    # `make serve` names its own address (PORT=, LAN=1); other builds name its default.
+    address = pelican.settings.get(PREVIEW_ADDRESS_KEY) or PREVIEW_ADDRESS
+    texts = report_texts(findings, preview=not strict, address=address)
     if strict and any(f.severity == ERROR for f in findings):
         raise BuildError(texts, stop_headline(findings))
     for text in texts:
         logger.warning(text)
-    if not strict and (summary := preview_summary(findings)):
+    if not strict and (summary := preview_summary(findings, address)):
         logger.info(summary)

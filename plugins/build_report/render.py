@@ -1,11 +1,15 @@
 """The end-of-build report as text: plain functions on findings, tested without Pelican."""
 
 from sitekit import german
-from sitekit.constants import PREVIEW_OVERVIEW
+from sitekit.constants import PREVIEW_ADDRESS, PREVIEW_OVERVIEW
 from sitekit.findings import ERROR, HINT, sort_key
 from sitekit.placeholders import RULE as PLACEHOLDER  # listed together, not one by one
 
-SEE_OVERVIEW = f"Die Liste zeigt „make serve“ unter http://127.0.0.1:8000{PREVIEW_OVERVIEW}"
+
+def see_overview(address):
+    """Where the preview server lists every open problem; address: its base, e.g.
+    "http://127.0.0.1:8123/" (`make serve PORT=8123`)."""
+    return f"Die Liste zeigt „make serve“ unter {address.rstrip('/')}{PREVIEW_OVERVIEW}"
 
 
 # Rules two checks find at the same place for the same cause: a second main heading is
@@ -27,14 +31,19 @@ def distinct(findings):
     return kept
 
 
-def report_texts(findings, preview):
+def report_texts(findings, preview, address=PREVIEW_ADDRESS):
     """What to print, in order: each finding by file and line, then the open placeholders
-    (while previewing one line about them; for publishing the whole list)."""
+    (while previewing one line about them, naming the preview server's address; for
+    publishing the whole list)."""
     ordered = sorted(findings, key=sort_key)
     texts = [f.render(preview) for f in ordered if f.rule != PLACEHOLDER]
     placeholders = [f for f in ordered if f.rule == PLACEHOLDER]
     if placeholders:
-        texts += placeholder_summary(placeholders) if preview else placeholder_lists(placeholders)
+        texts += (
+            placeholder_summary(placeholders, address)
+            if preview
+            else placeholder_lists(placeholders)
+        )
     return texts
 
 
@@ -63,7 +72,7 @@ def placeholder_lists(placeholders):
     return blocks
 
 
-def placeholder_summary(placeholders):
+def placeholder_summary(placeholders, address=PREVIEW_ADDRESS):
     """One line while previewing: how many, in which files, where the list is."""
     blocking = [f for f in placeholders if f.severity == ERROR]
     group = blocking or placeholders
@@ -73,7 +82,7 @@ def placeholder_summary(placeholders):
         text = f"{_open(len(blocking))} ({shown}); vor der Veröffentlichung ausfüllen."
     else:
         text = f"{_open(len(group))} (nur in Entwürfen oder verborgenen Seiten: {shown})."
-    return [f"{german.label(group[0].severity, preview=True)}: {text} {SEE_OVERVIEW}."]
+    return [f"{german.label(group[0].severity, preview=True)}: {text} {see_overview(address)}."]
 
 
 def _open(number):
@@ -83,7 +92,7 @@ def _open(number):
     )
 
 
-def preview_summary(findings):
+def preview_summary(findings, address=PREVIEW_ADDRESS):
     """The last line while previewing, or None if nothing but placeholders was found
     (their own line says all about them)."""
     findings = [f for f in findings if f.rule != PLACEHOLDER]
@@ -98,7 +107,7 @@ def preview_summary(findings):
         )
     if len(findings) > errors:
         parts.append(german.count(len(findings) - errors, "Hinweis", "Hinweise"))
-    return f"Zusammen: {', '.join(parts)}. {SEE_OVERVIEW}."
+    return f"Zusammen: {', '.join(parts)}. {see_overview(address)}."
 
 
 def stop_headline(findings):

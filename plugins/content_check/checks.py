@@ -19,6 +19,7 @@ from sitekit.links import (
     content_path,
     is_markdown_link,
     markdown_target,
+    mistyped_web_address,
     written_links,
 )
 from sitekit.placeholders import PLACEHOLDER, placeholder_findings
@@ -356,6 +357,7 @@ LINK_FIX = (
 def check_links(source, sources, published, is_file):
     """Links to texts and files must lead somewhere that production publishes.
 
+    A web address must start right ("htps://", "http//", "www." are typos: mistyped).
     Links to Markdown files ({filename}…, "../pages/x.md", "/pages/x.md", "x.md") must
     name a source (sources) that is published (published); {static}/{attach} a file
     (is_file). A link to a draft or a hidden page works in the preview, but not online:
@@ -396,7 +398,9 @@ def check_links(source, sources, published, is_file):
             )
 
     for number, link in written_links(source.text, source.body_from):
-        if LINK_MARKER.match(link):
+        if meant := mistyped_web_address(link):
+            found.append(mistyped(source.path, number, link, meant))
+        elif LINK_MARKER.match(link):
             target = content_path(link, folder)
             if not target or target.lower().endswith(IMAGE_SUFFIXES):
                 continue  # images are checked by image_optimizer
@@ -407,6 +411,22 @@ def check_links(source, sources, published, is_file):
         elif is_markdown_link(link):
             check_source(number, link, markdown_target(link, folder, sources))
     return found
+
+
+def mistyped(path, number, link, meant):
+    """A link whose web address is mistyped ("htps://…", "http//…", "www.…"): the browser
+    would look for it on this site, or not open it at all."""
+    return Finding(
+        path,
+        number,
+        f"Der Link „{link}“ ist keine gültige Webadresse: Sie muss mit „https://“ oder "
+        "„http://“ beginnen, sonst öffnet der Browser sie nicht oder sucht "
+        "sie auf dieser Website.",
+        "Die Adresse im Link so schreiben (am besten aus der Adresszeile des Browsers kopieren):",
+        ERROR,
+        "link-typo",
+        snippet=meant,
+    )
 
 
 def check_addresses(sources, slugify, reserved):

@@ -20,7 +20,12 @@ HTML_PARSER = etree.HTMLParser()
 IN_TEXT = etree.XPath(
     f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {CONTENT_CLASS} ')]//@*"
 )
-HEADING_IDS = etree.XPath("//h1/@id | //h2/@id | //h3/@id | //h4/@id | //h5/@id | //h6/@id")
+HEADINGS = etree.XPath(
+    "//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][@id]"
+)
+WRITTEN = etree.XPath(
+    f"ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' {CONTENT_CLASS} ')]"
+)
 # "#top" scrolls to the top of any page (HTML: "indicated part of the document").
 TOP = "top"
 
@@ -32,6 +37,16 @@ class PageLinks:
 
     links: tuple
     ids: frozenset
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading with an anchor, as a volunteer sees it: its id, its words, and whether it
+    is in the author's text (a Markdown heading) or the theme's (e.g. „Auf einen Blick“)."""
+
+    id: str
+    words: str
+    in_text: bool
 
 
 @dataclass(frozen=True)
@@ -122,10 +137,15 @@ def text_links(html):
     return found
 
 
-def heading_ids(html):
-    """The ids of a page's headings, in order."""
+def headings(html):
+    """The headings of a page that have an id, in order (Heading)."""
     root = _root(html)
-    return [] if root is None else [str(value) for value in HEADING_IDS(root)]
+    return [
+        Heading(
+            element.get("id"), " ".join("".join(element.itertext()).split()), bool(WRITTEN(element))
+        )
+        for element in ([] if root is None else HEADINGS(root))
+    ]
 
 
 def _srcset(value):

@@ -8,11 +8,12 @@ from pathlib import Path
 from sitekit.constants import IMAGE_SUFFIXES
 from sitekit.findings import ledger
 from sitekit.layouts import is_public, listing_template
+from sitekit.links import mistyped_web_address
 from sitekit.settings import value as setting
 
 from . import settings as options
 from .cache import PageCache
-from .check import find_broken, heading_ids, read_page, site_path, text_links
+from .check import find_broken, headings, read_page, site_path, text_links
 from .report import (
     PageSource,
     Site,
@@ -124,13 +125,14 @@ def report(brokens, run, pages, output, settings):
             key = (broken.target, broken.fragment, broken.missing)
             if broken.missing == "file" and spot is not None and spot[2]:
                 continue  # a link to a Markdown file: content_check names what is missing
+            if spot is not None and mistyped_web_address(spot[1]):
+                continue  # "http//…", "www.…": content_check names the address meant
             if broken.missing == "file" and _images_own(broken, source, spot, in_text):
                 continue  # an image of a text: image_optimizer names it at its line
             text = describe(
                 broken,
                 spot[1] if spot else broken.href,
                 addresses,
-                pages[broken.target].ids if broken.missing == "anchor" else (),
                 _headings(output, broken) if broken.missing == "anchor" else (),
             )
             line = spot[0] if spot else line_written(source, broken.href, run.site.site_url)
@@ -157,7 +159,7 @@ def _images_own(broken, source, spot, in_text):
 
 
 def _headings(output, broken):
-    return heading_ids((output / broken.target).read_bytes())
+    return headings((output / broken.target).read_bytes())
 
 
 def _page_source(noted, settings):

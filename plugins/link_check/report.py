@@ -122,10 +122,18 @@ def _close(word, choices, cutoff):
     return close[0] if close else None
 
 
-def describe(broken, written, addresses, ids, headings):
+def named(heading):
+    """An anchor with the words a visitor sees: „#aufgaben“ (Überschrift „Aufgaben“)."""
+    anchor = f"„#{heading.id}“"
+    return f"{anchor} (Überschrift „{heading.words}“)" if heading.words else anchor
+
+
+def describe(broken, written, addresses, headings):
     """(message, fix) of a broken link in German. written: the link as the author wrote it;
-    addresses: every page's address (for "Meinten Sie"); ids, headings: the anchors of the
-    linked page (for a missing anchor)."""
+    addresses: every page's address (for "Meinten Sie"); headings: the linked page's
+    headings with an anchor (check.Heading; for a missing anchor). Only anchors a volunteer
+    can see are suggested: the headings of its text, else those of the page (a list), each
+    with its words; never an id of the theme's code."""
     if broken.missing == "file":
         where = address(broken.target)
         close = _close(where, addresses, 0.75)
@@ -136,27 +144,30 @@ def describe(broken, written, addresses, ids, headings):
             ADDRESS_FIX,
         )
     fragment, page = broken.fragment, address(broken.target)
-    close = _close(fragment, ids, 0.6)
-    meant = f" Meinten Sie „#{close}“?" if close else ""
+    offered = [h for h in headings if h.in_text] or list(headings)
+    by_id = {heading.id: heading for heading in offered}
+    close = _close(fragment, by_id, 0.6)
+    meant = f" Meinten Sie {named(by_id[close])}?" if close else ""
     message = (
         f"Den Anker „#{fragment}“ gibt es auf {page} nicht; der Link „{written}“ springt an "
         f"keine Stelle.{meant}"
     )
-    if not headings:
+    if not offered:
         return (
             message,
             f"„#{fragment}“ aus dem Link löschen: {page} hat keine Überschrift mit Anker.",
         )
     shown = (
-        headings
-        if len(headings) <= FEW_ANCHORS
-        else difflib.get_close_matches(fragment, headings, n=3, cutoff=0) + ["…"]
+        offered
+        if len(offered) <= FEW_ANCHORS
+        else [by_id[i] for i in difflib.get_close_matches(fragment, by_id, n=3, cutoff=0)]
     )
-    listed = ", ".join(f"#{anchor}" if anchor != "…" else anchor for anchor in shown)
+    listed = ", ".join(named(heading) for heading in shown)
+    more = ", …" if len(shown) < len(offered) else ""
     return (
         message,
-        f"Einen Anker nehmen, den es auf {page} gibt ({listed}), oder „#{fragment}“ aus dem "
-        f"Link löschen. {HEADING_ANCHORS}",
+        f"Einen Anker nehmen, den es auf {page} gibt: {listed}{more}; oder „#{fragment}“ "
+        f"aus dem Link löschen. {HEADING_ANCHORS}",
     )
 
 

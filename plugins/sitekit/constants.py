@@ -25,6 +25,12 @@ CSS_HASH_LENGTH = 10
 # finding, and what it needs itself. content_check keeps pages off these addresses.
 PREVIEW_PREFIX = "/__vorschau/"
 PREVIEW_OVERVIEW = PREVIEW_PREFIX + "probleme/"
+# Where `make serve` answers unless PORT= says otherwise (the Makefile's PORT ?= 8000).
+PREVIEW_PORT = 8000
+PREVIEW_ADDRESS = f"http://127.0.0.1:{PREVIEW_PORT}/"
+# Settings key (lower case: not a user setting, and not part of content_cache's fingerprint)
+# by which `make serve` tells its builds its real address, e.g. "http://127.0.0.1:8123/".
+PREVIEW_ADDRESS_KEY = "preview_address"
 
 # The sharing image of a page (og:image): at least this large, as link previews want it
 # (1.91:1). image_optimizer offers a photo's variant of this width; plugins/cards draws a

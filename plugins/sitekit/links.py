@@ -22,6 +22,11 @@ PLAIN_LINK = re.compile(
     r"\]\(\s*(?:<([^>]+)>|([^\s)>]+))|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"
     r"|\b(?:href|src)=[\"']([^\"']+)"
 )
+# The start of a web address as a volunteer may mistype it: "htps://", "http//", "http:/",
+# "https:\\", "http:" – a scheme of the letters of https, then its colon and two slashes
+# or not – before a host name with a dot ("example.org/…"); or a bare "www.example.org".
+WEB_START = re.compile(r"(?i)^([hpst]{3,6})(:?)([/\\]*)(\w[\w-]*\.[\w.-]*\w(?:[/?#:].*)?)$")
+BARE_WWW = re.compile(r"(?i)^www\.[\w-]+\.[\w.-]*\w(?:[/?#].*)?$")
 
 
 def written_links(text, body_from=1):
@@ -36,6 +41,28 @@ def written_links(text, body_from=1):
                 found.append((match.start(), link))
         for _start, link in sorted(found):
             yield number, link
+
+
+def mistyped_web_address(link):
+    """The web address a mistyped link means, or None: "htps://example.org/a" →
+    "https://example.org/a", "http//example.org" → "http://example.org", "www.example.org"
+    → "https://www.example.org". A browser reads such a link as a page of this site, or
+    not at all. Other schemes (mailto:, tel:, ftp://) and addresses of the site are no typo."""
+    link = str(link).strip()
+    if BARE_WWW.match(link):
+        return "https://" + link
+    start = WEB_START.match(link)
+    if not start:
+        return None
+    scheme, colon, slashes, rest = start.groups()
+    scheme = scheme.lower()
+    if not {"h", "t", "p"} <= set(scheme) and not scheme.startswith("ttp"):
+        return None
+    if scheme in ("http", "https") and colon and slashes == "//":
+        return None
+    if not (colon or slashes):
+        return None  # "https.example.org" is a host name, not a typo of its start
+    return ("https" if scheme.endswith("s") else "http") + "://" + rest
 
 
 def _marked(link):

@@ -13,8 +13,16 @@ from sitekit import german
 from sitekit.findings import ERROR, WARNING
 
 from .check import Cache, Options, check_all, looks_offline, skipped
-from .collect import collect
-from .report import duration, findings, report_file, summary, terminal_text, without_fragment
+from .collect import collect, unasked
+from .report import (
+    duration,
+    findings,
+    not_asked,
+    report_file,
+    summary,
+    terminal_text,
+    without_fragment,
+)
 
 __all__ = ["Options", "run"]
 
@@ -34,11 +42,8 @@ def run(root, content, settings, options, cache_path, report_path, out=print, no
     report_path and return the exit code: 1 if a link is broken or no server answered
     (offline), else 0."""
     now = now or datetime.now(UTC)
-    links = [
-        link
-        for link in collect(root, content, settings)
-        if not skipped(link.url, options.skip_hosts)
-    ]
+    written = collect(root, content, settings)
+    links = [link for link in written if not skipped(link.url, options.skip_hosts)]
     urls = sorted({without_fragment(link.url) for link in links})
     cache = Cache.load(cache_path)
     known = {url: r for url, r in cache.fresh(options.cache_days, now).items() if url in urls}
@@ -57,7 +62,12 @@ def run(root, content, settings, options, cache_path, report_path, out=print, no
     else:
         cache.save(results, options.cache_days, now)
         found = findings(links, results, options.timeout)
-        line = summary(links, results, found, len(known))
+        line = summary(links, results, found)
+        # At the end, what was not asked and why: no link left out without a word.
+        reasons = not_asked(
+            len(known), options.cache_days, len(written) - len(links), unasked(content, settings)
+        )
+        line = f"{line}\n{reasons}" if reasons else line
     out(terminal_text(found, line))
     report_path = Path(report_path)
     report_path.parent.mkdir(parents=True, exist_ok=True)

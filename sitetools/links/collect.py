@@ -6,10 +6,12 @@ every other rule on the text (sitekit.prose).
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from sitekit.links import markdown_sources
+from sitekit.links import markdown_sources, mistyped_web_address, written_links
 from sitekit.prose import prose_lines
 
 # An address up to whitespace, quotes, angle or square brackets and the backtick: the ends
@@ -51,6 +53,21 @@ def toml_links(path, text):
         if not line.lstrip().startswith("#")
         for url in urls_in(line)
     ]
+
+
+def unasked(content, settings):
+    """How many links of the texts have no server to ask, by why: "mailto" and "tel"
+    (an e-mail address, a phone number) and "typo" (a mistyped web address, which
+    content_check names at its line in every build)."""
+    counts = Counter()
+    for rel, _kind in markdown_sources(content, settings):
+        text = (Path(content) / rel).read_text(encoding="utf-8-sig", errors="replace")
+        for _number, link in written_links(text):
+            if mistyped_web_address(link):
+                counts["typo"] += 1
+            elif (scheme := urlsplit(link).scheme.lower()) in ("mailto", "tel"):
+                counts[scheme] += 1
+    return counts
 
 
 def collect(root, content, settings):

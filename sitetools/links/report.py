@@ -147,7 +147,7 @@ def moved_link(url, moved_to):
     return moved_to if not fragment or "#" in moved_to else f"{moved_to}#{fragment}"
 
 
-def summary(links, results, found, from_cache):
+def summary(links, results, found):
     """One German line: what was checked and what came of it."""
     if not links:
         return "In content/ steht kein Link zu einer anderen Website."
@@ -155,8 +155,7 @@ def summary(links, results, found, from_cache):
     files = len({link.path for link in links})
     checked = (
         f"{german.count(len(links), 'Link', 'Links')} in {german.count(files, 'Datei', 'Dateien')}"
-        f" geprüft ({german.count(len(results), 'Adresse', 'Adressen')}, davon "
-        f"{german.number(from_cache)} aus dem Zwischenspeicher cache/links.json)"
+        f" geprüft ({german.count(len(results), 'Adresse', 'Adressen')})"
     )
     if not found:
         return f"{checked}: Alle Links funktionieren."
@@ -165,6 +164,41 @@ def summary(links, results, found, from_cache):
         f"{german.count(counts[WARNING], 'Warnung', 'Warnungen')}, "
         f"{german.count(counts[HINT], 'Hinweis', 'Hinweise')}."
     )
+
+
+def not_asked(from_cache, cache_days, reserved, unasked):
+    """One German line: which links no server was asked about, and why; None if all were.
+    from_cache: addresses fine at an earlier run within cache_days; reserved: links to
+    example and local hosts; unasked: collect.unasked's counts (mailto, tel, typo)."""
+    parts = []
+    if from_cache:
+        verb = "hat" if from_cache == 1 else "haben"
+        parts.append(
+            f"{german.count(from_cache, 'Adresse', 'Adressen')}, die in den letzten "
+            f"{german.count(cache_days, 'Tag', 'Tagen')} funktioniert {verb} "
+            "(Zwischenspeicher cache/links.json)"
+        )
+    if reserved:
+        parts.append(
+            f"{german.count(reserved, 'Link', 'Links')} zu Beispiel-Adressen wie example.org "
+            "oder 127.0.0.1, die es im Internet nicht gibt"
+        )
+    contact = [
+        german.count(unasked[kind], one, many)
+        for kind, one, many in (
+            ("mailto", "E-Mail-Link (mailto:)", "E-Mail-Links (mailto:)"),
+            ("tel", "Telefon-Link (tel:)", "Telefon-Links (tel:)"),
+        )
+        if unasked.get(kind)
+    ]
+    if contact:
+        parts.append(f"{' und '.join(contact)}, hinter denen kein Server steht")
+    if typos := unasked.get("typo"):
+        parts.append(
+            f"{german.count(typos, 'vertippte Webadresse', 'vertippte Webadressen')}, die "
+            "„make build“ mit Datei und Zeile nennt"
+        )
+    return f"Nicht bei einem Server nachgefragt: {'; '.join(parts)}." if parts else None
 
 
 def terminal_text(found, summary_line):

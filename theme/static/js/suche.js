@@ -7,6 +7,11 @@
 // - Results are announced once, after typing pauses, in the role="status" region: the
 //   number of hits in words ("Ein Treffer für „Fest“."). The hits follow as a list of
 //   links (title as a level-2 heading, an excerpt with the matches in <mark>).
+// - Only real hits are shown: a word Pagefind does not know is searched by its longest
+//   indexed beginning ("Zugangsdaten" → "zu", Pagefind/pagefind#599, not configurable in
+//   1.5), which matches pages that only contain "zu"; such a search has no hits here.
+// - Arriving with ?q= (the header's field sends the visitor here), the focus goes to the
+//   field with the search in it, not to the start of the page.
 // - Without JavaScript the page's notice (removed here) links the archive; if Pagefind cannot
 //   be loaded, the status region says so and links the archive too.
 
@@ -80,6 +85,46 @@ async function showMore(ticket, focus) {
   if (focus && items.length) items[0].querySelector("a").focus();
 }
 
+// A word as Pagefind compares it: lower case, no accents or umlaut dots, letters and digits.
+function folded(word) {
+  return word
+    .toLocaleLowerCase("de")
+    .normalize("NFD")
+    .replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+function sharedStart(a, b) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+  return n;
+}
+
+// True if Pagefind finds word only by a shorter beginning of it ("Zugangsdaten" → "zu").
+// It is a real search word if Pagefind knows its stem ("Treffens" → "treff": the quoted,
+// exact search finds it), or if the words it marks begin with it, one last letter aside
+// ("Zwetsch" and "Zwetsche" → "Zwetschgenkuchen"); Pagefind's fallback marks only words
+// that stop well before its end ("zu", "Zugangs").
+async function onlyAShorterWord(word) {
+  if ((await pagefind.search(`"${word}"`)).results.length) return false;
+  const first = (await pagefind.search(word)).results[0];
+  if (!first) return false;
+  const data = await first.data();
+  const words = (data.raw_content || data.content || "").split(/\s+/);
+  const wanted = folded(word);
+  return !data.locations.some(
+    (at) => sharedStart(folded(words[at] || ""), wanted) >= wanted.length - 1,
+  );
+}
+
+// The real hits of a search: none if any of its words is found only by a shorter word
+// (Pagefind wants every word of a search on a page). A quoted search is exact already.
+async function realHits(term, results) {
+  if (!results.length || /^".*"$/.test(term)) return results;
+  const words = term.replaceAll('"', " ").split(/\s+/).filter(Boolean);
+  const shorter = await Promise.all(words.map(onlyAShorterWord));
+  return shorter.some(Boolean) ? [] : results;
+}
+
 function remember(query) {
   const address = new URL(window.location.href);
   if (query) address.searchParams.set("q", query);
@@ -104,7 +149,9 @@ async function search(query, immediately) {
     ? await pagefind.search(term)
     : await pagefind.debouncedSearch(term, {}, DEBOUNCE_MS);
   if (result === null || ticket !== latest) return; // a newer search took over
-  hits = result.results;
+  const real = await realHits(term, result.results);
+  if (ticket !== latest) return;
+  hits = real;
   shown = 0;
   list.replaceChildren();
   await showMore(ticket, false);
@@ -122,6 +169,12 @@ function unavailable() {
 
 async function start() {
   root.querySelector("[data-search-nojs]").remove();
+  const query = new URLSearchParams(window.location.search).get("q") || "";
+  if (query) {
+    field.value = query;
+    field.focus();
+    field.setSelectionRange(query.length, query.length); // typing goes on after the query
+  }
   field.addEventListener("input", () => search(field.value, false).catch(unavailable));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -138,13 +191,8 @@ async function start() {
     unavailable();
     return;
   }
-  const query = new URLSearchParams(window.location.search).get("q") || "";
-  if (query) {
-    field.value = query;
-    await search(query, true);
-  } else if (field.value) {
-    await search(field.value, true); // typed while Pagefind was loading
-  }
+  // The query of the address, or what was typed while Pagefind was loading.
+  if (field.value) await search(field.value, true);
 }
 
 start().catch(unavailable);
