@@ -46,7 +46,7 @@ def configure(pelican):
         "first_email": first_email,  # the address a call's button writes to
         # interview.html: "Lesezeit: etwa 4 Minuten", the questions (its <h2>s) as jump
         # links, the intro before the first question.
-        "reading_time": lambda html: reading_time(reading_minutes(html)),
+        "reading_time": reading_time_of,
         "headings": headings,
         "split_before": split_before,
         "visibility": content_visibility,  # "draft", "hidden" or "public"
@@ -64,6 +64,12 @@ def configure(pelican):
     ]
     markdown["extensions"] = [*extensions, FactsExtension(facts), FigureExtension()]
     settings["MARKDOWN"] = markdown
+
+
+def reading_time_of(html):
+    """ "etwa 4 Minuten" for a text's HTML (a module-level function: settings are pickled
+    for the content cache, a lambda cannot be)."""
+    return reading_time(reading_minutes(html))
 
 
 # Settings key (lower case: not a user setting): every Markdown source of this build.
