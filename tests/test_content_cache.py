@@ -168,11 +168,11 @@ def test_edited_credit_photo_markdown_and_theme(site):
 
     template = site.theme / "templates/interview.html"
     template.write_text(
-        template.read_text(encoding="utf-8").replace("Im Gespräch:", "Neu im Gespräch:"),
+        template.read_text(encoding="utf-8").replace("Im Gespräch mit", "Neu im Gespräch mit"),
         encoding="utf-8",
     )
     output, _warnings = site.same_as_without_cache()
-    assert "Neu im Gespräch: Aylin" in page(output, "interview-mit-aylin-ueber-den-naehtreff")
+    assert "Neu im Gespräch mit" in page(output, "interview-mit-aylin-ueber-den-naehtreff")
 
 
 def test_changed_settings_start_a_new_cache(site):

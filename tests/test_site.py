@@ -109,9 +109,13 @@ def test_interview_questions_are_headings_in_order(built_site):
     questions = [line[3:].strip() for line in source.splitlines() if line.startswith("## ")]
     page = soup(built_site, INTERVIEW)
     assert len(questions) == 10
-    assert [h.get_text(strip=True) for h in page.main.find_all("h2")] == questions
-    assert "Im Gespräch: Stephan (Mitglied der IT-Gruppe)" in page.main.get_text()
-    assert "27. November 2026" in page.main.get_text()
+    answers = page.main.find(class_="bl-interview__answers")
+    assert [h.get_text(strip=True) for h in answers.find_all("h2")] == questions
+    person = page.main.find(class_="bl-person").get_text(" ", strip=True)
+    assert person == (
+        "S Im Gespräch mit Stephan Mitglied der IT-Gruppe 27. November 2026 "
+        "Lesezeit: etwa 4 Minuten"
+    )
 
 
 def test_interview_without_photo_shows_none_and_is_shared_with_its_card(built_site):
@@ -208,8 +212,10 @@ def test_expired_call_leaves_all_listings(calls_site):
 def test_expired_call_page_says_it_has_ended(calls_site):
     ended = soup(calls_site, "kassenpruefung-gesucht/index.html").main.get_text(" ", strip=True)
     assert "Dieser Aufruf ist beendet. Er lief bis zum 1. Februar 2020." in ended
+    assert "Aufruf · beendet" in ended
+    assert "Jetzt per E-Mail melden" not in ended  # nobody is asked to apply any more
     running = soup(calls_site, "hilfe-beim-sommerfest/index.html").main.get_text(" ", strip=True)
-    assert "Wir suchen bis zum 31. Dezember 2999." in running
+    assert "Aufruf · offen bis 31. Dezember 2999" in running
     assert "beendet" not in running
 
 

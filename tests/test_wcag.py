@@ -82,13 +82,16 @@ NAME = """const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '
 
 # Text that is cut off (a box with overflow hidden/clip whose text does not fit) and
 # lines of text that overlap lines of another element. Text meant to be hidden is left
-# out: visually hidden text (a box of at most 1 px, the screen-reader-only pattern) and
-# text moved off screen (the skip link until it is focused).
+# out: visually hidden text (a box of at most 1 px, the screen-reader-only pattern), text
+# moved off screen (the skip link until it is focused) and text not rendered at all (the
+# list inside a closed <details>, which Chromium lays out below its summary unseen).
 CLIPPED_OR_OVERLAPPING = (
     "() => {"
     + NAME
     + """
     const visible = el => {
+        // Not rendered (e.g. the list inside a closed <details>): laid out, never shown.
+        if (!el.checkVisibility()) return false;
         for (let e = el; e; e = e.parentElement) {
             const r = e.getBoundingClientRect();
             if (r.width <= 1 || r.height <= 1) return false;
@@ -150,7 +153,8 @@ TARGETS = (
         return e;
     };
     return [...document.querySelectorAll(selector)]
-        .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+        .filter(el => el.getClientRects().length && el.checkVisibility() &&
+                getComputedStyle(el).visibility !== 'hidden')
         .map(el => {
             const r = el.getBoundingClientRect();
             const inline = getComputedStyle(el).display === 'inline' &&

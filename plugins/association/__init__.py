@@ -5,12 +5,13 @@
 - hides calls past their `Ends` date from listings (their own page stays);
 - `german_date` filter and captioned figures for titled images;
 - links to Markdown files ("../pages/mitmachen.md") lead to the page's address;
-- the menu and the footer from the pages' `Menu:` and `Footer:` (MENU, FOOTER).
+- the menu and the footer from the pages' `Menu:` and `Footer:` (MENU, FOOTER);
+- an interview ends with the published calls that link to it (`related_calls`).
 """
 
 from pelican import signals
 
-from .plugin import apply_layout, build_menus, configure, link_markdown_files
+from .plugin import apply_layout, build_menus, configure, link_markdown_files, relate_calls
 
 
 def register():
@@ -19,3 +20,4 @@ def register():
     signals.page_generator_context.connect(apply_layout)
     signals.content_object_init.connect(link_markdown_files)
     signals.all_generators_finalized.connect(build_menus)
+    signals.all_generators_finalized.connect(relate_calls)

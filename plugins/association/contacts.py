@@ -21,6 +21,12 @@ def contact_links(text):
     return CONTACT.sub(link, escape(str(text), quote=False))
 
 
+def first_email(text):
+    """The first e-mail address in a contact text ("it@x.org oder 0551 1234"), or ""."""
+    found = EMAIL.search(str(text))
+    return found[0] if found else ""
+
+
 def mailto(address, subject, body=""):
     """A mailto: URL that opens a prepared e-mail (RFC 6068): subject and body
     percent-encoded (spaces as %20, line breaks as %0D%0A). "" when address is not an

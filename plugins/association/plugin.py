@@ -8,13 +8,16 @@ from pelican.urlwrappers import Author, Category, URLWrapper
 
 from sitekit import menu
 from sitekit.facts import LOADED, read_facts, with_required
+from sitekit.german import reading_time
+from sitekit.html import attribute_values, split_before
 from sitekit.layouts import LAYOUTS, address, content_visibility, is_public, is_searchable
-from sitekit.links import markdown_sources
+from sitekit.links import content_path, markdown_sources
+from sitekit.reading import headings, reading_minutes
 from sitekit.slugs import slug
 from sitekit.today import today
 
 from . import settings as options
-from .contacts import contact_links, mailto
+from .contacts import contact_links, first_email, mailto
 from .dates import german_date
 from .facts import FactsExtension
 from .figures import FigureExtension
@@ -39,7 +42,13 @@ def configure(pelican):
         **settings.get("JINJA_FILTERS", {}),
         "german_date": german_date,
         "contact_links": contact_links,
-        "mailto": mailto,  # footer: "Barriere melden" as a prepared e-mail
+        "mailto": mailto,  # footer: "Barriere melden"; a call's "Jetzt melden" button
+        "first_email": first_email,  # the address a call's button writes to
+        # interview.html: "Lesezeit: etwa 4 Minuten", the questions (its <h2>s) as jump
+        # links, the intro before the first question.
+        "reading_time": reading_time_of,
+        "headings": headings,
+        "split_before": split_before,
         "visibility": content_visibility,  # "draft", "hidden" or "public"
     }
     settings["JINJA_TESTS"] = {
@@ -55,6 +64,12 @@ def configure(pelican):
     ]
     markdown["extensions"] = [*extensions, FactsExtension(facts), FigureExtension()]
     settings["MARKDOWN"] = markdown
+
+
+def reading_time_of(html):
+    """ "etwa 4 Minuten" for a text's HTML (a module-level function: settings are pickled
+    for the content cache, a lambda cannot be)."""
+    return reading_time(reading_minutes(html))
 
 
 # Settings key (lower case: not a user setting): every Markdown source of this build.
@@ -104,3 +119,30 @@ def apply_layout(generator, metadata):
     ):
         if isinstance(wrapper, URLWrapper):
             wrapper.slug = slug(wrapper.name)
+
+
+def relate_calls(generators):
+    """Receiver of `all_generators_finalized`: each interview's `related_calls`, the
+    published calls whose text links to it (the call names its interview, so the
+    interview can end with the call), and CALLS_PAGE for the templates, the published
+    page of the layout `calls` (Mitmachen), or None."""
+    context = generators[0].context
+    contents = [content for content in context["generated_content"].values() if content]
+    interviews = {
+        content.relative_source_path: content
+        for content in contents
+        if content.metadata.get("layout") == "interview"
+    }
+    for interview in interviews.values():
+        interview.related_calls = []
+    context["CALLS_PAGE"] = None
+    for content in contents:
+        layout = content.metadata.get("layout")
+        if layout == "calls" and isinstance(content, Page) and is_public(content):
+            context["CALLS_PAGE"] = context["CALLS_PAGE"] or content
+        if layout != "call" or not is_public(content):
+            continue
+        folder = posixpath.dirname(content.relative_source_path)
+        linked = {content_path(value, folder) for value in attribute_values(content._content or "")}
+        for source in sorted(linked & interviews.keys()):
+            interviews[source].related_calls.append(content)

@@ -120,3 +120,8 @@ def report(
 def place(path, line=None):
     """ "content/pages/kontakt.md, Zeile 3" (or only the path)."""
     return path if line is None else f"{path}, Zeile {line}"
+
+
+def reading_time(minutes):
+    """4 → "etwa 4 Minuten"; 1 → "etwa 1 Minute" (sitekit.reading counts the minutes)."""
+    return f"etwa {count(minutes, 'Minute', 'Minuten')}"

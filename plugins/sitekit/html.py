@@ -90,3 +90,12 @@ def attribute_values(html):
         for name, value in element.items()
         if value and LINK_ATTRIBUTE.fullmatch(name)
     ]
+
+
+def split_before(html, name):
+    """(html before the first <name> start tag, html from it on), or (html, "") when html
+    has no such tag. An interview's intro is what comes before its first <h2>."""
+    tags = start_tags(html, {name})
+    if not tags:
+        return html, ""
+    return html[: tags[0].start], html[tags[0].start :]
