@@ -11,7 +11,9 @@ from a11y_cases import CASES
 from browser import open_page, run_axe
 
 from a11y_check.contrast import ratio, schemes, weak_pairs
+from a11y_check.plugin import contrast_findings
 from a11y_check.rules import Page, check_page, check_prose, readability, syllables
+from sitekit.german import ERROR
 
 # axe rule -> our rule, for every axe rule a static check can decide on these pages.
 COMPARED = {
@@ -113,8 +115,55 @@ def test_contrast_of_the_theme_colours():
         ":root { --bl-text: #777777; --bl-bg: #ffffff; }\n"
         "@media (prefers-color-scheme: dark) { :root { --bl-text: #eeeeee; --bl-bg: #111111; } }"
     )
-    assert schemes(css)["dunkel"]["--bl-bg"] == "#111111"
-    assert weak_pairs(css) == [("hell", "--bl-text", "--bl-bg", 4.48, 4.5)]
+    assert schemes(css)["dunkel"]["--bl-bg"] == ("#111111", 2)
+    assert weak_pairs(css) == [("hell", "--bl-text", "--bl-bg", 4.48, 4.5, 1)]
+    unchanged_in_the_dark = css.split("@media")[0]
+    assert weak_pairs(unchanged_in_the_dark)[0][0] == "beide"
+
+
+def test_contrast_pairs_follow_the_token_names():
+    css = """:root {
+  --bl-bg: #fbf7f0;
+  --bl-surface: #ffffff;
+  --bl-hue-gelb-text: #c9a200;
+  --bl-hue-gelb-tint: #fff2c2;
+  --bl-hue-gelb-fill: #ffd23f;
+  --bl-hue-gelb-fill-text: #1f1a24;
+  --bl-border: var(--bl-hue-gelb-fill);
+  --bl-line: #eeeeee;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bl-bg: #17141c;
+    --bl-surface: #221d29;
+    --bl-hue-gelb-text: #ffd966;
+    --bl-hue-gelb-tint: #353014;
+  }
+}"""
+    assert sorted(
+        (scheme, fore, back, line) for scheme, fore, back, _r, _m, line in weak_pairs(css)
+    ) == [
+        ("hell", "--bl-border", "--bl-bg", 6),  # an alias: the line of the colour it names
+        ("hell", "--bl-border", "--bl-surface", 6),
+        ("hell", "--bl-hue-gelb-text", "--bl-bg", 4),  # yellow text on the paper
+        ("hell", "--bl-hue-gelb-text", "--bl-hue-gelb-tint", 4),
+        ("hell", "--bl-hue-gelb-text", "--bl-surface", 4),
+    ]  # --bl-line is decoration; the dark scheme and the fill are fine
+
+
+def test_a_weak_pair_is_an_error_at_its_line_in_site_css(tmp_path):
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.css").write_text(
+        ":root {\n  --bl-bg: #ffffff;\n  --bl-muted: #999999;\n}\n", encoding="utf-8"
+    )
+    [finding] = [f.as_finding() for f in contrast_findings(tmp_path)]
+    text = finding.render()
+    assert finding.severity == ERROR and (finding.path, finding.line) == (
+        "theme/static/css/site.css",
+        3,
+    )
+    assert "--bl-muted auf --bl-bg" in text and "2,85:1" in text and "4,5:1" in text
+    assert "in der hellen und der dunklen Darstellung" in text
 
 
 @pytest.fixture(scope="module")

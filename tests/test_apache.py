@@ -165,7 +165,8 @@ def stylesheet_path(site):
 
 
 def image_variant_paths(site):
-    """Every image URL (src and srcset) on any page of the build, as a local path."""
+    """Every image URL (src and srcset) on any page of the build, as a local path; not the
+    theme's own files (the logo): they keep their names, so they are cached for a day."""
     urls = set()
     for html_file in site.output.rglob("*.html"):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
@@ -175,7 +176,7 @@ def image_variant_paths(site):
             for candidate in tag.get("srcset", "").split(","):
                 if candidate.strip():
                     urls.add(candidate.split()[0])
-    return sorted(site.local_path(url) for url in urls)
+    return sorted(site.local_path(url) for url in urls if "/theme/" not in url)
 
 
 def not_found_page(site):

@@ -151,11 +151,9 @@ def changed_stylesheet(tmp_path, old, new):
 
 def test_the_colours_come_from_the_stylesheet(tmp_path):
     design = design_from(STYLESHEET)
-    assert design.background == custom_properties(STYLESHEET.read_text())["--bl-header-bg"]
+    assert design.background == custom_properties(STYLESHEET.read_text())["--bl-brand"]
     changed = design_from(
-        changed_stylesheet(
-            tmp_path, f"--bl-header-bg: {design.background}", "--bl-header-bg: #00563b"
-        )
+        changed_stylesheet(tmp_path, f"--bl-brand: {design.background}", "--bl-brand: #00563b")
     )
     assert changed.background == "#00563b"
     assert render("Fest", "Verein", changed).getpixel((600, 600)) == (0, 0x56, 0x3B)
@@ -166,8 +164,8 @@ def test_the_colours_come_from_the_stylesheet(tmp_path):
 
 def test_a_missing_colour_is_named_in_german(tmp_path):
     with pytest.raises(ValueError) as error:
-        design_from(changed_stylesheet(tmp_path, "--bl-header-text:", "--bl-kopf-text:"))
-    assert "FEHLER in " in str(error.value) and "--bl-header-text" in str(error.value)
+        design_from(changed_stylesheet(tmp_path, "--bl-brand-text:", "--bl-marke-text:"))
+    assert "FEHLER in " in str(error.value) and "--bl-brand-text" in str(error.value)
 
 
 def test_the_key_changes_with_title_name_and_fonts(tmp_path):

@@ -208,7 +208,8 @@ def test_the_preview_warns_about_a_wrong_iban_and_shows_no_code(tmp_path, caplog
         output = build(content)
     assert "WARNUNG" + WRONG_IBAN in caplog.text
     page = (output / "spenden/index.html").read_text(encoding="utf-8")
-    assert "<img" not in page and "diese Angaben stimmen: IBAN." in page
+    main = page.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "<img" not in main and "diese Angaben stimmen: IBAN." in page
     assert not list((output / "bilder").glob("*.svg"))  # no code written
 
 

@@ -73,7 +73,11 @@ class A11yFinding:
 
 
 # contrast.schemes() names the colour schemes; the phrase for a message about each.
-SCHEME_NAMES = {"hell": "in der hellen Darstellung", "dunkel": "in der dunklen Darstellung"}
+SCHEME_NAMES = {
+    "hell": "in der hellen Darstellung",
+    "dunkel": "in der dunklen Darstellung",
+    "beide": "in der hellen und der dunklen Darstellung",
+}
 
 CHUNK = 50  # pages per task for the worker processes (a small last one to wait for)
 
@@ -367,22 +371,7 @@ def finish(pelican):
     results = run.results()
     run.findings = [f for findings, _title in results for f in findings]
     run.findings += _duplicate_titles(run.pages, [title for _findings, title in results])
-    theme_css = Path(pelican.settings["THEME"]) / "static"
-    for css_file in sorted(theme_css.rglob("*.css")):
-        for scheme, fore, back, value, minimum in contrast.weak_pairs(css_file.read_text("utf-8")):
-            run.findings.append(
-                A11yFinding(
-                    "contrast",
-                    ERROR,
-                    f"theme/static/{css_file.relative_to(theme_css).as_posix()}",
-                    None,
-                    "",
-                    f"{fore} auf {back}",
-                    f"Kontrast {number(value, 2)}:1 {SCHEME_NAMES[scheme]}; nötig sind "
-                    f"{number(minimum, 1)}:1.",
-                    "Eine der beiden Farben dunkler bzw. heller wählen.",
-                )
-            )
+    run.findings += contrast_findings(Path(pelican.settings["THEME"]) / "static")
     report.write(run.findings, Path(run.values["A11Y_CHECK_REPORT_DIR"]))
     ledger(pelican.settings).add([f.as_finding() for f in run.findings])
     if run.findings:
@@ -393,3 +382,28 @@ def finish(pelican):
             count(len(run.findings) - errors, "Hinweis", "Hinweise"),
             run.values["A11Y_CHECK_REPORT_DIR"],
         )
+
+
+def contrast_findings(theme_css):
+    """An error for every colour pair of every stylesheet below the theme's static folder
+    whose contrast is too low (contrast.py says which pairs), at the colour's line."""
+    found = []
+    for css_file in sorted(theme_css.rglob("*.css")):
+        weak = contrast.weak_pairs(css_file.read_text("utf-8"))
+        for scheme, fore, back, value, minimum, line in weak:
+            kind = "Text" if minimum > 3 else "Rahmen und Bedienelemente"
+            found.append(
+                A11yFinding(
+                    "contrast",
+                    ERROR,
+                    f"theme/static/{css_file.relative_to(theme_css).as_posix()}",
+                    line,
+                    "",
+                    f"{fore} auf {back}",
+                    f"Zu wenig Kontrast {SCHEME_NAMES[scheme]}: {fore} auf {back} hat "
+                    f"{number(value, 2)}:1; nötig sind für {kind} {number(minimum, 1)}:1.",
+                    f"Den Farbwert in dieser Zeile dunkler bzw. heller wählen (oder {back}), "
+                    "bis das Verhältnis reicht; die Paare stehen oben in site.css.",
+                )
+            )
+    return found

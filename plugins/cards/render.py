@@ -18,7 +18,8 @@ from unidecode import unidecode
 
 from sitekit.constants import SHARING_HEIGHT, SHARING_WIDTH
 from sitekit.german import ERROR, report
-from sitekit.theme import custom_properties, font_files
+from sitekit.theme import colours as theme_colours
+from sitekit.theme import font_files
 
 # Bump when render() draws something else from the same input.
 RECIPE_VERSION = 2
@@ -55,9 +56,9 @@ class Design:
         ]
 
 
-# The site's colours a card takes: the header's (text on background, checked for contrast
-# by a11y_check) and its stripe (--bl-stripe-1, --bl-stripe-2, … in order).
-BACKGROUND, TEXT, STRIPE_PREFIX = "--bl-header-bg", "--bl-header-text", "--bl-stripe-"
+# The site's colours a card takes: the association's purple with its text colour (checked
+# for contrast by a11y_check) and the stripe (--bl-stripe-1, --bl-stripe-2, … in order).
+BACKGROUND, TEXT, STRIPE_PREFIX = "--bl-brand", "--bl-brand-text", "--bl-stripe-"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 TITLE_WEIGHT, NAME_WEIGHT = 700, 400
 
@@ -66,7 +67,9 @@ def design_from(stylesheet):
     """The Design of the theme's stylesheet: colours of its `:root`, fonts of its
     `@font-face` rules. ValueError (a German message) if one is missing."""
     stylesheet = Path(stylesheet)
-    colours = custom_properties(stylesheet.read_text(encoding="utf-8"))
+    colours = {
+        name: value for name, (value, _line) in theme_colours(stylesheet.read_text("utf-8")).items()
+    }
     fonts = font_files(stylesheet)
     stripe = []
     while COLOUR.match(colours.get(f"{STRIPE_PREFIX}{len(stripe) + 1}", "")):

@@ -137,7 +137,7 @@ LAYOUTS = {
             "pages",
             "home",
             None,
-            optional=PAGE_KEYS,
+            optional=(*PAGE_KEYS, "claim"),
             description="Startseite mit neuesten Beiträgen und offenen Aufrufen",
             schema="NGO",
         ),

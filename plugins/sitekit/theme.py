@@ -3,7 +3,8 @@
 The text column's width is `max-width` of `.bl-width` in theme/static/css/site.css;
 templates (image `sizes`) and image_optimizer need it too. The sharing cards (plugins/cards)
 take the light scheme's colours (`--bl-…` custom properties of `:root`) and the font files
-of its `@font-face` rules. Read with tinycss2, a real CSS parser, so comments and
+of its `@font-face` rules; a11y_check's contrast rule reads the colours of both schemes
+with the line of each (`colours`). Read with tinycss2, a real CSS parser, so comments and
 formatting in the stylesheet do not matter.
 """
 
@@ -56,6 +57,40 @@ def custom_properties(css, dark=False):
     """{"--bl-text": "#1d1b22", …}: the custom properties of the `:root` rules of the light
     scheme (top level), or with dark=True those of `@media (prefers-color-scheme: dark)`
     only. Other media (print) are left out."""
+    return {name: value for name, (value, _line) in _declarations(css, dark).items()}
+
+
+def colours(css, dark=False):
+    """{"--bl-text": ("#1f1a24", 71), …}: every custom property a page in that scheme sees
+    (the light `:root`, with dark=True the dark one's over it) with the line of its
+    declaration; `var(--other)` is replaced by the other's value and line, as a browser
+    resolves it (a name that refers to nothing, or in a circle, is left out)."""
+    found = _declarations(css)
+    if dark:
+        found = {**found, **_declarations(css, dark=True)}
+    resolved = {}
+    for name in found:
+        seen = [name]
+        value, line = found[name]
+        while (target := _reference(value)) and target in found and target not in seen:
+            seen.append(target)
+            value, line = found[target]
+        if not _reference(value):
+            resolved[name] = (value, line)
+    return resolved
+
+
+def _reference(value):
+    """ "--bl-text" for "var(--bl-text)", else None."""
+    tokens = [t for t in tinycss2.parse_component_value_list(value) if t.type != "whitespace"]
+    if len(tokens) == 1 and tokens[0].type == "function" and tokens[0].lower_name == "var":
+        names = [t.value for t in tokens[0].arguments if t.type == "ident"]
+        return names[0] if len(names) == 1 else None
+    return None
+
+
+def _declarations(css, dark=False):
+    """{name: (value, line)} of the custom properties in the `:root` rules of one scheme."""
     rules = _rules(css)
     if dark:
         rules = [
@@ -75,7 +110,8 @@ def custom_properties(css, dark=False):
             continue
         for declaration in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True):
             if declaration.type == "declaration" and declaration.name.startswith("--"):
-                found[declaration.name] = tinycss2.serialize(declaration.value).strip()
+                value = tinycss2.serialize(declaration.value).strip()
+                found[declaration.name] = (value, declaration.source_line)
     return found
 
 
