@@ -3,6 +3,7 @@
 import os
 import shutil
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,10 +16,13 @@ def staged_folder(target):
 
     If the block raises (or the process is killed), target is left exactly as it
     was; the half-built folder is removed (or, after a kill, by the next call).
+    The site the last call replaced is deleted while the block runs, beside it (a thread:
+    deleting 5,500 files is waiting for the disk, 0.6 s that need not add to a build).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(target)
+    cleaner = threading.Thread(target=_remove, args=(leftovers(target),), daemon=True)
+    cleaner.start()
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=PREFIX.format(target.name)))
     staging.chmod(0o755)  # mkdtemp makes it private; a web root must be readable
     try:
@@ -26,23 +30,29 @@ def staged_folder(target):
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        cleaner.join()
     replace_folder(staging, target)
 
 
 def replace_folder(new, target):
-    """Move new to target; the old target is renamed aside first, then deleted."""
-    old = None
+    """Move new to target; the old target is renamed aside (PREFIX…alt), where the next
+    build deletes it."""
     if target.exists():
         old = target.with_name(PREFIX.format(target.name) + "alt")
         shutil.rmtree(old, ignore_errors=True)
         os.rename(target, old)
     os.rename(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
-def remove_leftovers(target):
-    for path in target.parent.glob(PREFIX.format(target.name) + "*"):
+def leftovers(target):
+    """The folders earlier builds left beside target: the site they replaced, and a
+    half-built one after a kill."""
+    return list(target.parent.glob(PREFIX.format(target.name) + "*"))
+
+
+def _remove(paths):
+    for path in paths:
         shutil.rmtree(path, ignore_errors=True)
 
 

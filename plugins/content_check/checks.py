@@ -20,7 +20,6 @@ from sitekit.links import (
     is_markdown_link,
     markdown_target,
     mistyped_web_address,
-    written_links,
 )
 from sitekit.placeholders import PLACEHOLDER, placeholder_findings
 from sitekit.prose import prose_lines
@@ -397,7 +396,7 @@ def check_links(source, sources, published, is_file):
                 "fertigstellen (ihre Meldungen beheben, „Status: draft“ löschen).",
             )
 
-    for number, link in written_links(source.text, source.body_from):
+    for number, link in source.links:
         if meant := mistyped_web_address(link):
             found.append(mistyped(source.path, number, link, meant))
         elif LINK_MARKER.match(link):

@@ -163,6 +163,7 @@ def check_sources(pelican):
 def _check_alone(path, rel, kind, text, facts, facts_path):
     """(parsed source, its findings, can it be built?) of one text on its own."""
     source = parse(path, rel, kind, text)
+    source.links  # noqa: B018  (worked out now, so content_check's cache keeps it)
     found, usable = checks.check_metadata(source)
     event_found, event_usable = checks.check_event(source, facts, facts_path)
     found += event_found + checks.check_headings(source)

@@ -1,7 +1,10 @@
 """Read a Markdown source as Pelican will, but keep line numbers for messages."""
 
+import functools
 import re
 from dataclasses import dataclass, field
+
+from sitekit.links import written_links
 
 # Python-Markdown's meta extension: "Key: value" lines at the top, indented
 # continuation lines, ended by a blank line (optionally fenced with ---).
@@ -25,6 +28,12 @@ class Source:
 
     def line_of(self, key):
         return self.meta.get(key, (None, None))[1]
+
+    @functools.cached_property
+    def links(self):
+        """(line, address) of every link written in the text (sitekit.links), worked out
+        once; kept with the source in content_check's cache."""
+        return tuple(written_links(self.text, self.body_from))
 
 
 class NotUtf8(Exception):

@@ -495,11 +495,12 @@ def _publish(results, passthrough, cache_folder, variants_dir, output, content_r
         for variants in result.variants.values():
             for _width, name, _size in variants:
                 target = variants_dir / name
-                if not target.exists():
-                    try:
-                        target.hardlink_to(cache_folder / name)
-                    except OSError:
-                        shutil.copyfile(cache_folder / name, target)
+                try:  # a fresh folder: asking first whether it exists would double the work
+                    target.hardlink_to(cache_folder / name)
+                except FileExistsError:
+                    pass  # a variant two sources share
+                except OSError:
+                    shutil.copyfile(cache_folder / name, target)
     for path, (_width, _height, data) in passthrough.items():  # cleaned, under the same name
         target = output / path.relative_to(content_root)
         target.parent.mkdir(parents=True, exist_ok=True)
