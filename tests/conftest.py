@@ -150,18 +150,23 @@ def wait_until_served(url, process, timeout=60):
     pytest.fail(f"{url} was not served within {timeout} s")
 
 
-@pytest.fixture
-def preview(tmp_path):
-    """`invoke serve` running in a copy of the project; yields (project folder, base URL)."""
-    project = copy_project(tmp_path)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+def start_serve(project, port, *options):
+    """`invoke serve` on port in a copy of the project, its output (stderr too) in a pipe."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port), *options],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`invoke serve` running in a copy of the project; yields (project folder, base URL)."""
+    project = copy_project(tmp_path)
+    port = free_port()
+    process = start_serve(project, port)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_served(f"{base}/kontakt/", process)

@@ -8,7 +8,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import free_port, wait_until_served
+from conftest import free_port, start_serve, wait_until_served
 from support import copy_project
 
 
@@ -84,13 +84,7 @@ def test_a_busy_port_gets_a_german_message(preview, tmp_path):
 def test_the_messages_name_the_port_the_preview_runs_on(tmp_path):
     project = copy_project(tmp_path)  # its placeholders: a warning pointing at the list
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_serve(project, port)
     try:
         wait_until_served(f"http://127.0.0.1:{port}/kontakt/", process)
     finally:
@@ -106,13 +100,7 @@ def test_lan_preview_serves_the_network_with_a_qr_code_and_a_warning(tmp_path):
 
     project = copy_project(tmp_path)
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port), "--lan"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_serve(project, port, "--lan")
     try:
         wait_until_served(f"http://127.0.0.1:{port}/kontakt/", process)
         assert listening_addresses(port) == ["0.0.0.0"]
