@@ -8,6 +8,7 @@ CI must never skip.
 """
 
 import contextlib
+import datetime
 import functools
 import os
 import shutil
@@ -21,7 +22,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from support import copy_project, fill_placeholders
+from images import jpeg_bytes, photo
+from support import build, copy_project, fill_placeholders
 
 import tasks
 
@@ -129,6 +131,86 @@ def filled_project(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("project"))
     fill_placeholders(root / "content")
     return root
+
+
+def showcase_files(today):
+    """What the real content does not have yet, so that every page type can be looked at
+    and checked as it will look: a news article with a photo, and Termine that are published
+    (the real one is still a draft), dated from today on."""
+
+    def when(days):
+        return (today + datetime.timedelta(days=days)).isoformat()
+
+    return {
+        "images/sommerfest.jpg": jpeg_bytes(photo(1600, 1200)),
+        "neuigkeiten/sommerfest.md": f"""\
+Title: Rückblick auf das Sommerfest im Z.a.K.
+Date: {when(-3)}
+Layout: news
+Summary: Über hundert Gäste, Musik und Kuchen: So war unser Sommerfest.
+Image: ../images/sommerfest.jpg
+Image_alt: Gäste sitzen an langen Tischen im Hof des Z.a.K.
+
+Über hundert Gäste kamen zu unserem Sommerfest in den Hof des Z.a.K. Die Tanzgruppe trat auf,
+und die IT-Gruppe zeigte, wie man sicher mit dem Handy bezahlt.
+
+## Danke an alle Helferinnen und Helfer
+
+Ohne die vielen Ehrenamtlichen wäre das Fest nicht möglich gewesen.
+""",
+        "termine/quartalssitzung-der-it-gruppe.md": f"""\
+Title: Quartalssitzung der IT-Gruppe
+Date: {when(-10)}
+Layout: event
+Start: {when(20)} 19:00
+End: 21:00
+Repeat: vierteljährlich
+Place: zak
+Online: Zugangsdaten auf Anfrage per E-Mail an it@example.org
+Contact: it@example.org
+Summary: Die IT-Gruppe trifft sich jedes Vierteljahr im Z.a.K. in Göttingen und online.
+
+Die IT-Gruppe trifft sich regelmäßig zu einer Quartalssitzung. Neue Gesichter sind willkommen.
+""",
+        "termine/sommerfest.md": f"""\
+Title: Sommerfest im Z.a.K.
+Date: {when(-10)}
+Layout: event
+Start: {when(45)}
+Place: zak
+Contact: info@example.org
+Summary: Unser Sommerfest mit Musik, Kuchen und Tanz für alle.
+
+Alle sind eingeladen, Mitglieder und Gäste.
+""",
+    }
+
+
+@pytest.fixture(scope="session")
+def showcase_site(filled_project, tmp_path_factory):
+    """The real content with its placeholders filled, plus showcase_files: every page type
+    once, as a preview build (screenshots and layout checks in Chromium)."""
+    content = tmp_path_factory.mktemp("showcase") / "content"
+    shutil.copytree(filled_project / "content", content)
+    for rel, data in showcase_files(datetime.date.today()).items():
+        path = content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    with (content / "images" / "bildnachweise.toml").open("a", encoding="utf-8") as toml:
+        toml.write(
+            '\n["images/sommerfest.jpg"]\nbildnachweis = "Anna Beispiel"\n'
+            'einwilligung = "Alle Abgebildeten haben zugestimmt."\n'
+        )
+    return build(content)
+
+
+@pytest.fixture(scope="session")
+def showcase_server(showcase_site):
+    with serving(showcase_site) as url:
+        yield url
 
 
 def free_port():
