@@ -103,3 +103,45 @@ def test_html_and_css_of_every_page_stay_small(built_site):
         if size > MAX_PAGE_KIB * 1024:
             heavy.append(f"{path}: {size / 1024:.1f} KiB")
     assert not heavy, f"HTML + CSS over {MAX_PAGE_KIB} KiB (gzip):\n" + "\n".join(heavy)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_footer_sits_at_the_bottom_of_a_short_page(new_page, site_server, scheme):
+    # The 404 page is shorter than a desktop window: no band of page colour below the footer.
+    page = new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    open_page(page, site_server + "/404.html")
+    footer = page.locator("footer").evaluate("el => el.getBoundingClientRect().bottom")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height == 900, f"the 404 page is {height} px tall; expected to fill the window"
+    assert footer == 900, f"the footer ends at {footer} px, the window at 900 px"
+
+
+# Characters per line of the body text: the paragraph's width divided by the average width
+# of a character of German text in the paragraph's own font (what typographers count).
+LINE_LENGTHS = """() => {
+    const sample = 'Die IT-Gruppe kümmert sich um die Technik im Verein und sucht Verstärkung.';
+    const canvas = document.createElement('canvas').getContext('2d');
+    return [...document.querySelectorAll('main .bl-content > p, main .bl-prose > p')]
+        .filter(p => p.textContent.trim().length > 80)
+        .map(p => {
+            const style = getComputedStyle(p);
+            canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const perChar = canvas.measureText(sample).width / sample.length;
+            return Math.round(p.clientWidth / perChar);
+        });
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "fewest", "most"), [(375, 32, 75), (1280, 45, 75)])
+def test_text_lines_are_comfortable_to_read(new_page, site_server, width, fewest, most):
+    # design-direction.md check 2: 45–75 characters per line on a desktop, at least 32 on a phone.
+    page = new_page(viewport={"width": width, "height": 900})
+    for path in ("/interview-mit-stephan-ueber-die-it-gruppe/", "/it-gruppe/"):
+        open_page(page, site_server + path)
+        page.evaluate("document.fonts.ready")
+        lengths = page.evaluate(LINE_LENGTHS)
+        assert lengths, f"{path}: no paragraph of body text found"
+        outside = [n for n in lengths if not fewest <= n <= most]
+        assert not outside, f"{path} at {width} px: lines of {outside} characters"
