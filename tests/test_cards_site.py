@@ -79,16 +79,20 @@ def test_the_cards_show_their_titles(production):
     assert size == (1200, 630) and flohmarkt != long
 
 
-def test_the_card_is_the_thumbnail_of_a_teaser_without_photo(production):
-    teasers = {
+def test_a_tile_without_photo_is_drawn_and_the_sharing_card_is_for_link_previews_only(production):
+    tiles = {
         t.find("a").get_text(): t
-        for t in soup(production, "beitraege/index.html").select(".bl-teaser")
+        for t in soup(production, "beitraege/index.html").select(".bl-tile")
     }
-    card = teasers[LONG_TITLE].select_one("img.bl-teaser__image")
-    assert card["alt"] == "" and card["src"].endswith("-480.png")  # decorative: the title says it
-    assert (production / card["src"].removeprefix(f"{SITE_URL}/")).is_file()
-    photo_thumbnail = teasers["Flohmarkt"].select_one(".bl-teaser__image")
-    assert photo_thumbnail.name == "img" and photo_thumbnail["alt"] == "Der Tisch mit Büchern"
+    drawn = tiles[LONG_TITLE]
+    # No picture of the sharing PNG (the title again, too small to read): circles drawn by
+    # CSS, hidden from screen readers.
+    assert drawn.find("img") is None and drawn.find("picture") is None
+    assert drawn.select_one(".bl-tile__art")["aria-hidden"] == "true"
+    assert drawn.select_one(".bl-tile__art").get_text(strip=True) == ""
+    photo_tile = tiles["Flohmarkt"]
+    assert photo_tile.select_one(".bl-tile__art") is None
+    assert photo_tile.find("img")["alt"] == "Der Tisch mit Büchern"
 
 
 def drawn(caplog):

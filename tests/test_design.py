@@ -19,12 +19,17 @@ FIRST_SCREEN = """() => {
     const header = document.querySelector('header.bl-header').getBoundingClientRect();
     const buttons = [...document.querySelectorAll('main a.bl-button')]
         .filter(a => a.textContent.trim() === 'Mitmachen');
-    return {header: header.height,
+    // Every visible "Mitmachen" (link or button) on the first screen, anywhere on the page.
+    const onScreen = [...document.querySelectorAll('a')].filter(a => {
+        const r = a.getBoundingClientRect();
+        return a.textContent.trim() === 'Mitmachen' && r.height > 0 && r.top < innerHeight;
+    });
+    return {header: header.height, mitmachen: onScreen.length,
             button: buttons.length ? buttons[0].getBoundingClientRect().bottom : null};
 }"""
 
-# Each card: its links, its pictures, and which element a tap on its lower left corner
-# (on the summary, far from the heading) reaches.
+# Each card: its links, its pictures (a loaded photo or a drawn title card), and which
+# element a tap on its lower left corner (on the summary, far from the heading) reaches.
 CARDS = """() => [...document.querySelectorAll('.bl-tile')].map(card => {
     const r = card.getBoundingClientRect();
     card.scrollIntoView({block: 'center', behavior: 'instant'});
@@ -32,7 +37,9 @@ CARDS = """() => [...document.querySelectorAll('.bl-tile')].map(card => {
     const hit = document.elementFromPoint(box.left + 8, box.bottom - 8);
     return {title: card.querySelector('h2, h3').textContent.trim(),
             links: card.querySelectorAll('a[href]').length,
-            images: [...card.querySelectorAll('img')].filter(img => img.naturalWidth > 0).length,
+            images: [...card.querySelectorAll('img')].filter(img => img.naturalWidth > 0).length
+                    + [...card.querySelectorAll('.bl-tile__art')]
+                        .filter(art => art.getBoundingClientRect().height > 0).length,
             tapped: hit ? (hit.closest('a') ? hit.closest('a').getAttribute('href') : hit.tagName)
                         : null,
             href: card.querySelector('a[href]').getAttribute('href'),
@@ -53,6 +60,7 @@ def test_start_page_header_is_short_and_mitmachen_on_the_first_screen(
     assert seen["button"] <= MAX_BUTTON_BOTTOM, (
         f"„Mitmachen“ ends at {seen['button']:.0f} px, below {MAX_BUTTON_BOTTOM} px"
     )
+    assert seen["mitmachen"] == 1, f"{seen['mitmachen']} links „Mitmachen“ on the first screen"
 
 
 @pytest.mark.browser
@@ -65,7 +73,7 @@ def test_every_card_is_one_link_with_a_picture_and_clickable_anywhere(new_page, 
     assert len(cards) >= 3, "the start page shows a call, a post and the Spenden page as cards"
     for card in cards:
         assert card["links"] == 1, f"{card['title']}: {card['links']} links in one card"
-        assert card["images"] == 1, f"{card['title']}: no picture loaded"
+        assert card["images"] == 1, f"{card['title']}: no photo loaded and no title card drawn"
         assert card["tapped"] == card["href"], f"{card['title']}: its corner is not the link"
 
 

@@ -9,7 +9,7 @@ import icalendar
 import ics
 import pytest
 
-from events.calendar import Entry, calendar, json_ld, schedule, uid
+from events.calendar import Entry, Occurrence, calendar, json_ld, schedule, uid
 from sitekit.events import REPEAT_FORMS, known_places, parse_repeat, read_event, rule_text, starts
 from sitekit.settings import SettingsError
 from sitekit.today import today
@@ -301,3 +301,12 @@ def test_today_comes_from_the_setting_or_the_clock():
     assert today({"SITE_TODAY": None}) == datetime.date.today()
     with pytest.raises(SettingsError, match="„SITE_TODAY = '1.4.2027'“ ist kein Datum."):
         today({"SITE_TODAY": "1.4.2027"})
+
+
+def test_the_hours_of_a_date_for_one_line_on_the_start_page():
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    start = datetime.datetime(2027, 3, 25, 19, tzinfo=berlin)
+    assert Occurrence(start, start.replace(hour=21), False).hours_text == "19:00 bis 21:00 Uhr"
+    assert Occurrence(start, None, False).hours_text == "19:00 Uhr"
+    assert Occurrence(start, start + datetime.timedelta(days=1), False).hours_text == ""
+    assert Occurrence(start, None, True).hours_text == ""

@@ -541,9 +541,7 @@ def test_without_image_the_first_photo_is_thumbnail_and_sharing_image(tmp_path):
     listing = BeautifulSoup(
         (output / "beitraege/index.html").read_text(encoding="utf-8"), "html.parser"
     )
-    thumbnail = listing.select_one(".bl-teaser__image img") or listing.select_one(
-        "img.bl-teaser__image"
-    )
+    thumbnail = listing.select_one(".bl-tile__picture img")
     assert thumbnail["alt"] == "Die Band auf der Bühne"
     assert og_image.rsplit("/", 1)[1].split("-")[0] in thumbnail["src"]
 

@@ -8,6 +8,7 @@ from content_check.checks import check_menus
 from content_check.source import parse
 from sitekit import menu
 from sitekit.findings import ERROR
+from sitekit.layouts import LAYOUTS
 
 
 def page(rel, text):
@@ -104,3 +105,18 @@ def test_the_free_position_offered_is_free_on_every_page():
     ]
     found = check_menus(pages, {"pages/a.md", "pages/b.md"}, [], ADDRESSES)
     assert [f.snippet for f in found if f.rule == "menu-position"] == ["Menu: 3"]
+
+
+def test_an_article_or_list_marks_the_menu_entry_of_its_section():
+    listers = {"calls": "mitmachen/", "events": "termine/", "page": "ueber-uns/"}
+
+    def section(kind, listing=False):
+        return menu.section(LAYOUTS.get(kind), listing, listers, "beitraege/")
+
+    assert section("call") == "mitmachen/"  # the header's Mitmachen button
+    assert section("event") == "termine/"
+    assert section("interview") == "beitraege/" and section("news") == "beitraege/"
+    assert section(None, listing=True) == "beitraege/"  # a tag page, the archive
+    assert section(None) is None  # a page is in the menu itself, or not
+    # Without a Mitmachen page a call belongs to all posts.
+    assert menu.section(LAYOUTS["call"], False, {}, "beitraege/") == "beitraege/"

@@ -27,17 +27,17 @@ def test_navigation_links_every_main_page_and_each_exists(built_site):
         a.get_text(): a["href"]
         for a in page.find("nav", attrs={"aria-label": "Hauptnavigation"}).find_all("a")
     }
-    assert menu == {
-        "Start": "/",
-        "Über uns": "/ueber-uns/",
-        "IT-Gruppe": "/it-gruppe/",
-        "Mitmachen": "/mitmachen/",
-        "Beiträge": "/beitraege/",
-        "Kontakt": "/kontakt/",
-        "Termine": "/termine/",
-        "Mitglied werden": "/mitglied-werden/",
-        "Suche": "/suche/",  # its last entry, shown on phones (the field on wide screens)
-    }
+    # In the order a visitor looks for them; the start page is the logo, Mitmachen the
+    # header's button (design review G9).
+    assert list(menu.items()) == [
+        ("Über uns", "/ueber-uns/"),
+        ("Termine", "/termine/"),
+        ("Beiträge", "/beitraege/"),
+        ("Spenden", "/spenden/"),
+        ("Mitglied werden", "/mitglied-werden/"),
+        ("Kontakt", "/kontakt/"),
+        ("Suche", "/suche/"),  # its last entry, shown on phones (the field on wide screens)
+    ]
     footer = {a.get_text(): a["href"] for a in page.find("footer").find_all("a")}
     assert footer == {
         "Impressum": "/impressum/",
@@ -98,9 +98,59 @@ def test_navigation_marks_the_current_page(built_site):
         "Hauptnavigation",
         "Sie sind hier",
     ]
-    assert [a.text for a in soup(built_site, "index.html").select('[aria-current="page"]')] == [
-        "Start"
+    # The start page: the logo and name, the link home, is the current page.
+    home = soup(built_site, "index.html").select('[aria-current="page"]')
+    assert [a.get_text(strip=True) for a in home] == ["Bunte Lebenswelten e.V."]
+    assert home[0]["href"] == "/"
+
+
+def current_marks(page):
+    """(label, aria-current) of the menu's and the header button's marked entries."""
+    return [
+        (a.get_text(strip=True), a["aria-current"])
+        for a in page.select(".bl-header [aria-current]")
+        if "bl-header__brand" not in a.get("class", [])
     ]
+
+
+def test_detail_pages_mark_their_section_in_the_menu(built_site):
+    assert current_marks(soup(built_site, INTERVIEW)) == [("Beiträge", "true")]
+    # A call belongs to Mitmachen: the header's button, as on the Mitmachen page itself.
+    assert current_marks(soup(built_site, CALL)) == [("Mitmachen", "true")]
+    assert current_marks(soup(built_site, "mitmachen/index.html")) == [("Mitmachen", "page")]
+    assert current_marks(soup(built_site, "thema/aufrufe/index.html")) == [("Mitmachen", "true")]
+    assert current_marks(soup(built_site, "archiv/index.html")) == [("Beiträge", "true")]
+    assert current_marks(soup(built_site, "kontakt/index.html")) == [("Kontakt", "page")]
+    assert current_marks(soup(built_site, "impressum/index.html")) == []
+
+
+def test_the_start_page_says_mitmachen_once_and_has_no_header_button(built_site):
+    page = soup(built_site, "index.html")
+    assert page.select(".bl-header__action") == []
+    hero = page.find("section", class_="bl-hero")
+    assert [a.get_text(strip=True) for a in hero.find_all("a", class_="bl-button")] == ["Mitmachen"]
+    assert hero.find(class_="bl-hero__kicker").get_text() == "Bunte Lebenswelten e.V. · Göttingen"
+    assert hero.h1.get_text() == "Gemeinsam ehrenamtlich aktiv in Göttingen"
+    assert hero.find(class_="bl-hero__motif")["aria-hidden"] == "true"
+    # Elsewhere the button is in the header.
+    assert soup(built_site, "kontakt/index.html").select(".bl-header__action")
+
+
+def test_kinds_are_named_in_the_singular_on_cards_and_calls_listed_as_offene_aufrufe(built_site):
+    home = soup(built_site, "index.html")
+    tags = {
+        tile.find(["h2", "h3"]).get_text(strip=True): tile.find(class_="bl-tag").get_text()
+        for tile in home.select(".bl-tile")
+    }
+    assert tags == {
+        "Die IT-Gruppe sucht Verstärkung": "Aufruf",
+        "Interview mit Stephan über die IT-Gruppe": "Interview",
+        "Spenden": "Unterstützen",
+    }
+    calls = soup(built_site, "thema/aufrufe/index.html")
+    assert calls.h1.get_text() == "Offene Aufrufe"
+    assert calls.title.get_text() == "Offene Aufrufe – Bunte Lebenswelten e.V."
+    assert calls.find("p", class_="bl-lead").get_text().startswith("Hier suchen wir Ehrenamtliche.")
 
 
 def test_interview_questions_are_headings_in_order(built_site):

@@ -3,14 +3,23 @@
 import posixpath
 from pathlib import Path
 
+from jinja2 import pass_context
 from pelican.contents import Page
 from pelican.urlwrappers import Author, Category, URLWrapper
 
 from sitekit import menu
 from sitekit.facts import LOADED, read_facts, with_required
-from sitekit.german import reading_time
+from sitekit.german import reading_time, short_month
 from sitekit.html import attribute_values, split_before
-from sitekit.layouts import LAYOUTS, address, content_visibility, is_public, is_searchable
+from sitekit.layouts import (
+    LAYOUTS,
+    address,
+    content_visibility,
+    is_public,
+    is_searchable,
+    kind_of,
+    listing_template,
+)
 from sitekit.links import content_path, markdown_sources
 from sitekit.reading import headings, reading_minutes
 from sitekit.slugs import slug
@@ -50,7 +59,12 @@ def configure(pelican):
         "headings": headings,
         "split_before": split_before,
         "visibility": content_visibility,  # "draft", "hidden" or "public"
+        # The Layout of an article, page or category: its tag ("Aufruf"), its list's heading.
+        "kind": kind_of,
+        "short_month": short_month,  # home.html: "Dez." on a Termin's date leaf
     }
+    # nav.html, header.html: which menu entry (or the Mitmachen button) this page belongs to.
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "menu_section": menu_section}
     settings["JINJA_TESTS"] = {
         **settings.get("JINJA_TESTS", {}),
         "public": is_public,
@@ -70,6 +84,19 @@ def reading_time_of(html):
     """ "etwa 4 Minuten" for a text's HTML (a module-level function: settings are pickled
     for the content cache, a lambda cannot be)."""
     return reading_time(reading_minutes(html))
+
+
+@pass_context
+def menu_section(context):
+    """Template global: the address of the menu entry or button of this page's section
+    (sitekit.menu.section), e.g. "beitraege/" on an interview; None on other pages."""
+    shown = context.get("article") or context.get("category")
+    listing = listing_template(context.get("output_file") or "", context) is not None
+    listers = {}
+    for page in context.get("pages") or ():
+        listers.setdefault(page.metadata.get("layout"), address(page))
+    kind = kind_of(shown) if shown is not None else None
+    return menu.section(kind, listing, listers, context.get("INDEX_URL", ""))
 
 
 # Settings key (lower case: not a user setting): every Markdown source of this build.

@@ -9,7 +9,6 @@ import re
 import shutil
 import time
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -27,9 +26,9 @@ logger = logging.getLogger(__name__)
 
 STYLESHEET = Path("static") / "css" / "site.css"  # below THEME: colours and fonts
 FOLDER = "bilder"  # where the cards go without image_optimizer; beside the photos with it
-# A card's files: the sharing size and a small one for list thumbnails (10rem at 3x).
-THUMBNAIL_WIDTH = 480
-WIDTHS = (THUMBNAIL_WIDTH, SHARING_WIDTH)
+# A card's files: the sharing size only. Lists draw a page without a photo with CSS
+# (macros.tile), not with a small copy of its card.
+WIDTHS = (SHARING_WIDTH,)
 CARD_FILE = re.compile(rf"^[0-9a-f]{{{IMAGE_HASH_LENGTH}}}-({'|'.join(map(str, WIDTHS))})\.png$")
 # Pelican's context: the site's own card, for pages without a text (lists, archive, 404).
 SITE_SHARING_IMAGE = "SITE_SHARING_IMAGE"
@@ -49,7 +48,7 @@ class SharingImage:
 
 @dataclass(frozen=True)
 class Card:
-    """A drawn card: the page's sharing image and, where it has no photo, its thumbnail."""
+    """A drawn card: the sharing image of a page without a large enough photo."""
 
     key: str
     url: object  # file name -> URL
@@ -62,17 +61,6 @@ class Card:
     def sharing(self):
         url = self.url(self.file(SHARING_WIDTH))
         return SharingImage(url, SHARING_WIDTH, SHARING_HEIGHT, self.alt, "image/png")
-
-    def html(self, sizes, css_class=None):
-        """<img> of a list thumbnail: decorative (alt=""), since it shows only the title
-        that the teaser's heading right above it says already."""
-        srcset = ", ".join(f"{self.url(self.file(w))} {w}w" for w in WIDTHS)
-        attributes = f' class="{escape(css_class)}"' if css_class else ""
-        return Markup(
-            f'<img src="{self.url(self.file(THUMBNAIL_WIDTH))}" srcset="{srcset}" '
-            f'sizes="{escape(sizes)}" width="{SHARING_WIDTH}" height="{SHARING_HEIGHT}" '
-            f'alt="" loading="lazy" decoding="async"{attributes}>'
-        )
 
 
 def configure(pelican):

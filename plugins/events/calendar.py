@@ -36,6 +36,16 @@ class Occurrence:
         return weekday_date(self.start)
 
     @property
+    def hours_text(self):
+        """ "19:00 bis 21:00 Uhr", "19:00 Uhr" without an end; "" all day or over several
+        days (text says those). Kept on one line on the start page."""
+        if self.all_day or (self.end is not None and self.end.date() != self.start.date()):
+            return ""
+        if self.end is None:
+            return f"{clock(self.start)} Uhr"
+        return f"{clock(self.start)} bis {clock(self.end)} Uhr"
+
+    @property
     def iso(self):
         """For <time datetime>: "2027-03-28T19:00+02:00", all day "2027-03-28"."""
         if self.all_day:

@@ -51,11 +51,18 @@ def seconds(value, decimals=1):
 # Month and weekday names from CLDR (Babel), like the numbers above.
 MONTHS = tuple(get_month_names("wide", locale=LOCALE)[month] for month in range(1, 13))
 WEEKDAYS = tuple(get_day_names("wide", locale=LOCALE)[day] for day in range(7))  # Monday first
+# "Jan.", "März", "Dez.": the month on the start page's date leaves.
+MONTHS_SHORT = tuple(get_month_names("abbreviated", locale=LOCALE)[m] for m in range(1, 13))
 
 
 def date(value):
     """27. November 2026 (independent of the machine's locale)."""
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def short_month(value):
+    """Dez. (the month of a date, abbreviated as German calendars print it)."""
+    return MONTHS_SHORT[value.month - 1]
 
 
 def weekday_date(value):

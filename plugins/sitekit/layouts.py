@@ -47,6 +47,12 @@ class Layout:
     lists: str | None = None
     # False: its pages are never in the site search (the search page, the 404 page).
     searchable: bool = True
+    # Articles only, German: the kind of one article as its tag on cards ("Aufruf"), and
+    # the heading and one-line intro of the list of all of them (its category page, the
+    # start page's section).
+    label: str = ""
+    heading: str = ""
+    intro: str = ""
 
     @property
     def keys(self):
@@ -77,6 +83,9 @@ LAYOUTS = {
             optional=("role", "image", "image_alt"),
             description="Interview mit Fragen als Überschriften",
             schema="Article",
+            label="Interview",
+            heading="Interviews",
+            intro="Menschen aus dem Verein erzählen, was sie tun und warum.",
         ),
         Layout(
             "call",
@@ -88,6 +97,9 @@ LAYOUTS = {
             optional=("offer", "ends", "image", "image_alt"),
             description="Aufruf zum Mitmachen",
             schema="Article",
+            label="Aufruf",
+            heading="Offene Aufrufe",
+            intro="Hier suchen wir Ehrenamtliche. Jeder Aufruf sagt, was gefragt ist und wie Sie sich melden.",
         ),
         Layout(
             "news",
@@ -98,6 +110,9 @@ LAYOUTS = {
             optional=("image", "image_alt"),
             description="Neuigkeit",
             schema="Article",
+            label="Neuigkeit",
+            heading="Neuigkeiten",
+            intro="Was im Verein passiert ist und was ansteht.",
         ),
         # Termine: when, where, how often (sitekit/events.py reads the metadata).
         Layout(
@@ -121,6 +136,9 @@ LAYOUTS = {
             ),
             description="Termin (Treffen, Sitzung, Veranstaltung)",
             schema="Event",
+            label="Termin",
+            heading="Alle Termine",
+            intro="Treffen, Sitzungen und Veranstaltungen des Vereins.",
         ),
         Layout(
             "page",
@@ -137,7 +155,7 @@ LAYOUTS = {
             "pages",
             "home",
             None,
-            optional=(*PAGE_KEYS, "claim"),
+            optional=(*PAGE_KEYS, "claim", "regular"),
             description="Startseite mit neuesten Beiträgen und offenen Aufrufen",
             schema="NGO",
         ),
@@ -231,6 +249,21 @@ LAYOUTS = {
 DATE_KEYS = ("date", "modified", "ends")
 # Metadata keys whose value is a list, separated by semicolons.
 LIST_KEYS = ("skills", "offer")
+
+
+def kind_of(value):
+    """The Layout of an article or page (its `layout`), or of a category (its name, e.g.
+    "Aufrufe"); None for anything else. Templates: `{{ (article | kind).label }}`."""
+    name = getattr(value, "name", None)
+    if name is not None and getattr(value, "layout", None) is None:
+        return next((layout for layout in LAYOUTS.values() if layout.category == name), None)
+    return LAYOUTS.get(str(getattr(value, "layout", "") or "").lower())
+
+
+def listed_on(kind):
+    """The layout of the page that lists articles of layout `kind` ("call" → "calls",
+    "event" → "events"), or None (they are only in the list of all posts)."""
+    return next((layout.name for layout in LAYOUTS.values() if layout.lists == kind), None)
 
 
 def layouts_for(kind):

@@ -13,6 +13,8 @@ and content_check (which reports what is wrong with an entry).
 
 from dataclasses import dataclass
 
+from .layouts import listed_on
+
 # Metadata key -> where an entry stands, as German messages say it.
 MENUS = {"menu": "im Menü", "footer": "in der Fußzeile"}
 MAX_LABEL = 20  # characters: more breaks the menu into lines on a phone
@@ -56,3 +58,18 @@ def menus(entries):
     """{"menu": [(label, address), …], "footer": […]}, each in the order of its positions."""
     ordered = sorted(entries, key=lambda e: (e.position, e.label))
     return {menu: [(e.label, e.address) for e in ordered if e.menu == menu] for menu in MENUS}
+
+
+def section(kind, listing, lister_addresses, index_address):
+    """The address of the menu entry (or the header's Mitmachen button) a page belongs to
+    without being it, so the menu marks its section: an article or a category goes to the
+    page that lists its kind (a call to Mitmachen, a Termin to Termine), any other article
+    and every list of posts (category, tag, archive) to all posts (index_address).
+
+    kind: the Layout of the article or category shown, None elsewhere; listing: True on a
+    list of posts; lister_addresses: {layout name: address} of the published pages.
+    None for a page that is no article and no list (it is in the menu itself, or not).
+    """
+    if kind is None and not listing:
+        return None
+    return lister_addresses.get(listed_on(kind.name) if kind else None, index_address)
