@@ -1,6 +1,7 @@
 """Pelican glue for the association plugin."""
 
 import posixpath
+from html import escape
 from pathlib import Path
 
 from pelican.contents import Page
@@ -9,7 +10,7 @@ from pelican.urlwrappers import Author, Category, URLWrapper
 from sitekit import menu
 from sitekit.facts import LOADED, read_facts, with_required
 from sitekit.german import reading_time
-from sitekit.html import attribute_values, split_before
+from sitekit.html import attribute_values, split_before, wrap
 from sitekit.layouts import LAYOUTS, address, content_visibility, is_public, is_searchable
 from sitekit.links import content_path, markdown_sources
 from sitekit.reading import headings, reading_minutes
@@ -49,6 +50,7 @@ def configure(pelican):
         "reading_time": reading_time_of,
         "headings": headings,
         "split_before": split_before,
+        "pull_quotes": pull_quotes,  # an interview's `> ` quote, with the interviewee's name
         "visibility": content_visibility,  # "draft", "hidden" or "public"
     }
     settings["JINJA_TESTS"] = {
@@ -70,6 +72,13 @@ def reading_time_of(html):
     """ "etwa 4 Minuten" for a text's HTML (a module-level function: settings are pickled
     for the content cache, a lambda cannot be)."""
     return reading_time(reading_minutes(html))
+
+
+def pull_quotes(html, name):
+    """Every outermost <blockquote> of html as a pull quote: a <figure> whose caption
+    names who said it ("– Stephan"; the figure/figcaption pattern of the HTML standard)."""
+    caption = f'<figcaption class="bl-quote__by">– {escape(name)}</figcaption>' if name else ""
+    return wrap(html, "blockquote", '<figure class="bl-quote">', caption + "</figure>")
 
 
 # Settings key (lower case: not a user setting): every Markdown source of this build.

@@ -51,6 +51,7 @@ def seconds(value, decimals=1):
 # Month and weekday names from CLDR (Babel), like the numbers above.
 MONTHS = tuple(get_month_names("wide", locale=LOCALE)[month] for month in range(1, 13))
 WEEKDAYS = tuple(get_day_names("wide", locale=LOCALE)[day] for day in range(7))  # Monday first
+WEEKDAYS_SHORT = tuple(get_day_names("abbreviated", locale=LOCALE)[day] for day in range(7))
 
 
 def date(value):
@@ -61,6 +62,11 @@ def date(value):
 def weekday_date(value):
     """Freitag, 27. November 2026"""
     return f"{WEEKDAYS[value.weekday()]}, {date(value)}"
+
+
+def short_weekday_date(value):
+    """Fr., 27. November 2026 (a Termin's badge)"""
+    return f"{WEEKDAYS_SHORT[value.weekday()]}, {date(value)}"
 
 
 def clock(value):
