@@ -10,7 +10,7 @@ import pytest
 from a11y_cases import CASES
 from browser import open_page, run_axe
 
-from a11y_check.contrast import ratio, schemes, weak_pairs
+from a11y_check.contrast import pairs, ratio, schemes, weak_pairs
 from a11y_check.plugin import contrast_findings
 from a11y_check.rules import Page, check_page, check_prose, readability, syllables
 from sitekit.german import ERROR
@@ -149,6 +149,10 @@ def test_contrast_pairs_follow_the_token_names():
         ("hell", "--bl-hue-gelb-text", "--bl-hue-gelb-tint", 4),
         ("hell", "--bl-hue-gelb-text", "--bl-surface", 4),
     ]  # --bl-line is decoration; the dark scheme and the fill are fine
+    # Inset text and notices on a tint hold links and small print: those pairs count too.
+    found = pairs(["--bl-link", "--bl-muted", "--bl-hue-gruen-tint", "--bl-notice-bg"])
+    assert ("--bl-link", "--bl-hue-gruen-tint", 4.5) in found
+    assert ("--bl-muted", "--bl-notice-bg", 4.5) in found
 
 
 def test_a_weak_pair_is_an_error_at_its_line_in_site_css(tmp_path):

@@ -204,14 +204,52 @@ def test_short_interview_has_no_list_of_questions_but_a_pull_quote(new_page, fix
     page = new_page(viewport=PHONE)
     open_page(page, fixture_server + "/interview-mit-aylin/")
     assert page.get_by_role("navigation", name="Fragen im Interview").count() == 0
-    quote = page.locator(".bl-interview__answers blockquote")
-    assert quote.evaluate("el => parseFloat(getComputedStyle(el).fontSize)") > 20
-    # No call links to Aylin's interview: its end leads to all open calls.
+    # The `> ` quote: larger than the answers, with the interviewee's name below it.
+    quote = page.locator(".bl-interview__answers figure")
+    assert quote.locator("blockquote").inner_text() == "Tanzen ist für alle da."
+    assert quote.locator("figcaption").inner_text() == "– Aylin"
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    answer = page.locator(".bl-interview__answers > p").first
+    assert quote.locator("blockquote").evaluate(size) > answer.evaluate(size)
+    # No call links to Aylin's interview: its end leads to all open calls, as a button.
     end = page.get_by_role("region", name="Mitmachen")
-    assert urlsplit(end.get_by_role("link").get_attribute("href")).path == "/mitmachen/"
-    # The portrait stands in the person box, with its credit.
+    link = end.get_by_role("link")
+    assert urlsplit(link.get_attribute("href")).path == "/mitmachen/"
+    assert link.evaluate("el => el.getBoundingClientRect().height") >= 44
+    # The portrait stands in the person box once, with its credit.
     assert page.locator(".bl-person img").count() == 1
     assert "Foto: Anna Beispiel" in page.locator(".bl-person").inner_text()
+    assert page.locator("main img").count() == 2  # the portrait and the photo in the text
+
+
+def test_stephans_pull_quote_is_his_own_sentence(new_page, filled_server):
+    page = new_page(viewport=PHONE)
+    open_page(page, filled_server + INTERVIEW)
+    quote = page.locator(".bl-interview__answers figure")
+    words = quote.locator("blockquote").inner_text()
+    assert quote.locator("figcaption").inner_text() == "– Stephan"
+    answers = page.locator(".bl-interview__answers > p").all_inner_texts()
+    assert any(words in answer for answer in answers), f"„{words}“ is not in his answers"
+
+
+def test_call_search_and_interview_buttons_look_alike(new_page, filled_server):
+    """One button style: the call's contact, the search page's "Suchen" and the link at
+    the end of an interview share height, corners, colours and type."""
+    page = new_page(viewport=PHONE)
+    look = """el => { const s = getComputedStyle(el);
+        return [Math.round(el.getBoundingClientRect().height), s.borderRadius,
+                s.backgroundColor, s.color, s.fontSize, s.fontWeight, s.borderTopWidth]; }"""
+    open_page(page, filled_server + CALL)
+    call = page.get_by_role("link", name="Jetzt per E-Mail melden").first.evaluate(look)
+    open_page(page, filled_server + "/suche/")
+    search = page.get_by_role("button", name="Suchen").evaluate(look)
+    field = page.get_by_role("searchbox", name="Suchbegriff").evaluate(look)
+    open_page(page, filled_server + INTERVIEW)
+    end = page.get_by_role("region", name="Mitmachen").get_by_role("link").evaluate(look)
+    assert call[0] >= 44
+    assert call[1:] == search[1:] == end[1:]
+    assert call[0] == search[0], "one line of text: the same height"
+    assert field[0] == search[0], "the field is as tall as its button"
 
 
 def test_call_button_comes_first_and_prepares_the_email(new_page, filled_server):
@@ -220,7 +258,7 @@ def test_call_button_comes_first_and_prepares_the_email(new_page, filled_server)
     page.reload()
     buttons = page.get_by_role("link", name="Jetzt per E-Mail melden")
     assert buttons.count() == 2, "the button near the top and again at the end"
-    start = top(page, ".bl-call__button")
+    start = top(page, ".bl-call .bl-button")
     assert start <= 1000, f"the contact button starts {start:.0f} px from the top (at most 1,000)"
     href = buttons.first.get_attribute("href")
     parts = urlsplit(href)
@@ -239,14 +277,14 @@ def test_call_button_comes_before_its_photo(new_page, fixture_server):
     open_page(page, fixture_server + "/die-tanzgruppe-sucht-hilfe/")
     load_all_images(page)
     assert page.locator(".bl-call__badge").inner_text() == "Aufruf · offen bis 31. Januar 2099"
-    start = top(page, ".bl-call__button")
+    start = top(page, ".bl-call .bl-button")
     image = top(page, "main img")
     assert start <= 1000
     assert start < image, f"the button ({start:.0f} px) must come before the photo ({image:.0f} px)"
     # The first address of the contact gets the prepared e-mail; the phone stays a link too.
     assert (
-        page.locator(".bl-call__button")
-        .first.get_attribute("href")
+        page.locator(".bl-call .bl-button")
+        .get_attribute("href")
         .startswith("mailto:tanz@example.org?subject=Aufruf%3A%20Die%20Tanzgruppe")
     )
     assert page.locator('.bl-call__contact a[href^="tel:"]').count() == 1
@@ -316,7 +354,7 @@ def test_printed_pages(new_page, filled_server, fixture_server, scheme):
     assert after == '" (https://tanzhaus.example.org/)"'
     # The button is plain text on paper, and the address it writes to is printed beside it.
     open_page(page, filled_server + CALL)
-    button = page.locator(".bl-call__button").first
+    button = page.locator(".bl-call .bl-button")
     assert button.evaluate("el => getComputedStyle(el).backgroundColor") == "rgba(0, 0, 0, 0)"
     assert "it@example.org" in page.locator(".bl-call__contact").inner_text()
     assert page.locator(".bl-call__end").is_hidden()

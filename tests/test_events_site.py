@@ -186,6 +186,10 @@ def test_calendar_files_parse_twice_alike_and_keep_their_uids(tmp_path):
 
     # One file per event, linked from its page ("In meinen Kalender").
     page = soup(first, "treffen-am-umstellungstag/index.html")
+    # Above the title: what it is and when, as a badge.
+    badge = page.select_one("header .bl-event__badge")
+    assert " ".join(badge.get_text().split()) == "Termin · So., 28. März 2027"
+    assert badge.find_next("h1") is not None
     link = page.find("a", string="In meinen Kalender (Kalenderdatei .ics)")
     own = first / link["href"].lstrip("/")
     (only,) = ics.Calendar(own.read_text(encoding="utf-8")).events

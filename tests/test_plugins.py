@@ -16,6 +16,7 @@ from association.figures import FigureExtension
 from association.layout import layout_metadata, split_list
 from content_check.source import NotUtf8, decode, parse
 from sitekit.findings import BuildError
+from sitekit.german import short_weekday_date
 from sitekit.settings import SettingsError
 
 TODAY = datetime.date(2026, 11, 28)
@@ -38,6 +39,7 @@ def test_german_date_for_every_month():
         "Dezember",
     ]
     assert german_date(datetime.date(2026, 11, 27)) == "27. November 2026"
+    assert short_weekday_date(datetime.date(2027, 3, 25)) == "Do., 25. März 2027"
 
 
 def test_layout_gives_template_and_lists():

@@ -3,8 +3,9 @@
 import pytest
 
 from association.contacts import first_email, mailto
+from association.plugin import pull_quotes
 from sitekit.german import reading_time
-from sitekit.html import split_before
+from sitekit.html import split_before, wrap
 from sitekit.reading import WORDS_PER_MINUTE, Heading, headings, reading_minutes, word_count
 
 
@@ -46,6 +47,21 @@ def test_split_before_the_first_question():
         '<h2 id="a">Frage?</h2><p>Antwort</p><h2 id="b">Noch eine?</h2>',
     )
     assert split_before("<p>Nur Text</p>", "h2") == ("<p>Nur Text</p>", "")
+
+
+def test_wrap_puts_markup_around_each_outermost_element_and_keeps_the_rest():
+    html = "<p>a</p><blockquote><p>b</p><blockquote>c</blockquote></blockquote ><p>d</p>"
+    assert wrap(html, "blockquote", "[", "]") == (
+        "<p>a</p>[<blockquote><p>b</p><blockquote>c</blockquote></blockquote >]<p>d</p>"
+    )
+    assert wrap("<p>ohne</p>", "blockquote", "[", "]") == "<p>ohne</p>"
+
+
+def test_a_pull_quote_names_who_said_it():
+    assert pull_quotes("<blockquote><p>Toll.</p></blockquote>", "Ana & Bo") == (
+        '<figure class="bl-quote"><blockquote><p>Toll.</p></blockquote>'
+        '<figcaption class="bl-quote__by">– Ana &amp; Bo</figcaption></figure>'
+    )
 
 
 def test_first_email_of_a_contact_and_the_prepared_mail():

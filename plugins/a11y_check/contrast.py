@@ -14,7 +14,8 @@ _READING = r"--bl-(text|muted|link|link-hover|hue-[a-z]+-text)"
 _PAGE = r"--bl-(bg|surface)"
 PAIRS = (
     (_READING, _PAGE, 4.5),
-    (r"--bl-text", r"--bl-notice-bg|--bl-hue-[a-z]+-tint", 4.5),
+    # Text, links and small print in boxes on a tint (inset text, tags, notices).
+    (r"--bl-(text|muted|link)", r"--bl-notice-bg|--bl-hue-[a-z]+-tint", 4.5),
     (r"--bl-(?P<name>[a-z-]+)-text", r"--bl-{name}|--bl-{name}-bg|--bl-{name}-tint", 4.5),
     (r"--bl-(border|focus-ring|button-bg)", _PAGE, 3),
 )

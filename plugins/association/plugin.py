@@ -1,6 +1,7 @@
 """Pelican glue for the association plugin."""
 
 import posixpath
+from html import escape
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -10,7 +11,7 @@ from pelican.urlwrappers import Author, Category, URLWrapper
 from sitekit import menu
 from sitekit.facts import LOADED, read_facts, with_required
 from sitekit.german import reading_time, short_month
-from sitekit.html import attribute_values, split_before
+from sitekit.html import attribute_values, split_before, wrap
 from sitekit.layouts import (
     LAYOUTS,
     address,
@@ -58,6 +59,7 @@ def configure(pelican):
         "reading_time": reading_time_of,
         "headings": headings,
         "split_before": split_before,
+        "pull_quotes": pull_quotes,  # an interview's `> ` quote, with the interviewee's name
         "visibility": content_visibility,  # "draft", "hidden" or "public"
         # The Layout of an article, page or category: its tag ("Aufruf"), its list's heading.
         "kind": kind_of,
@@ -97,6 +99,13 @@ def menu_section(context):
         listers.setdefault(page.metadata.get("layout"), address(page))
     kind = kind_of(shown) if shown is not None else None
     return menu.section(kind, listing, listers, context.get("INDEX_URL", ""))
+
+
+def pull_quotes(html, name):
+    """Every outermost <blockquote> of html as a pull quote: a <figure> whose caption
+    names who said it ("– Stephan"; the figure/figcaption pattern of the HTML standard)."""
+    caption = f'<figcaption class="bl-quote__by">– {escape(name)}</figcaption>' if name else ""
+    return wrap(html, "blockquote", '<figure class="bl-quote">', caption + "</figure>")
 
 
 # Settings key (lower case: not a user setting): every Markdown source of this build.

@@ -12,7 +12,7 @@ from icalendar import Calendar, Timezone, vRecur
 from icalendar import Event as VEvent
 
 from sitekit.events import TIMEZONE_NAME, aware, duration, rule_text, starts
-from sitekit.german import clock, weekday_date
+from sitekit.german import clock, short_weekday_date, weekday_date
 
 DEFAULT_DOMAIN = "localhost"  # UIDs while previewing, where SITEURL is empty
 
@@ -44,6 +44,11 @@ class Occurrence:
         if self.end is None:
             return f"{clock(self.start)} Uhr"
         return f"{clock(self.start)} bis {clock(self.end)} Uhr"
+
+    @property
+    def short_day_text(self):
+        """ "Do., 28. März 2027": the day, short (a Termin's badge)."""
+        return short_weekday_date(self.start)
 
     @property
     def iso(self):

@@ -53,6 +53,7 @@ MONTHS = tuple(get_month_names("wide", locale=LOCALE)[month] for month in range(
 WEEKDAYS = tuple(get_day_names("wide", locale=LOCALE)[day] for day in range(7))  # Monday first
 # "Jan.", "März", "Dez.": the month on the start page's date leaves.
 MONTHS_SHORT = tuple(get_month_names("abbreviated", locale=LOCALE)[m] for m in range(1, 13))
+WEEKDAYS_SHORT = tuple(get_day_names("abbreviated", locale=LOCALE)[day] for day in range(7))
 
 
 def date(value):
@@ -68,6 +69,11 @@ def short_month(value):
 def weekday_date(value):
     """Freitag, 27. November 2026"""
     return f"{WEEKDAYS[value.weekday()]}, {date(value)}"
+
+
+def short_weekday_date(value):
+    """Fr., 27. November 2026 (a Termin's badge)"""
+    return f"{WEEKDAYS_SHORT[value.weekday()]}, {date(value)}"
 
 
 def clock(value):

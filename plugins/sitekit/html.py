@@ -99,3 +99,25 @@ def split_before(html, name):
     if not tags:
         return html, ""
     return html[: tags[0].start], html[tags[0].start :]
+
+
+def wrap(html, name, before, after):
+    """html with before and after around every outermost <name> element (one nested in
+    another is wrapped with it); everything else stays byte for byte."""
+    tokenizer = _Tokenizer(html, {name}, {name})
+    tokenizer.feed(html)
+    tokenizer.close()
+    pieces, done, depth = [], 0, 0
+    for tag in tokenizer.tags:
+        if tag.name == name:
+            if depth == 0:
+                pieces += [html[done : tag.start], before]
+                done = tag.start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                end = html.index(">", tag.start) + 1
+                pieces += [html[done:end], after]
+                done = end
+    return "".join(pieces) + html[done:]
