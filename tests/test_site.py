@@ -28,7 +28,7 @@ def test_navigation_links_every_main_page_and_each_exists(built_site):
         for a in page.find("nav", attrs={"aria-label": "Hauptnavigation"}).find_all("a")
     }
     assert menu == {
-        "Start": "/",
+        "Startseite": "/",
         "Über uns": "/ueber-uns/",
         "IT-Gruppe": "/it-gruppe/",
         "Mitmachen": "/mitmachen/",
@@ -99,7 +99,7 @@ def test_navigation_marks_the_current_page(built_site):
         "Sie sind hier",
     ]
     assert [a.text for a in soup(built_site, "index.html").select('[aria-current="page"]')] == [
-        "Start"
+        "Startseite"
     ]
 
 
