@@ -12,7 +12,7 @@
 //   1.5), which matches pages that only contain "zu"; such a search has no hits here.
 // - Arriving with ?q= (the header's field sends the visitor here), the focus goes to the
 //   field with the search in it, not to the start of the page.
-// - Without JavaScript the page's notice (removed here) links the archive; if Pagefind cannot
+// - Without JavaScript the page's <noscript> notice links the archive; if Pagefind cannot
 //   be loaded, the status region says so and links the archive too.
 // - Pagefind (its script and about 70 KB of WebAssembly) loads when the address carries a
 //   search or the visitor first turns to the field, not with the page: a visit that only
@@ -193,7 +193,6 @@ function loadPagefind() {
 }
 
 async function start() {
-  root.querySelector("[data-search-nojs]").remove();
   const query = new URLSearchParams(window.location.search).get("q") || "";
   if (query) {
     field.value = query;
