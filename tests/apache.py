@@ -1,10 +1,12 @@
 """Helpers for the .htaccess tests: a production build of the real content, served by a real
 Apache (Debian's apache2) on 127.0.0.1 with a minimal configuration of our own.
 
-The fixtures that use these helpers live in test_apache.py.
+The fixtures that use these helpers live in test_apache.py and test_performance.py.
 """
 
+import contextlib
 import ctypes
+import http.client
 import os
 import shutil
 import signal
@@ -15,6 +17,10 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import support
+from bs4 import BeautifulSoup
 
 APACHE = Path("/usr/sbin/apache2")
 MODULES = Path("/usr/lib/apache2/modules")
@@ -237,3 +243,51 @@ class Apache:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+class Site:
+    """A production build served by Apache: url, the build's output and the served copy."""
+
+    def __init__(self, server, output, docroot):
+        self.server = server
+        self.url = server.url
+        self.output = output
+        self.docroot = docroot
+
+    def get(self, path, headers=None, method="GET"):
+        """(status, headers, raw body) of one request, without following redirects or
+        decoding: exactly what a browser receives."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        try:
+            connection.request(method, path, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, response.headers, response.read()
+        finally:
+            connection.close()
+
+    def html(self, rel):
+        return BeautifulSoup((self.output / rel).read_text(encoding="utf-8"), "html.parser")
+
+    def local_path(self, url):
+        """ "http://127.0.0.1:port/theme/css/x.css" -> "/theme/css/x.css" (must be ours)."""
+        parts = urlsplit(url)
+        assert f"{parts.scheme}://{parts.netloc}" == self.url, f"{url} is not on {self.url}"
+        return parts.path
+
+
+@contextlib.contextmanager
+def served(project, output_name, prepare=None, **overrides):
+    """Production build of project (a support.copy_project copy), served by its own Apache
+    while in the block: a Site. prepare(docroot) may add files before Apache starts."""
+    port = free_port()
+    output = support.publish(
+        project, project / output_name, SITEURL=f"http://127.0.0.1:{port}", **overrides
+    )
+    docroot = world_readable_copy(output)
+    try:
+        if prepare:
+            prepare(docroot)
+        with Apache(docroot, docroot.parent / "run", port) as server:
+            yield Site(server, output, docroot)
+    finally:
+        shutil.rmtree(docroot.parent, ignore_errors=True)

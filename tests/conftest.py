@@ -1,7 +1,8 @@
 """Shared fixtures: the built site, a local HTTP server for it, a browser, Java.
 
 Tests that need a system tool carry its marker (pyproject.toml lists them): browser
-(Chromium), sshd (OpenSSH server and client, rsync), apache. The fixtures that start
+(Chromium), sshd (OpenSSH server and client, rsync), apache, lighthouse (Node.js and the
+Lighthouse pinned in tests/lighthouse/package.json). The fixtures that start
 those tools add the marker themselves (TOOL_FIXTURES). On a laptop without the tool
 such a test skips with a German reason; with the environment variable CI set it fails:
 CI must never skip.
@@ -28,6 +29,8 @@ from support import build, copy_project, fill_placeholders
 import tasks
 
 CHROMIUM = Path("/usr/bin/chromium")
+LIGHTHOUSE_DIR = Path(__file__).resolve().parent / "lighthouse"  # package.json, lock
+LIGHTHOUSE_CLI = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -62,12 +65,22 @@ def missing_tool(marker):
             return f"Apache fehlt ({apache.APACHE}): sudo apt-get install apache2"
         if missing := apache.missing_modules():
             return f"Apache-Module fehlen in {apache.MODULES}: {', '.join(missing)}"
+    if marker == "lighthouse":
+        if shutil.which("node") is None:
+            return "Node.js fehlt (für Lighthouse): sudo apt-get install nodejs npm"
+        if not LIGHTHOUSE_CLI.exists():
+            return f"Lighthouse fehlt: im Ordner {LIGHTHOUSE_DIR} einmal „npm ci“ ausführen"
     return None
 
 
 # Fixtures that start a system tool -> the markers a test using them gets.
-TOOL_FIXTURES = {"browser": ("browser",), "sshd": ("sshd",), "apache_installed": ("apache",)}
-TOOLS = ("browser", "sshd", "apache")
+TOOL_FIXTURES = {
+    "browser": ("browser",),
+    "sshd": ("sshd",),
+    "apache_installed": ("apache",),
+    "lighthouse_installed": ("lighthouse",),
+}
+TOOLS = ("browser", "sshd", "apache", "lighthouse")
 
 
 def pytest_collection_modifyitems(items):

@@ -20,6 +20,13 @@ def photo(width=640, height=480, mode="RGB"):
     return image.convert(mode)
 
 
+def phone_photo(width=4032, height=3024):
+    """A picture as big as a phone camera takes it, with sensor-like grain: as hard to
+    compress as a real photo (photo() alone shrinks to almost nothing)."""
+    grain = Image.effect_noise((width, height), 40).convert("RGB")
+    return Image.blend(photo(width, height), grain, 0.25)
+
+
 def exif_with_gps(orientation=1):
     exif = Image.Exif()
     exif[0x010F] = "Handyhersteller"  # Make

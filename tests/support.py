@@ -232,3 +232,30 @@ def sharing_problems(output, site_url):
         if any("platzhalter" in text.lower() for text in shown):
             problems.append(f"{rel}: a placeholder picture")
     return problems
+
+
+INTERVIEW = "interviews/interview-stephan-it-gruppe.md"
+INTERVIEW_PHOTO_CREDIT = """
+["images/it-gruppe.jpg"]
+bildnachweis = "Erika Muster"
+einwilligung = "Alle Abgebildeten haben zugestimmt."
+"""
+
+
+def add_interview_photo(content, jpeg):
+    """Put the photo (JPEG bytes) over Stephan's interview in content/, with credit and
+    consent: the real content has none yet. Returns the interview's path."""
+    (Path(content) / "images/it-gruppe.jpg").write_bytes(jpeg)
+    with open(Path(content) / "images/bildnachweise.toml", "a", encoding="utf-8") as credits:
+        credits.write(INTERVIEW_PHOTO_CREDIT)
+    interview = Path(content) / INTERVIEW
+    interview.write_text(
+        interview.read_text(encoding="utf-8").replace(
+            "Layout: interview\n",
+            "Layout: interview\nImage: ../images/it-gruppe.jpg\n"
+            "Image_alt: Die IT-Gruppe am Tisch im Z.a.K.\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    return interview

@@ -5,12 +5,9 @@ per module; Apache gets a minimal configuration of our own (tests/apache.py) tha
 only what shared hosting typically allows in .htaccess files.
 """
 
-import contextlib
 import gzip
-import http.client
 import re
 import shutil
-from urllib.parse import urlsplit
 
 import apache
 import pytest
@@ -44,36 +41,6 @@ INTERNALS = {
 }
 
 
-class Site:
-    """A production build served by Apache: url, the build's output and the served copy."""
-
-    def __init__(self, server, output, docroot):
-        self.server = server
-        self.url = server.url
-        self.output = output
-        self.docroot = docroot
-
-    def get(self, path, headers=None, method="GET"):
-        """(status, headers, raw body) of one request, without following redirects or
-        decoding: exactly what a browser receives."""
-        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
-        try:
-            connection.request(method, path, headers=headers or {})
-            response = connection.getresponse()
-            return response.status, response.headers, response.read()
-        finally:
-            connection.close()
-
-    def html(self, rel):
-        return BeautifulSoup((self.output / rel).read_text(encoding="utf-8"), "html.parser")
-
-    def local_path(self, url):
-        """ "http://127.0.0.1:port/theme/css/x.css" -> "/theme/css/x.css" (must be ours)."""
-        parts = urlsplit(url)
-        assert f"{parts.scheme}://{parts.netloc}" == self.url, f"{url} is not on {self.url}"
-        return parts.path
-
-
 @pytest.fixture(scope="module")
 def apache_installed():
     """Marks every test that uses it "apache" (conftest.TOOL_FIXTURES)."""
@@ -100,27 +67,9 @@ def add_leftovers(docroot):
         path.chmod(0o755 if path.is_dir() else 0o644)  # Apache's www-data must read them
 
 
-@contextlib.contextmanager
 def served(project, output_name, **overrides):
-    """Production build of project, served by its own Apache while in the block: a Site."""
-    port = apache.free_port()
-    output = support.publish(
-        project, project / output_name, SITEURL=f"http://127.0.0.1:{port}", **overrides
-    )
-    docroot = apache.world_readable_copy(output)
-    try:
-        add_leftovers(docroot)
-        with apache.Apache(docroot, docroot.parent / "run", port) as server:
-            yield Site(server, output, docroot)
-    finally:
-        shutil.rmtree(docroot.parent, ignore_errors=True)
-
-
-PHOTO_CREDIT = """
-["images/it-gruppe.jpg"]
-bildnachweis = "Erika Muster"
-einwilligung = "Alle Abgebildeten haben zugestimmt."
-"""
+    """Production build of project with the leftovers, served by its own Apache."""
+    return apache.served(project, output_name, prepare=add_leftovers, **overrides)
 
 
 @pytest.fixture(scope="module")
@@ -129,19 +78,7 @@ def photo_project(tmp_path_factory):
     content has none yet, and the image variants' headers need one to be checked."""
     root = support.copy_project(tmp_path_factory.mktemp("apache-project"))
     content = support.fill_placeholders(root / "content")
-    (content / "images/it-gruppe.jpg").write_bytes(jpeg_bytes(photo(1600, 1200)))
-    with open(content / "images/bildnachweise.toml", "a", encoding="utf-8") as credits:
-        credits.write(PHOTO_CREDIT)
-    interview = content / "interviews/interview-stephan-it-gruppe.md"
-    interview.write_text(
-        interview.read_text(encoding="utf-8").replace(
-            "Layout: interview\n",
-            "Layout: interview\nImage: ../images/it-gruppe.jpg\n"
-            "Image_alt: Die IT-Gruppe am Tisch im Z.a.K.\n",
-            1,
-        ),
-        encoding="utf-8",
-    )
+    support.add_interview_photo(content, jpeg_bytes(photo(1600, 1200)))
     return root
 
 
@@ -450,7 +387,7 @@ def test_every_host_serves_every_page(site, allow_override, module):
         modules=modules,
         allow_override=allow_override,
     ) as server:
-        host = Site(server, site.output, site.docroot)
+        host = apache.Site(server, site.output, site.docroot)
         problems = []
         for path in site_paths(site.output):
             status, headers, _ = host.get(path)
@@ -479,7 +416,7 @@ def test_site_still_works_on_a_host_without_optional_modules(site):
     """Without mod_headers, mod_deflate, mod_alias …: no "500 Internal Server Error"."""
     workdir = site.docroot.parent / "run-bare"
     with apache.Apache(site.docroot, workdir, modules=apache.BARE_MODULES) as server:
-        bare = Site(server, site.output, site.docroot)
+        bare = apache.Site(server, site.output, site.docroot)
         status, headers, _ = bare.get("/kontakt/")
         assert status == 200, server.log()
         assert headers["Content-Type"] == "text/html; charset=utf-8"
