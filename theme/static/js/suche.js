@@ -12,8 +12,8 @@
 //   1.5), which matches pages that only contain "zu"; such a search has no hits here.
 // - Arriving with ?q= (the header's field sends the visitor here), the focus goes to the
 //   field with the search in it, not to the start of the page.
-// - Without JavaScript the page's <noscript> notice links the archive; if Pagefind cannot
-//   be loaded, the status region says so and links the archive too.
+// - Without JavaScript the page's notice (hidden by site.css when scripting is on) links the
+//   archive; if Pagefind cannot be loaded, the status region says so and links the archive too.
 // - Pagefind (its script and about 70 KB of WebAssembly) loads when the address carries a
 //   search or the visitor first turns to the field, not with the page: a visit that only
 //   looks downloads no index, and compiling the WebAssembly does not block the page while
