@@ -210,6 +210,13 @@ def test_404_page_works_at_any_address(built_site):
     for tag in page.find_all(["a", "link"]):
         href = tag.get("href", "")
         assert href.startswith(("/", "#", "mailto:")), href
+    # A way on: a search that takes the words to the search page, and the places most
+    # visitors look for (design review N1).
+    form = page.find("main").find("form", role="search")
+    assert form["action"] == "/suche/"
+    assert form.find("input", type="search")["name"] == "q"
+    links = {a.get_text(): a["href"] for a in page.select(".bl-error__links a")}
+    assert links == {"Startseite": "/", "Mitmachen": "/mitmachen/", "Termine": "/termine/"}
 
 
 CALLS = {

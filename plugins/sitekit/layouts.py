@@ -236,7 +236,7 @@ LAYOUTS = {
             "error",
             "page",
             "pages",
-            "page",
+            "error",
             None,
             optional=("save_as", "url"),
             description="Fehlerseite, z. B. „Seite nicht gefunden“ (404)",
