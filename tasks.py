@@ -346,8 +346,24 @@ def test(c):
                 "`.venv/bin/ruff format .` beheben das meiste.",
                 code=1,
             )
+    install_lighthouse()
     result = subprocess.run([sys.executable, "-m", "pytest"], cwd=ROOT)
     raise Exit(code=result.returncode)
+
+
+def install_lighthouse():
+    """Install the pinned Lighthouse (tests/lighthouse/) with npm when Node.js is there and
+    the lock file is newer than the installation; without npm its tests skip and say why."""
+    folder = ROOT / "tests" / "lighthouse"
+    installed = folder / "node_modules" / ".package-lock.json"  # written by npm ci
+    lock = folder / "package-lock.json"
+    npm = shutil.which("npm")
+    if not npm or (installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime):
+        return
+    print("Lighthouse wird für die Tests eingerichtet (npm ci, nur beim ersten Mal) …")
+    command = [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"]
+    if subprocess.run(command, cwd=folder).returncode != 0:
+        print("Lighthouse ließ sich nicht einrichten; seine Tests werden übersprungen.")
 
 
 @task(

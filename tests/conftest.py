@@ -69,7 +69,10 @@ def missing_tool(marker):
         if shutil.which("node") is None:
             return "Node.js fehlt (für Lighthouse): sudo apt-get install nodejs npm"
         if not LIGHTHOUSE_CLI.exists():
-            return f"Lighthouse fehlt: im Ordner {LIGHTHOUSE_DIR} einmal „npm ci“ ausführen"
+            return (
+                "Lighthouse fehlt: „make test“ richtet es ein, sobald npm da ist "
+                f"(sudo apt-get install npm; oder im Ordner {LIGHTHOUSE_DIR} „npm ci“)"
+            )
     return None
 
 
