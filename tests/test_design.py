@@ -153,3 +153,22 @@ def test_text_lines_are_comfortable_to_read(new_page, site_server, width, fewest
         assert lengths, f"{path}: no paragraph of body text found"
         outside = [n for n in lengths if not fewest <= n <= most]
         assert not outside, f"{path} at {width} px: lines of {outside} characters"
+
+
+CURRENT_IN_MENU = """() => {
+    const nav = document.querySelector('.bl-nav').getBoundingClientRect();
+    const item = document.querySelector('.bl-nav [aria-current]').getBoundingClientRect();
+    return {left: item.left - nav.left, right: nav.right - item.right};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/kontakt/", "/mitglied-werden/", "/spenden/"])
+def test_the_current_menu_entry_is_in_view_on_a_phone(new_page, site_server, path):
+    # The menu scrolls sideways on a phone; the current entry must not hide behind the
+    # fade at its right edge (2rem = 32 px) or off screen.
+    page = new_page(viewport=PHONE)
+    open_page(page, site_server + path)
+    page.wait_for_function("document.querySelector('.bl-nav').scrollLeft > 0")
+    room = page.evaluate(CURRENT_IN_MENU)
+    assert room["left"] >= 0 and room["right"] >= 32, f"{path}: the current entry is cut off: {room}"
