@@ -171,4 +171,6 @@ def test_the_current_menu_entry_is_in_view_on_a_phone(new_page, site_server, pat
     open_page(page, site_server + path)
     page.wait_for_function("document.querySelector('.bl-nav').scrollLeft > 0")
     room = page.evaluate(CURRENT_IN_MENU)
-    assert room["left"] >= 0 and room["right"] >= 32, f"{path}: the current entry is cut off: {room}"
+    assert room["left"] >= 0 and room["right"] >= 32, (
+        f"{path}: the current entry is cut off: {room}"
+    )
